@@ -1,0 +1,240 @@
+"""Load a resolution from YAML, strictly: every problem reported, nothing half-loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot.yamlfile import FileProblems, Node, Reader, compose
+
+from .model import FOOTNOTE_MARKER, Document, Footnote, Kind, Link, Metadata, Paragraph
+
+# What must fit Discord when rendered (an embed description holds 4,096
+# characters, a field value 1,024); the margins leave room for the number,
+# the verb, superscripts and the link list.
+MAX_PARAGRAPH_CHARS = 3_900
+MAX_FOOTNOTE_CHARS = 900
+MAX_SUMMARY_CHARS = 300
+MAX_TITLE_CHARS = 240  # an embed title holds 256
+MAX_LABEL_CHARS = 80
+
+_HEADER = (
+    "symbol",
+    "number",
+    "body",
+    "title",
+    "distribution",
+    "distributed",
+    "session",
+    "agenda_item",
+    "adopted",
+    "meeting",
+    "url",
+    "opening",
+    "addressees",
+    "preamble",
+    "operative",
+    "footnotes",
+)
+_OPTIONAL_HEADER = ("committee", "report", "report_url")
+
+
+def load_document(path: Path, display_name: str | None = None) -> Document:
+    """Read and validate one resolution file; raises `FileProblems` listing every problem."""
+    reader, root = compose(path, display_name)
+    entries = reader.mapping(root, _HEADER, _OPTIONAL_HEADER)
+    if entries is None:
+        reader.done()
+        raise AssertionError("unreachable: a non-mapping root is a problem")
+    meta = _metadata(reader, entries)
+    addressees = _addressees(reader, entries["addressees"]) if "addressees" in entries else ()
+    known = {ident for ident, _ in addressees}
+    preamble = _paragraphs(reader, entries.get("preamble"), Kind.PREAMBLE, known)
+    operative = _paragraphs(reader, entries.get("operative"), Kind.OPERATIVE, known)
+    footnotes = _footnotes(reader, entries.get("footnotes"))
+    _check_markers(reader, preamble + operative, footnotes)
+    reader.done()
+    assert meta is not None  # reader.done() raised otherwise
+    return Document(
+        meta=meta,
+        addressees=addressees,
+        preamble=tuple(p for p, _ in preamble),
+        operative=tuple(p for p, _ in operative),
+        footnotes=tuple(f for f, _ in footnotes),
+    )
+
+
+def _metadata(r: Reader, e: dict[str, Node]) -> Metadata | None:
+    def text(key: str, max_len: int | None = None) -> str | None:
+        return r.text(e[key], max_len=max_len) if key in e else None
+
+    def url(key: str) -> str | None:
+        value = text(key)
+        if value is not None and not value.startswith(("https://", "http://")):
+            r.fail(e[key], "must be a web link starting with https://")
+            return None
+        return value
+
+    def date(key: str) -> dt.date | None:
+        return r.date(e[key]) if key in e else None
+
+    values = {
+        "symbol": text("symbol", MAX_LABEL_CHARS),
+        "number": text("number", MAX_LABEL_CHARS),
+        "body": text("body", MAX_LABEL_CHARS),
+        "title": text("title", MAX_TITLE_CHARS),
+        "distribution": text("distribution", MAX_LABEL_CHARS),
+        "distributed": date("distributed"),
+        "session": text("session", MAX_LABEL_CHARS),
+        "agenda_item": text("agenda_item", MAX_LABEL_CHARS),
+        "adopted": date("adopted"),
+        "meeting": text("meeting", MAX_LABEL_CHARS),
+        "url": url("url"),
+        "opening": text("opening", MAX_LABEL_CHARS),
+    }
+    optional = {
+        "committee": text("committee", MAX_LABEL_CHARS),
+        "report": text("report", MAX_LABEL_CHARS),
+        "report_url": url("report_url"),
+    }
+    if any(v is None for v in values.values()):
+        return None
+    return Metadata(**values, **optional)  # type: ignore[arg-type]
+
+
+def _addressees(r: Reader, node: Node) -> tuple[tuple[str, str], ...]:
+    result = []
+    for ident, value in r.pairs(node):
+        label = r.text(value, max_len=MAX_LABEL_CHARS)
+        if label is not None:
+            result.append((ident, label))
+    if not result and not r.problems:
+        r.fail(node, "empty: name at least one addressee")
+    return tuple(result)
+
+
+def _numbered(r: Reader, items: list[Node], numbers: list[int | None]) -> None:
+    """Numbers must run 1, 2, 3… with no gap or repeat."""
+    seen: set[int] = set()
+    for expected, (item, number) in enumerate(zip(items, numbers, strict=True), start=1):
+        if number is None:
+            continue
+        if number in seen:
+            r.fail(item, f"duplicate number {number}", line=item.line)
+        elif number != expected:
+            r.fail(item, f"number {number} is out of sequence (expected {expected})")
+        seen.add(number)
+
+
+def _paragraphs(
+    r: Reader, node: Node | None, kind: Kind, addressees: set[str]
+) -> list[tuple[Paragraph, Node]]:
+    if node is None:
+        return []
+    operative = kind is Kind.OPERATIVE
+    required = ("number", "text") + (("verb", "addressees", "summary") if operative else ())
+    optional = ("ask",) if operative else ()
+    items = r.sequence(node, allow_empty=not operative)
+    result: list[tuple[Paragraph, Node]] = []
+    numbers: list[int | None] = []
+    for item in items:
+        e = r.mapping(item, required, optional)
+        if e is None:
+            numbers.append(None)
+            continue
+        number = r.integer(e["number"], minimum=1) if "number" in e else None
+        numbers.append(number)
+        text = r.text(e["text"], max_len=MAX_PARAGRAPH_CHARS) if "text" in e else None
+        verb = summary = ask = None
+        who: tuple[str, ...] = ()
+        if operative:
+            verb = r.text(e["verb"], max_len=MAX_LABEL_CHARS) if "verb" in e else None
+            summary = r.text(e["summary"], max_len=MAX_SUMMARY_CHARS) if "summary" in e else None
+            ask = r.optional(e, "ask", lambda n: r.text(n, max_len=MAX_LABEL_CHARS))
+            if "addressees" in e:
+                who = _addressee_list(r, e["addressees"], addressees)
+        if number is not None and text is not None and (not operative or (verb and summary and who)):
+            result.append(
+                (
+                    Paragraph(kind, number, text, verb=verb, addressees=who, summary=summary, ask=ask),
+                    e["text"],
+                )
+            )
+    _numbered(r, items, numbers)
+    return result
+
+
+def _addressee_list(r: Reader, node: Node, known: set[str]) -> tuple[str, ...]:
+    result = []
+    for item in r.sequence(node):
+        ident = r.text(item)
+        if ident is None:
+            continue
+        if ident not in known:
+            choices = ", ".join(sorted(known)) or "none declared"
+            r.fail(item, f"unknown addressee {ident!r} (declared under addressees: {choices})")
+        elif ident in result:
+            r.fail(item, f"addressee {ident!r} listed twice")
+        else:
+            result.append(ident)
+    return tuple(result)
+
+
+def _footnotes(r: Reader, node: Node | None) -> list[tuple[Footnote, Node]]:
+    if node is None:
+        return []
+    items = r.sequence(node, allow_empty=True)
+    result: list[tuple[Footnote, Node]] = []
+    numbers: list[int | None] = []
+    for item in items:
+        e = r.mapping(item, ("number", "text"), ("links",))
+        if e is None:
+            numbers.append(None)
+            continue
+        number = r.integer(e["number"], minimum=1) if "number" in e else None
+        numbers.append(number)
+        text = r.text(e["text"], max_len=MAX_FOOTNOTE_CHARS) if "text" in e else None
+        links = _links(r, e["links"]) if "links" in e else ()
+        if number is not None and text is not None:
+            if FOOTNOTE_MARKER.search(text):
+                r.fail(e["text"], "a footnote cannot cite another footnote")
+            result.append((Footnote(number, text, links), item))
+    _numbered(r, items, numbers)
+    return result
+
+
+def _links(r: Reader, node: Node) -> tuple[Link, ...]:
+    result = []
+    for item in r.sequence(node, allow_empty=True):
+        e = r.mapping(item, ("label", "url"))
+        if e is None:
+            continue
+        label = r.text(e["label"], max_len=MAX_LABEL_CHARS) if "label" in e else None
+        url = r.text(e["url"]) if "url" in e else None
+        if url is not None and not url.startswith("https://"):
+            r.fail(e["url"], "must be a web link starting with https://")
+            url = None
+        if label and url:
+            result.append(Link(label, url))
+    return tuple(result)
+
+
+def _check_markers(
+    r: Reader,
+    paragraphs: list[tuple[Paragraph, Node]],
+    footnotes: list[tuple[Footnote, Node]],
+) -> None:
+    """Every marker has its footnote, and every footnote is cited."""
+    defined = {f.number for f, _ in footnotes}
+    cited: set[int] = set()
+    for paragraph, node in paragraphs:
+        for number in paragraph.footnotes:
+            cited.add(number)
+            if number not in defined:
+                r.fail(node, f"footnote marker [^{number}] has no footnote {number}")
+    for footnote, node in footnotes:
+        if footnote.number not in cited:
+            r.fail(node, f"footnote {footnote.number} is not cited by any paragraph")
+
+
+__all__ = ["FileProblems", "load_document"]

@@ -1,0 +1,90 @@
+"""Who is asked to do what: the operative paragraphs grouped by addressee and strength of ask.
+
+Built from the content's editorial `addressees`, `summary` and `ask` fields,
+never from the text itself, so it is always presented as a paraphrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import UserError
+from .model import Document, Paragraph, Ref
+
+# Strongest first. UN drafting reads "urges" as firmer than "calls upon", and
+# "requests" is a directive to UN organs but a softer ask of States.
+STRENGTHS: tuple[str, ...] = ("urges", "calls upon", "requests", "encourages", "invites")
+OTHER = "also"  # paragraphs that ask nothing (takes note, condemns, decides)
+_MODIFIERS = re.compile(r"^(?:also|further|strongly|again|once again|once more|further strongly)\s+")
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Line:
+    ref: Ref
+    summary: str
+    addressees: tuple[str, ...]  # labels
+
+
+@dataclass(frozen=True)
+class Group:
+    strength: str  # one of STRENGTHS, or OTHER
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    addressee: str  # label
+    groups: tuple[Group, ...]
+
+
+def strength_of(paragraph: Paragraph) -> str:
+    """How strong the ask is: the `ask` field, else the verb without "Also", "Further"…."""
+    verb = (paragraph.ask or paragraph.verb or "").casefold().strip()
+    while True:
+        stripped = _MODIFIERS.sub("", verb)
+        if stripped == verb:
+            break
+        verb = stripped
+    return verb if verb in STRENGTHS else OTHER
+
+
+def resolve_addressee(doc: Document, text: str | None) -> str | None:
+    """The addressee id for what a person typed; None means everyone ("all")."""
+    if text is None or not text.strip():
+        return doc.addressees[0][0] if doc.addressees else None
+    wanted = _key(text)
+    if wanted in (ALL, "everyone", "everybody"):
+        return None
+    for ident, label in doc.addressees:
+        if wanted in (_key(ident), _key(label)):
+            return ident
+    for ident, label in doc.addressees:  # "high commissioner", "secretary"
+        if wanted and (wanted in _key(label) or wanted in _key(ident)):
+            return ident
+    choices = ", ".join(label for _, label in doc.addressees)
+    raise UserError(f"“{text.strip()[:60]}” is not an addressee of this resolution. Choose one of: {choices}, or `all`.")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+
+
+def _groups(doc: Document, paragraphs: list[Paragraph]) -> tuple[Group, ...]:
+    by_strength: dict[str, list[Line]] = {s: [] for s in (*STRENGTHS, OTHER)}
+    for p in paragraphs:
+        labels = tuple(doc.addressee_label(a) for a in p.addressees)
+        by_strength[strength_of(p)].append(Line(p.ref, p.summary or "", labels))
+    return tuple(Group(s, tuple(lines)) for s, lines in by_strength.items() if lines)
+
+
+def summarize(doc: Document, addressee: str | None) -> tuple[Section, ...]:
+    """One section for `addressee`, or one per addressee (in content order) when None."""
+    idents = [addressee] if addressee else [ident for ident, _ in doc.addressees]
+    sections = []
+    for ident in idents:
+        paragraphs = [p for p in doc.operative if ident in p.addressees]
+        if paragraphs:
+            sections.append(Section(doc.addressee_label(ident), _groups(doc, paragraphs)))
+    return tuple(sections)

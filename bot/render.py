@@ -1,0 +1,292 @@
+"""Model -> Discord messages, within Discord's limits. The one place that formats output.
+
+Every reply is a `Reply` (content, embeds, ephemeral); the command layer sends
+it and the console prints it with `to_text`, so both show the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import discord
+
+from bot.content.cite import cite
+from bot.content.model import FOOTNOTE_MARKER, Document, Footnote, Kind, Paragraph, Ref
+from bot.content.refs import format_refs
+from bot.content.search import SearchResult
+from bot.content.summary import OTHER, Section
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+CONTENT_LIMIT = 2_000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4_096
+FIELD_VALUE_LIMIT = 1_024
+FOOTER_LIMIT = 2_048
+EMBEDS_PER_MESSAGE = 10
+CHARS_PER_MESSAGE = 6_000
+CHOICE_NAME_LIMIT = 100
+CHOICES_LIMIT = 25
+
+UN_BLUE = discord.Colour(0x009EDB)
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MARKDOWN = re.compile(r"([\\*_~|`>\[\]])")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a command answers: sent as one interaction response."""
+
+    content: str | None = None
+    embeds: tuple[discord.Embed, ...] = ()
+    ephemeral: bool = False
+
+
+def superscript(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPT)
+
+
+def escape(text: str) -> str:
+    """Escape Discord markdown in text we did not write ourselves."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def with_superscripts(text: str) -> str:
+    return FOOTNOTE_MARKER.sub(lambda m: superscript(int(m.group(1))), text)
+
+
+def paragraph_body(paragraph: Paragraph) -> str:
+    """The verbatim paragraph as Discord shows it: number, italic verb, superscript markers."""
+    text = with_superscripts(paragraph.full_text)
+    return f"{paragraph.number}. {text}" if paragraph.kind is Kind.OPERATIVE else text
+
+
+def _footnote_line(footnote: Footnote) -> str:
+    links = " · ".join(f"[{escape(link.label)}]({link.url})" for link in footnote.links)
+    return f"{superscript(footnote.number)} {footnote.text}" + (f" — {links}" if links else "")
+
+
+def _embed(doc: Document, title: str, description: str | None = None) -> discord.Embed:
+    return discord.Embed(
+        title=clip(f"{doc.symbol} · {title}", TITLE_LIMIT),
+        description=description,
+        url=doc.meta.url,
+        colour=UN_BLUE,
+    )
+
+
+def _footer(doc: Document, refs: Sequence[Ref]) -> str:
+    return clip(f"{cite(doc, refs)} · {doc.meta.url}", FOOTER_LIMIT)
+
+
+def paragraph_embed(doc: Document, paragraph: Paragraph) -> discord.Embed:
+    embed = _embed(doc, paragraph.ref.title, clip(paragraph_body(paragraph), DESCRIPTION_LIMIT))
+    if paragraph.footnotes:
+        lines = "\n".join(_footnote_line(doc.footnote(n)) for n in paragraph.footnotes)
+        embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=_footer(doc, [paragraph.ref]))
+    return embed
+
+
+def footnote_embed(doc: Document, footnote: Footnote) -> discord.Embed:
+    embed = _embed(doc, footnote.ref.title, f"{superscript(footnote.number)} {footnote.text}")
+    if footnote.links:
+        links = "\n".join(f"[{escape(link.label)}]({link.url})" for link in footnote.links)
+        embed.add_field(name="Links", value=clip(links, FIELD_VALUE_LIMIT), inline=False)
+    citing = doc.citing(footnote.number)
+    if citing:
+        lines = "\n".join(f"**{p.ref.label}** · {escape(preview(p, 70))}" for p in citing)
+        embed.add_field(name="Cited in", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=_footer(doc, [footnote.ref]))
+    return embed
+
+
+def preview(paragraph: Paragraph, limit: int) -> str:
+    """The paragraph's opening words, plain, for lists and autocomplete."""
+    plain = FOOTNOTE_MARKER.sub("", paragraph.full_text).replace("*", "")
+    return clip(" ".join(plain.split()), limit)
+
+
+def refs_reply(doc: Document, refs: Sequence[Ref]) -> Reply:
+    """One embed per unit, as many as fit one message; says what was left out."""
+    embeds: list[discord.Embed] = []
+    total = 0
+    shown: list[Ref] = []
+    for ref in refs:
+        if ref.kind is Kind.FOOTNOTE:
+            embed = footnote_embed(doc, doc.footnote(ref.number))
+        else:
+            embed = paragraph_embed(doc, doc.paragraph(ref))
+        if len(embeds) == EMBEDS_PER_MESSAGE or total + len(embed) > CHARS_PER_MESSAGE:
+            break
+        embeds.append(embed)
+        total += len(embed)
+        shown.append(ref)
+    content = None
+    if len(refs) > 1:
+        content = f"**{cite(doc, shown)}**"
+        left = [r for r in refs if r not in shown]
+        if left:
+            rest = format_refs(left)
+            content += (
+                f"\nShowing {len(shown)} of the {len(refs)} you asked for (one Discord message holds at most "
+                f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). "
+                f"Left out: {rest}. Ask for them with `/paragraph {rest}`."
+            )
+    return Reply(content=content, embeds=tuple(embeds))
+
+
+_STRENGTH_TITLES = {
+    "urges": "Urges",
+    "calls upon": "Calls upon",
+    "requests": "Requests",
+    "encourages": "Encourages",
+    "invites": "Invites",
+    OTHER: "Also (no ask)",
+}
+
+
+def summary_reply(doc: Document, sections: Sequence[Section], everyone: bool) -> Reply:
+    lines: list[str] = []
+    for section in sections:
+        if everyone:
+            lines.append(f"__**{escape(section.addressee)}**__")
+        for group in section.groups:
+            lines.append(f"**{_STRENGTH_TITLES[group.strength]}**")
+            lines.extend(f"• **{line.ref.label}** — {escape(line.summary)}" for line in group.lines)
+        lines.append("")
+    if everyone:
+        title = "who is asked to do what"
+    else:
+        title = f"what {sections[0].addressee} {'are' if sections[0].addressee.endswith('s') else 'is'} asked to do"
+    embeds = [_embed(doc, title if i == 0 else f"{title} (continued)", body) for i, body in enumerate(paginate(lines))]
+    embeds[-1].set_footer(
+        text="Plain-language summaries written for this bot, not the resolution's wording. "
+        "Use /paragraph with the number for the official text."
+    )
+    return Reply(embeds=tuple(embeds[:EMBEDS_PER_MESSAGE]))
+
+
+def paginate(lines: Sequence[str], limit: int = DESCRIPTION_LIMIT) -> list[str]:
+    """Join lines into bodies of at most `limit` characters, never splitting a line."""
+    pages: list[str] = []
+    current = ""
+    for line in lines:
+        line = clip(line, limit)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            pages.append(current.strip())
+            current = line
+        else:
+            current = candidate
+    if current.strip():
+        pages.append(current.strip())
+    return pages or ["(nothing)"]
+
+
+def mark(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
+    """Escape the snippet and bold the hits."""
+    out, last = [], 0
+    for start, end in highlights:
+        out.append(escape(snippet[last:start]))
+        out.append(f"**{escape(snippet[start:end])}**")
+        last = end
+    out.append(escape(snippet[last:]))
+    return "".join(out)
+
+
+def search_reply(doc: Document, result: SearchResult) -> Reply:
+    notes = []
+    if result.corrections:
+        fixed = ", ".join(f"“{escape(a)}” → “{escape(b)}”" for a, b in result.corrections)
+        notes.append(f"No exact match, so I searched for close words: {fixed}.")
+    if result.unknown and result.hits:
+        notes.append(f"Not found anywhere: {', '.join(escape(u) for u in result.unknown)}.")
+    if result.hits and not result.all_terms and not result.unknown:
+        notes.append("No paragraph contains all of those words; these contain some of them.")
+    if not result.hits:
+        message = f"Nothing in {doc.symbol} matches “{escape(clip(result.query, 100))}”."
+        if result.suggestions:
+            message += f" Close words in the text: {', '.join(result.suggestions)}."
+        message += " Try fewer or other words, or browse with `/paragraph`."
+        return Reply(content=message, ephemeral=True)
+    embed = _embed(doc, f"search “{clip(result.query, 150)}”", "\n".join(notes) or None)
+    for hit in result.hits:
+        embed.add_field(name=hit.ref.label, value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT), inline=False)
+    more = f"{result.total} matches, best {len(result.hits)} shown" if result.total > len(result.hits) else (
+        f"{result.total} match{'es' if result.total != 1 else ''}"
+    )
+    embed.set_footer(text=f"{more} · /paragraph with a number for the full text")
+    return Reply(embeds=(embed,))
+
+
+def about_reply(doc: Document, commands: Sequence[tuple[str, str]]) -> Reply:
+    meta = doc.meta
+    adopted = f"{meta.adopted.day} {meta.adopted:%B %Y}"
+    origin = f"adopted on {adopted}"
+    if meta.report:
+        report = f"[{meta.report}]({meta.report_url})" if meta.report_url else meta.report
+        origin += f" on the report of the {meta.committee or 'committee'} ({report})"
+    embed = discord.Embed(
+        title=clip(f"{meta.symbol} · {meta.title}", TITLE_LIMIT),
+        url=meta.url,
+        colour=UN_BLUE,
+        description=f"**{meta.citation_name}**, {origin}.",
+    )
+    embed.add_field(name="Session", value=f"{meta.session}, agenda item {meta.agenda_item}")
+    embed.add_field(name="Adopted", value=f"{adopted}, {meta.meeting}")
+    embed.add_field(name="Distributed", value=f"{meta.distributed.day} {meta.distributed:%B %Y} ({meta.distribution})")
+    embed.add_field(
+        name="Contents",
+        value=f"{len(doc.preamble)} preambular paragraphs · {len(doc.operative)} operative paragraphs · "
+        f"{len(doc.footnotes)} footnotes",
+        inline=False,
+    )
+    embed.add_field(name="Official text", value=meta.url, inline=False)
+    embed.add_field(name="Commands", value="\n".join(f"`{name}` — {what}" for name, what in commands), inline=False)
+    embed.set_footer(
+        text="The text is transcribed verbatim from the official document as distributed by the United Nations. "
+        "Summaries are the bot's own plain-language paraphrases, never the text."
+    )
+    return Reply(embeds=(embed,))
+
+
+def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) -> Reply:
+    lines = [f"**Reading {doc.symbol}**"]
+    lines += [f"`{name}` — {what}" for name, what in commands]
+    lines += ["", f"**References:** {syntax}", f"This resolution has {doc.outline()}, and footnotes 1–{len(doc.footnotes)}."]
+    return Reply(content="\n".join(lines), ephemeral=True)
+
+
+def error_reply(message: str) -> Reply:
+    return Reply(content=clip(message, CONTENT_LIMIT), ephemeral=True)
+
+
+def choice_name(label: str, text: str) -> str:
+    return clip(f"{label} · {' '.join(text.split())}", CHOICE_NAME_LIMIT)
+
+
+def to_text(reply: Reply) -> str:
+    """A plain-text rendering of a reply, for the console and the README."""
+    out: list[str] = []
+    if reply.ephemeral:
+        out.append("(only you can see this)")
+    if reply.content:
+        out.append(reply.content)
+    for embed in reply.embeds:
+        if embed.title:
+            out.append(f"┃ {embed.title}" + (f"  <{embed.url}>" if embed.url else ""))
+        if embed.description:
+            out.extend(f"┃ {line}" for line in embed.description.splitlines())
+        for field in embed.fields:
+            out.append(f"┃ ── {field.name}")
+            out.extend(f"┃ {line}" for line in str(field.value).splitlines())
+        if embed.footer.text:
+            out.append(f"┃ ╰ {embed.footer.text}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
