@@ -1,0 +1,51 @@
+# Two commands work from a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test console check sync bench lint typecheck clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Reinstall when the dependencies change.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+config.yaml:
+	cp config.example.yaml config.yaml
+	@echo "Created config.yaml from config.example.yaml; edit it to taste."
+
+## Run the bot (needs DISCORD_TOKEN; without one it says how to get one).
+run: $(VENV)/.installed-run config.yaml
+	$(BIN)/python -m bot run --config config.yaml
+
+## Lint, type-check and run the whole test suite.
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check bot tests bench
+	$(BIN)/ruff format --check bot tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+## Try the commands in a terminal: no token, no network.
+console: $(VENV)/.installed-run
+	$(BIN)/python -m bot console
+
+check: $(VENV)/.installed-run
+	$(BIN)/python -m bot check
+
+## Publish slash commands: `make sync` (global) or `make sync GUILD=1234` (one server, instant).
+sync: $(VENV)/.installed-run config.yaml
+	$(BIN)/python -m bot sync --config config.yaml $(if $(GUILD),--guild $(GUILD))
+
+bench: $(VENV)/.installed-dev
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

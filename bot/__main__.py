@@ -1,0 +1,160 @@
+"""Command line: run | sync | check | console | show.
+
+    python -m bot run [--config FILE]       connect to Discord and serve
+    python -m bot sync [--guild ID]         publish the slash commands (global or one server)
+    python -m bot check [--config FILE]     validate config and content, exit non-zero on problems
+    python -m bot console                   try the commands in a terminal, no token needed
+    python -m bot show 4                    print one reply
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import discord
+
+from bot.config import DEFAULT_CONFIG, MissingToken, Settings, load_settings, read_token
+from bot.content.library import Library, load_library
+from bot.logsafety import install as install_redaction
+from bot.yamlfile import FileProblems
+
+log = logging.getLogger("bot")
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_SETUP = 0, 1, 2
+EXAMPLE_CONFIG = Path("config.example.yaml")
+
+
+class SetupError(Exception):
+    """Start-up cannot go on; the message is for a person, shown without a traceback."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="resolution-bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    config_help = f"config file (default {DEFAULT_CONFIG}, else {EXAMPLE_CONFIG})"
+    for name, text in (
+        ("run", "connect to Discord and serve"),
+        ("sync", "publish the slash commands to Discord"),
+        ("check", "validate the config and content files"),
+        ("console", "type commands, read replies; no token or network"),
+        ("show", "print one reply, e.g. `show 4` or `show /search impunity`"),
+    ):
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--config", type=Path, default=None, help=config_help)
+        if name == "sync":
+            p.add_argument("--guild", type=int, default=None, help="sync to this server only (instant; for testing)")
+        if name == "show":
+            p.add_argument("words", nargs="+", help="a reference, or a command line starting with /")
+    return parser
+
+
+def _config_path(given: Path | None) -> Path:
+    if given is not None:
+        return given
+    if DEFAULT_CONFIG.exists() or not EXAMPLE_CONFIG.exists():
+        return DEFAULT_CONFIG
+    print(f"note: no {DEFAULT_CONFIG}; using {EXAMPLE_CONFIG}", file=sys.stderr)
+    return EXAMPLE_CONFIG
+
+
+def load(given: Path | None) -> tuple[Settings, Library]:
+    """Settings and every document, or SetupError listing every problem."""
+    try:
+        settings = load_settings(_config_path(given))
+        library = load_library(
+            settings.documents,
+            settings.default_document,
+            config_name=settings.source,
+            config_line=settings.default_document_line,
+        )
+    except FileProblems as exc:
+        raise SetupError(str(exc)) from None
+    return settings, library
+
+
+def _setup_logging(level: str, token: str | None) -> None:
+    discord.utils.setup_logging(level=getattr(logging, level), root=True)
+    install_redaction((token,) if token else ())
+
+
+async def _serve(settings: Settings, library: Library, token: str) -> None:
+    from bot.client import ResolutionBot
+
+    bot = ResolutionBot(library, settings)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, lambda s=sig: (log.info("%s: shutting down", s.name), loop.create_task(bot.close())))
+    async with bot:
+        await bot.start(token)
+
+
+async def _sync(settings: Settings, library: Library, token: str, guild: int | None) -> int:
+    from bot.client import ResolutionBot
+
+    async with ResolutionBot(library, settings) as bot:
+        await bot.login(token)  # runs setup_hook; no gateway connection needed
+        if guild is not None:
+            target = discord.Object(id=guild)
+            bot.tree.copy_global_to(guild=target)
+            synced = await bot.tree.sync(guild=target)
+            print(f"Synced {len(synced)} commands to server {guild}: {', '.join('/' + c.name for c in synced)}")
+        else:
+            synced = await bot.tree.sync()
+            print(f"Synced {len(synced)} global commands (Discord may take a few minutes to show them everywhere).")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings, library = load(args.config)
+        if args.command == "check":
+            for symbol in library.symbols:
+                doc = library.entry(symbol).document
+                print(
+                    f"ok: {symbol} ({len(doc.preamble)} preambular, {len(doc.operative)} operative paragraphs, "
+                    f"{len(doc.footnotes)} footnotes)"
+                )
+            print(f"ok: {settings.source} (default document {library.default_symbol})")
+            return EXIT_OK
+        if args.command in ("console", "show"):
+            from bot.console import repl, show
+            from bot.handlers import Handlers
+
+            handlers = Handlers(library)
+            if args.command == "show":
+                sys.stdout.write(show(handlers, args.words))
+            else:
+                repl(handlers)
+            return EXIT_OK
+        token = read_token(settings)
+        _setup_logging(settings.log_level, token)
+        if args.command == "sync":
+            return asyncio.run(_sync(settings, library, token, args.guild))
+        asyncio.run(_serve(settings, library, token))
+        return EXIT_OK
+    except SetupError as exc:
+        print(f"Cannot start: problems in the configuration or content:\n{exc}", file=sys.stderr)
+        return EXIT_BAD_SETUP
+    except MissingToken as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_SETUP
+    except discord.LoginFailure:
+        print(
+            "Discord rejected the token (401 Unauthorized). Reset it in the Developer Portal "
+            "(your application → Bot → Reset Token) and set it again.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_SETUP
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

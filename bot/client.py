@@ -1,0 +1,101 @@
+"""The Bot subclass: dependencies in, extensions loaded in setup_hook, never syncs by itself."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.config import Settings
+from bot.content.errors import UserError
+from bot.content.library import Library
+from bot.handlers import Handlers
+from bot.render import Reply, error_reply
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS: tuple[str, ...] = ("bot.cogs.reading", "bot.cogs.info")
+
+
+def intents() -> discord.Intents:
+    """The least the bot needs: guild events (joins, removals, channels). No privileged intents."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    return wanted
+
+
+async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Send a reply as the interaction's response, or as a follow-up if already answered."""
+    kwargs: dict[str, Any] = {"ephemeral": reply.ephemeral, "allowed_mentions": discord.AllowedMentions.none()}
+    if reply.content is not None:
+        kwargs["content"] = reply.content
+    if reply.embeds:
+        kwargs["embeds"] = list(reply.embeds)
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)
+
+
+class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
+    """Turns every failure into an ephemeral answer, in one place."""
+
+    async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", error)
+        if isinstance(original, UserError):
+            reply = error_reply(original.message)
+        elif isinstance(error, app_commands.TransformerError):
+            reply = error_reply(f"“{str(error.value)[:50]}” is not valid for this option: {_expected(error)}.")
+        elif isinstance(error, app_commands.NoPrivateMessage):
+            reply = error_reply("This command works in servers only.")
+        elif isinstance(error, app_commands.MissingPermissions):
+            reply = error_reply(f"You need the {', '.join(error.missing_permissions)} permission to do that.")
+        elif isinstance(error, app_commands.CheckFailure):
+            reply = error_reply(str(error) or "You can't use this command here.")
+        else:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("Command %r failed", command, exc_info=original)
+            reply = error_reply("Sorry, something went wrong on my side. It has been logged; please try again.")
+        try:
+            await send(interaction, reply)
+        except discord.HTTPException:
+            log.warning("Could not send the error reply for interaction %s", interaction.id)
+
+
+def _expected(error: app_commands.TransformerError) -> str:
+    kind = error.type
+    if kind is discord.AppCommandOptionType.integer:
+        return "a whole number is expected"
+    if kind is discord.AppCommandOptionType.channel:
+        return "a channel is expected"
+    return f"expected a {kind.name}"
+
+
+class ResolutionBot(commands.Bot):
+    """The bot: holds the library and settings it was given; nothing global."""
+
+    def __init__(self, library: Library, settings: Settings | None = None, **options: Any) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=ResolutionTree,
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
+            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
+            **options,
+        )
+        self.library = library
+        self.settings = settings
+        self.handlers = Handlers(library)
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
+
+    async def on_ready(self) -> None:  # may fire again on reconnect: log only
+        log.info("Connected as %s (id %s) to %d servers", self.user, self.user.id if self.user else "?", len(self.guilds))

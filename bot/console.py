@@ -1,0 +1,80 @@
+"""Type the bot's commands in a terminal and read the replies as text: no token, no network.
+
+Goes through the same `Handlers` the slash commands use, so what you see
+here is what Discord would be sent.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.content.errors import UserError
+from bot.handlers import Handlers
+from bot.render import Reply, error_reply, to_text
+
+PROMPT = "resolution-bot> "
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise UserError(f"“{text.strip()[:50]}” is not valid for this option: a whole number is expected.") from None
+
+
+def _required(text: str, what: str) -> str:
+    if not text.strip():
+        raise UserError(f"This command needs {what}.")
+    return text
+
+
+def dispatch(handlers: Handlers, line: str) -> Reply:
+    """Answer one command line such as `/paragraph 4` or `/search "freedom of expression"`."""
+    name, _, rest = line.strip().partition(" ")
+    name = name.lstrip("/").casefold()
+    rest = rest.strip()
+    table: dict[str, Callable[[str], Reply]] = {
+        "paragraph": lambda a: handlers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`")),
+        "footnote": lambda a: handlers.footnote(_int(_required(a, "a footnote number, e.g. `/footnote 5`"))),
+        "summary": lambda a: handlers.summary(a or None),
+        "search": lambda a: handlers.search(_required(a, "something to search for, e.g. `/search impunity`")),
+        "about": lambda a: handlers.about(),
+        "help": lambda a: handlers.help(),
+    }
+    command = table.get(name)
+    try:
+        if command is None:
+            raise UserError(f"There is no command /{name}. Commands: {', '.join('/' + n for n in table)}.")
+        return command(rest)
+    except UserError as exc:
+        return error_reply(exc.message)
+
+
+def show(handlers: Handlers, words: list[str]) -> str:
+    """One reply: `show 4`, `show pp3`, or `show /search impunity`."""
+    line = " ".join(words)
+    if not line.startswith("/"):
+        line = f"/paragraph {line}"
+    return to_text(dispatch(handlers, line))
+
+
+def repl(handlers: Handlers, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+    interactive = stdin.isatty()
+    if interactive:
+        stdout.write("Type a command such as /paragraph 4, /search impunity or /summary; /help lists them; quit to leave.\n")
+    while True:
+        if interactive:
+            stdout.write(PROMPT)
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        if line in ("quit", "exit", "/quit", "/exit"):
+            break
+        stdout.write(to_text(dispatch(handlers, line)) + "\n")
+        stdout.flush()

@@ -1,0 +1,70 @@
+"""Shared fixtures: the shipped document, the test fixture document, a bot wired to FakeDiscord."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+
+from bot.client import ResolutionBot
+from bot.content.library import Library, load_library
+from bot.content.model import Document
+from bot.handlers import Handlers
+from tests.fakediscord import BOT_TOKEN, FakeDiscord, Recorded, interaction_payload
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content" / "a-res-62-152.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_DOC = FIXTURES / "a-res-99-1.yaml"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library([CONTENT], None)
+
+
+@pytest.fixture(scope="session")
+def doc(library: Library) -> Document:
+    return library.default
+
+
+@pytest.fixture(scope="session")
+def handlers(library: Library) -> Handlers:
+    return Handlers(library)
+
+
+@dataclass
+class DiscordEnv:
+    """A logged-in bot whose HTTP goes to a recording FakeDiscord."""
+
+    bot: ResolutionBot
+    server: FakeDiscord
+
+    async def invoke(self, command: str, options: list[dict[str, Any]] | None = None, **kw: Any) -> Recorded:
+        """Dispatch a raw INTERACTION_CREATE and return the callback the bot POSTed."""
+        payload = interaction_payload(command, options, **kw)
+        self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
+        prefix = f"/interactions/{payload['id']}/"
+        return await self.server.wait_for(lambda r: r.path.startswith(prefix))
+
+
+async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch) -> tuple[DiscordEnv, FakeDiscord]:
+    server = FakeDiscord()
+    monkeypatch.setattr(discord.http.Route, "BASE", await server.start())
+    bot = ResolutionBot(library)
+    await bot.login(BOT_TOKEN)
+    return DiscordEnv(bot, server), server
+
+
+@pytest.fixture
+async def env(library: Library, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[DiscordEnv]:
+    environment, server = await make_env(library, monkeypatch)
+    try:
+        yield environment
+    finally:
+        await environment.bot.close()
+        await server.stop()

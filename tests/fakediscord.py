@@ -1,0 +1,280 @@
+"""A local stand-in for Discord's HTTP API that records what the bot sends.
+
+discord.py builds every REST and interaction-callback URL from
+`discord.http.Route.BASE`; pointing it here lets tests drive the real client,
+the real `CommandTree` and the real HTTP layer, and assert on the JSON.
+Interactions are fed in as raw INTERACTION_CREATE gateway payloads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+APP_ID = 900000000000000001
+BOT_ID = 900000000000000002
+USER_ID = 900000000000000003
+GUILD_ID = 900000000000000004
+CHANNEL_ID = 900000000000000005
+DM_CHANNEL_ID = 900000000000000006
+BOT_TOKEN = "OTAwMDAwMDAwMDAwMDAwMDAy.GaBcDe.fakeTokenForTestsOnly_0123456789abcdef"
+ALL_PERMISSIONS = str((1 << 53) - 1)
+
+_ids = itertools.count(910000000000000000)
+
+
+def snowflake() -> int:
+    return next(_ids)
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    headers: dict[str, str]
+
+    @property
+    def json(self) -> dict[str, Any]:
+        assert isinstance(self.body, dict), f"not a JSON object: {self.body!r}"
+        return self.body
+
+
+@dataclass
+class Answer:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Responder = Callable[[Recorded, re.Match[str]], Awaitable[Answer] | Answer]
+
+
+def user_payload(user_id: int = USER_ID, name: str = "defender", bot: bool = False) -> dict[str, Any]:
+    return {
+        "id": str(user_id),
+        "username": name,
+        "discriminator": "0",
+        "global_name": name.title(),
+        "avatar": None,
+        "bot": bot,
+        "public_flags": 0,
+    }
+
+
+def message_payload(channel_id: int, body: dict[str, Any], *, author: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "id": str(snowflake()),
+        "channel_id": str(channel_id),
+        "author": author or user_payload(BOT_ID, "resolution-bot", bot=True),
+        "content": body.get("content") or "",
+        "timestamp": "2026-11-28T12:00:00.000000+00:00",
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": body.get("embeds") or [],
+        "pinned": False,
+        "type": 0,
+        "flags": body.get("flags", 0),
+        "nonce": body.get("nonce"),
+    }
+
+
+class FakeDiscord:
+    """An aiohttp server answering the routes the bot uses, recording every request."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self._changed = asyncio.Condition()
+        self._routes: list[tuple[str, re.Pattern[str], Responder]] = []
+        self._runner: web.AppRunner | None = None
+        self.base = ""
+        self._defaults()
+
+    # -- routing ------------------------------------------------------------
+
+    def route(self, method: str, pattern: str, responder: Responder) -> None:
+        """Answer `method` on paths matching `pattern` (after /api/v10); newest wins."""
+        self._routes.insert(0, (method, re.compile(pattern + r"$"), responder))
+
+    def _defaults(self) -> None:
+        self.route("GET", r"/users/@me", lambda r, m: Answer(body=user_payload(BOT_ID, "resolution-bot", bot=True)))
+        self.route(
+            "GET",
+            r"/oauth2/applications/@me",
+            lambda r, m: Answer(
+                body={
+                    "id": str(APP_ID),
+                    "name": "resolution-bot",
+                    "icon": None,
+                    "description": "",
+                    "bot_public": True,
+                    "bot_require_code_grant": False,
+                    "owner": user_payload(USER_ID),
+                    "verify_key": "0" * 64,
+                    "flags": 0,
+                }
+            ),
+        )
+        self.route("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback)
+        self.route("POST", r"/webhooks/(\d+)/([^/]+)", lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)))
+        self.route("POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=message_payload(int(m[1]), r.json)))
+        self.route("PUT", r"/applications/(\d+)(?:/guilds/\d+)?/commands", self._bulk_commands)
+
+    @staticmethod
+    def _callback(request: Recorded, match: re.Match[str]) -> Answer:
+        body = request.json
+        interaction = {"id": match[1], "type": 2}
+        if body["type"] in (4, 5):  # a message, or "thinking"
+            data = body.get("data") or {}
+            interaction["response_message_id"] = str(snowflake())
+            interaction["response_message_ephemeral"] = bool(data.get("flags", 0) & 64)
+            return Answer(
+                body={"interaction": interaction, "resource": {"type": body["type"], "message": message_payload(CHANNEL_ID, data)}}
+            )
+        return Answer(status=204)
+
+    @staticmethod
+    def _bulk_commands(request: Recorded, match: re.Match[str]) -> Answer:
+        assert isinstance(request.body, list)
+        out = []
+        for command in request.body:
+            out.append({**command, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1"})
+        return Answer(body=out)
+
+    # -- server -------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        raw = await request.read()
+        try:
+            body: Any = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw.decode("utf-8", "replace")
+        path = request.path.removeprefix("/api/v10")
+        recorded = Recorded(request.method, path, dict(request.query), body, dict(request.headers))
+        answer = Answer(404, {"message": "404: Not Found", "code": 0})
+        for method, pattern, responder in self._routes:
+            match = pattern.match(path)
+            if method == request.method and match:
+                result = responder(recorded, match)
+                answer = await result if asyncio.iscoroutine(result) else result  # type: ignore[assignment]
+                break
+        async with self._changed:
+            self.requests.append(recorded)
+            self._changed.notify_all()
+        if answer.status == 204 or answer.body is None:
+            return web.Response(status=answer.status, headers=answer.headers)
+        # discord.py parses JSON only for exactly "application/json" (no charset).
+        headers = {"Content-Type": "application/json", **answer.headers}
+        return web.Response(status=answer.status, body=json.dumps(answer.body).encode(), headers=headers)
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base = f"http://127.0.0.1:{port}/api/v10"
+        return self.base
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def wait_for(self, predicate: Callable[[Recorded], bool], timeout: float = 5.0) -> Recorded:
+        """The first recorded request matching `predicate`, waiting for it if need be."""
+
+        async def find() -> Recorded:
+            async with self._changed:
+                while True:
+                    for request in self.requests:
+                        if predicate(request):
+                            return request
+                    await self._changed.wait()
+
+        return await asyncio.wait_for(find(), timeout)
+
+
+def option(name: str, value: Any, *, focused: bool = False) -> dict[str, Any]:
+    kind = 4 if isinstance(value, int) and not isinstance(value, bool) else 3
+    data: dict[str, Any] = {"name": name, "type": kind, "value": value}
+    if focused:
+        data["focused"] = True
+    return data
+
+
+def interaction_payload(
+    command: str,
+    options: list[dict[str, Any]] | None = None,
+    *,
+    autocomplete: bool = False,
+    dm: bool = False,
+    member_permissions: str = ALL_PERMISSIONS,
+    app_permissions: str = ALL_PERMISSIONS,
+    resolved: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A raw INTERACTION_CREATE payload as Discord sends it over the gateway."""
+    interaction_id = snowflake()
+    payload: dict[str, Any] = {
+        "id": str(interaction_id),
+        "application_id": str(APP_ID),
+        "type": 4 if autocomplete else 2,
+        "token": f"aW50ZXJhY3Rpb246{interaction_id}OnRva2VuLXNlY3JldC12YWx1ZQ",
+        "version": 1,
+        "data": {"id": str(snowflake()), "name": command, "type": 1, "options": options or []},
+        "app_permissions": app_permissions,
+        "locale": "en-GB",
+        "entitlements": [],
+        "attachment_size_limit": 8 * 1024 * 1024,
+    }
+    if resolved:
+        payload["data"]["resolved"] = resolved
+    if dm:
+        payload.update(
+            channel_id=str(DM_CHANNEL_ID),
+            channel={"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [user_payload()]},
+            user=user_payload(),
+            context=1,
+            authorizing_integration_owners={"1": str(USER_ID)},
+        )
+    else:
+        payload.update(
+            guild_id=str(GUILD_ID),
+            guild_locale="en-US",
+            channel_id=str(CHANNEL_ID),
+            channel={
+                "id": str(CHANNEL_ID),
+                "type": 0,
+                "guild_id": str(GUILD_ID),
+                "name": "general",
+                "position": 0,
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+            },
+            member={
+                "user": user_payload(),
+                "roles": [],
+                "joined_at": "2024-01-01T00:00:00+00:00",
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+                "permissions": member_permissions,
+            },
+            context=0,
+            authorizing_integration_owners={"0": str(GUILD_ID)},
+        )
+    return payload
