@@ -140,7 +140,10 @@ class Reader:
             self.fail(node, f"expected {what}, got a boolean")
             return None
         if not isinstance(value, kind):
-            self.fail(node, f"expected {what}, got {_describe(value)}")
+            hint = ""
+            if kind is str and isinstance(value, (int, float, dt.date)):
+                hint = f' (put it in quotes: "{node.raw.value}")'
+            self.fail(node, f"expected {what}, got {_describe(value)}{hint}")
             return None
         return value
 

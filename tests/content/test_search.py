@@ -1,0 +1,95 @@
+"""Search: ranked, case- and accent-insensitive, phrases, typo tolerance, marked snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.errors import UserError
+from bot.content.library import Library
+from bot.content.model import Kind, Ref
+from bot.content.search import SearchIndex, fold, parse_query
+
+
+@pytest.fixture(scope="module")
+def index(library: Library) -> SearchIndex:
+    return library.entry().index
+
+
+def marked(snippet: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [snippet[a:b] for a, b in spans]
+
+
+def test_finds_every_paragraph_with_the_word(index: SearchIndex) -> None:
+    result = index.search("impunity", limit=10)
+    assert {h.ref for h in result.hits} == {Ref(Kind.PREAMBLE, 6), Ref(Kind.PREAMBLE, 8), Ref(Kind.OPERATIVE, 7)}
+    assert result.total == 3 and result.all_terms
+
+
+def test_case_and_accents_do_not_matter(index: SearchIndex) -> None:
+    assert [h.ref for h in index.search("IMPÚNITY").hits] == [h.ref for h in index.search("impunity").hits]
+    assert fold("Défenseurs") == "defenseurs"
+
+
+def test_snippets_mark_the_hits(index: SearchIndex) -> None:
+    for hit in index.search("impunity").hits:
+        words = marked(hit.snippet, hit.highlights)
+        assert words and all(w.casefold() == "impunity" for w in words)
+
+
+def test_quoted_phrase_must_appear_in_order(index: SearchIndex) -> None:
+    result = index.search('"freedom of expression"')
+    assert [h.ref for h in result.hits] == [Ref(Kind.OPERATIVE, 5)]
+    assert marked(result.hits[0].snippet, result.hits[0].highlights) == ["freedom of expression"]
+    assert not index.search('"expression of freedom"').hits
+
+
+def test_all_words_must_match_when_some_paragraph_has_them_all(index: SearchIndex) -> None:
+    result = index.search("terrorism security", limit=10)
+    assert {h.ref for h in result.hits} == {Ref(Kind.PREAMBLE, 5), Ref(Kind.OPERATIVE, 6)}
+    assert result.all_terms
+
+
+def test_falls_back_to_any_word_and_says_so(index: SearchIndex) -> None:
+    result = index.search("registration peacebuilding")
+    assert not result.all_terms
+    assert Ref(Kind.OPERATIVE, 5) in {h.ref for h in result.hits}
+
+
+def test_ranking_prefers_the_paragraph_that_repeats_the_term(index: SearchIndex) -> None:
+    assert index.search("registration").hits[0].ref == Ref(Kind.OPERATIVE, 5)
+    assert index.search("Special Representative visit").hits[0].ref == Ref(Kind.OPERATIVE, 9)
+
+
+def test_a_typo_still_finds_the_word(index: SearchIndex) -> None:
+    result = index.search("impunty")
+    assert result.corrections == (("impunty", "impunity"),)
+    assert {h.ref for h in result.hits} == {h.ref for h in index.search("impunity").hits}
+
+
+def test_no_match_suggests_close_words(index: SearchIndex) -> None:
+    result = index.search("xqzzy")
+    assert not result.hits and result.unknown == ("xqzzy",)
+    assert index.search("defendrs").hits  # corrected
+    loose = index.search("protectoin qqqq")
+    assert loose.hits and "qqqq" in loose.unknown
+
+
+def test_prefixes_match_longer_words(index: SearchIndex) -> None:
+    assert Ref(Kind.OPERATIVE, 13) in {h.ref for h in index.search("strengthen", limit=20).hits}
+    refs = {h.ref for h in index.search("defend", limit=40).hits}
+    assert Ref(Kind.PREAMBLE, 7) in refs  # "defenders"
+
+
+def test_footnotes_are_searchable(index: SearchIndex) -> None:
+    assert index.search("A/62/225").hits[0].ref == Ref(Kind.FOOTNOTE, 6)
+
+
+def test_query_parsing_splits_phrases_and_words() -> None:
+    terms = parse_query('impunity "human rights defenders" counter-terrorism')
+    assert [t.words for t in terms] == [("human", "rights", "defenders"), ("impunity",), ("counter", "terrorism")]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "x" * 201])
+def test_unusable_queries_get_a_clear_error(index: SearchIndex, query: str) -> None:
+    with pytest.raises(UserError):
+        index.search(query)
