@@ -1,10 +1,10 @@
 """Command line: run | sync | check | console | show.
 
-    python -m bot run [--config FILE]       connect to Discord and serve
-    python -m bot sync [--guild ID]         publish the slash commands (global or one server)
-    python -m bot check [--config FILE]     validate config and content, exit non-zero on problems
-    python -m bot console                   try the commands in a terminal, no token needed
-    python -m bot show 4                    print one reply
+python -m bot run [--config FILE]       connect to Discord and serve
+python -m bot sync [--guild ID]         publish the slash commands (global or one server)
+python -m bot check [--config FILE]     validate config and content, exit non-zero on problems
+python -m bot console                   try the commands in a terminal, no token needed
+python -m bot show 4                    print one reply
 """
 
 from __future__ import annotations
@@ -88,8 +88,13 @@ async def _serve(settings: Settings, library: Library, token: str) -> None:
 
     bot = ResolutionBot(library, settings)
     loop = asyncio.get_running_loop()
+
+    def stop(sig: signal.Signals) -> None:
+        log.info("%s received: shutting down", sig.name)
+        loop.create_task(bot.close())
+
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, lambda s=sig: (log.info("%s: shutting down", s.name), loop.create_task(bot.close())))
+        loop.add_signal_handler(sig, stop, sig)
     async with bot:
         await bot.start(token)
 

@@ -98,4 +98,6 @@ class ResolutionBot(commands.Bot):
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
 
     async def on_ready(self) -> None:  # may fire again on reconnect: log only
-        log.info("Connected as %s (id %s) to %d servers", self.user, self.user.id if self.user else "?", len(self.guilds))
+        log.info(
+            "Connected as %s (id %s) to %d servers", self.user, self.user.id if self.user else "?", len(self.guilds)
+        )

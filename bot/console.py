@@ -17,13 +17,6 @@ from bot.render import Reply, error_reply, to_text
 PROMPT = "resolution-bot> "
 
 
-def _int(text: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise UserError(f"“{text.strip()[:50]}” is not valid for this option: a whole number is expected.") from None
-
-
 def _required(text: str, what: str) -> str:
     if not text.strip():
         raise UserError(f"This command needs {what}.")
@@ -37,7 +30,7 @@ def dispatch(handlers: Handlers, line: str) -> Reply:
     rest = rest.strip()
     table: dict[str, Callable[[str], Reply]] = {
         "paragraph": lambda a: handlers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`")),
-        "footnote": lambda a: handlers.footnote(_int(_required(a, "a footnote number, e.g. `/footnote 5`"))),
+        "footnote": lambda a: handlers.footnote(_required(a, "a footnote number, e.g. `/footnote 5`")),
         "summary": lambda a: handlers.summary(a or None),
         "search": lambda a: handlers.search(_required(a, "something to search for, e.g. `/search impunity`")),
         "about": lambda a: handlers.about(),
@@ -63,7 +56,9 @@ def show(handlers: Handlers, words: list[str]) -> str:
 def repl(handlers: Handlers, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
     interactive = stdin.isatty()
     if interactive:
-        stdout.write("Type a command such as /paragraph 4, /search impunity or /summary; /help lists them; quit to leave.\n")
+        stdout.write(
+            "Type a command such as /paragraph 4, /search impunity or /summary; /help lists them; quit to leave.\n"
+        )
     while True:
         if interactive:
             stdout.write(PROMPT)

@@ -30,7 +30,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`"),
     ("/footnote 5", "a footnote, its links and the paragraphs citing it"),
     ("/summary States", "what States (or anyone else, or `all`) are asked to do"),
-    ("/search impunity", "ranked matches; \"quoted phrases\" work"),
+    ("/search impunity", 'ranked matches; "quoted phrases" work'),
     ("/about", "the resolution's details and where the text comes from"),
     ("/help", "this help"),
 )
@@ -46,9 +46,9 @@ class Handlers:
         doc = self.library.entry(document).document
         return refs_reply(doc, references.parse_refs(ref, doc))
 
-    def footnote(self, number: int, document: str | None = None) -> Reply:
+    def footnote(self, number: str, document: str | None = None) -> Reply:
         doc = self.library.entry(document).document
-        return refs_reply(doc, [references.check_footnote(doc, number)])
+        return refs_reply(doc, references.parse_footnotes(number, doc))
 
     def summary(self, addressee: str | None = None, document: str | None = None) -> Reply:
         doc = self.library.entry(document).document
@@ -104,7 +104,7 @@ class Handlers:
                 choices.append((choice_name(p.ref.label, preview(p, 100)), value))
         return choices[:CHOICES_LIMIT]
 
-    def footnote_choices(self, current: str, document: str | None = None) -> list[tuple[str, int]]:
+    def footnote_choices(self, current: str, document: str | None = None) -> list[tuple[str, str]]:
         try:
             doc = self.library.entry(document).document
         except UserError:
@@ -116,7 +116,7 @@ class Handlers:
             citing = ", ".join(p.ref.label for p in doc.citing(f.number))
             name = choice_name(str(f.number), f"{f.text.replace('*', '')} (in {citing})")
             if (digits and str(f.number).startswith(digits)) or (not digits and words in fold(name)):
-                choices.append((name, f.number))
+                choices.append((name, str(f.number)))
         return choices[:CHOICES_LIMIT]
 
     def addressee_choices(self, current: str, document: str | None = None) -> list[tuple[str, str]]:

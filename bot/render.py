@@ -215,11 +215,15 @@ def search_reply(doc: Document, result: SearchResult) -> Reply:
             message += f" Close words in the text: {', '.join(result.suggestions)}."
         message += " Try fewer or other words, or browse with `/paragraph`."
         return Reply(content=message, ephemeral=True)
-    embed = _embed(doc, f"search “{clip(result.query, 150)}”", "\n".join(notes) or None)
+    embed = _embed(doc, f"search: {clip(result.query, 150)}", "\n".join(notes) or None)
     for hit in result.hits:
-        embed.add_field(name=hit.ref.label, value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT), inline=False)
-    more = f"{result.total} matches, best {len(result.hits)} shown" if result.total > len(result.hits) else (
-        f"{result.total} match{'es' if result.total != 1 else ''}"
+        embed.add_field(
+            name=hit.ref.label, value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT), inline=False
+        )
+    more = (
+        f"{result.total} matches, best {len(result.hits)} shown"
+        if result.total > len(result.hits)
+        else (f"{result.total} match{'es' if result.total != 1 else ''}")
     )
     embed.set_footer(text=f"{more} · /paragraph with a number for the full text")
     return Reply(embeds=(embed,))
@@ -259,7 +263,11 @@ def about_reply(doc: Document, commands: Sequence[tuple[str, str]]) -> Reply:
 def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) -> Reply:
     lines = [f"**Reading {doc.symbol}**"]
     lines += [f"`{name}` — {what}" for name, what in commands]
-    lines += ["", f"**References:** {syntax}", f"This resolution has {doc.outline()}, and footnotes 1–{len(doc.footnotes)}."]
+    lines += [
+        "",
+        f"**References:** {syntax}",
+        f"This resolution has {doc.outline()}, and footnotes 1–{len(doc.footnotes)}.",
+    ]
     return Reply(content="\n".join(lines), ephemeral=True)
 
 

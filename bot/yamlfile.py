@@ -52,7 +52,7 @@ class Node:
 
 
 def _scalar_value(node: yaml.ScalarNode) -> Any:
-    return yaml.SafeLoader("").construct_object(node)  # type: ignore[no-untyped-call]
+    return yaml.SafeLoader("").construct_object(node)
 
 
 @dataclass
@@ -67,9 +67,7 @@ class Reader:
 
     # -- containers ---------------------------------------------------------
 
-    def mapping(
-        self, node: Node, required: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict[str, Node] | None:
+    def mapping(self, node: Node, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Node] | None:
         """The mapping's entries; reports missing, unknown and duplicate keys."""
         if not isinstance(node.raw, yaml.MappingNode):
             self.fail(node, f"expected a mapping with keys {', '.join(required)}")
@@ -106,10 +104,7 @@ class Reader:
             return []
         if not node.raw.value and not allow_empty:
             self.fail(node, "empty list")
-        return [
-            Node(item, f"{node.path}[{i}]", item.start_mark.line + 1)
-            for i, item in enumerate(node.raw.value)
-        ]
+        return [Node(item, f"{node.path}[{i}]", item.start_mark.line + 1) for i, item in enumerate(node.raw.value)]
 
     def pairs(self, node: Node) -> Iterator[tuple[str, Node]]:
         """A mapping with free-form keys (each key a non-empty string)."""
@@ -164,7 +159,7 @@ class Reader:
         value = self._typed(node, int, "a whole number")
         if value is None:
             return None
-        if minimum is not None and value < minimum or maximum is not None and value > maximum:
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             bounds = f"from {minimum}" if minimum is not None else ""
             bounds += f" to {maximum}" if maximum is not None else " or more"
             self.fail(node, f"{value} is out of range (expected {bounds.strip()})")

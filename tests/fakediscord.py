@@ -141,7 +141,10 @@ class FakeDiscord:
             interaction["response_message_id"] = str(snowflake())
             interaction["response_message_ephemeral"] = bool(data.get("flags", 0) & 64)
             return Answer(
-                body={"interaction": interaction, "resource": {"type": body["type"], "message": message_payload(CHANNEL_ID, data)}}
+                body={
+                    "interaction": interaction,
+                    "resource": {"type": body["type"], "message": message_payload(CHANNEL_ID, data)},
+                }
             )
         return Answer(status=204)
 

@@ -30,13 +30,13 @@ class Reading(commands.Cog):
         return [app_commands.Choice(name=n, value=v) for n, v in self.handlers.paragraph_choices(current)]
 
     @app_commands.command(description="Show a footnote, its links and the paragraphs that cite it")
-    @app_commands.describe(number="Footnote number")
-    async def footnote(self, interaction: Interaction, number: app_commands.Range[int, 1, 999]) -> None:
+    @app_commands.describe(number="Footnote number, e.g. 5 (or several: 1-2)")
+    async def footnote(self, interaction: Interaction, number: app_commands.Range[str, 1, 50]) -> None:
         await send(interaction, self.handlers.footnote(number))
 
     @footnote.autocomplete("number")
-    async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[int]]:
-        return [app_commands.Choice(name=n, value=v) for n, v in self.handlers.footnote_choices(str(current))]
+    async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=n, value=v) for n, v in self.handlers.footnote_choices(current)]
 
     @app_commands.command(description="What States (or another addressee) are asked to do, in plain language")
     @app_commands.describe(addressee="Who: States (default), Secretary-General, … or all")
@@ -47,8 +47,8 @@ class Reading(commands.Cog):
     async def _addressee_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=n, value=v) for n, v in self.handlers.addressee_choices(current)]
 
-    @app_commands.command(description="Search the resolution: words or \"quoted phrases\"")
-    @app_commands.describe(query="Words or a \"quoted phrase\", e.g. impunity or \"freedom of expression\"")
+    @app_commands.command(description='Search the resolution: words or "quoted phrases"')
+    @app_commands.describe(query='Words or a "quoted phrase", e.g. impunity or "freedom of expression"')
     async def search(self, interaction: Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         await send(interaction, self.handlers.search(query))
 

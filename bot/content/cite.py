@@ -37,7 +37,7 @@ def _join(items: list[str]) -> str:
 
 
 def locator(refs: Sequence[Ref]) -> str:
-    """"para. 4", "paras. 4–6 and 8", "preambular para. 3 and para. 4"."""
+    """ "para. 4", "paras. 4–6 and 8", "preambular para. 3 and para. 4"."""
     parts = []
     for kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE):
         numbers = [r.number for r in refs if r.kind is kind]

@@ -63,13 +63,17 @@ def load_library(paths: Iterable[Path], default: str | None, *, config_name: str
             problems.extend(exc.problems)
             continue
         if document.symbol in seen:
-            problems.append(Problem(_display(path), 1, "symbol", f"{document.symbol} is also loaded from {seen[document.symbol]}"))
+            problems.append(
+                Problem(_display(path), 1, "symbol", f"{document.symbol} is also loaded from {seen[document.symbol]}")
+            )
             continue
         seen[document.symbol] = path
         entries.append(Entry(document, SearchIndex(document), path))
     if not problems and default is not None and default not in seen:
         problems.append(
-            Problem(config_name, config_line, "default_document", f"{default!r} is not loaded (loaded: {', '.join(seen)})")
+            Problem(
+                config_name, config_line, "default_document", f"{default!r} is not loaded (loaded: {', '.join(seen)})"
+            )
         )
     if problems:
         raise FileProblems(problems)

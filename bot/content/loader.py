@@ -126,9 +126,7 @@ def _numbered(r: Reader, items: list[Node], numbers: list[int | None]) -> None:
         seen.add(number)
 
 
-def _paragraphs(
-    r: Reader, node: Node | None, kind: Kind, addressees: set[str]
-) -> list[tuple[Paragraph, Node]]:
+def _paragraphs(r: Reader, node: Node | None, kind: Kind, addressees: set[str]) -> list[tuple[Paragraph, Node]]:
     if node is None:
         return []
     operative = kind is Kind.OPERATIVE

@@ -103,9 +103,13 @@ def parse_ref(text: str, doc: Document) -> Ref:
     return refs[0]
 
 
-def check_footnote(doc: Document, number: int) -> Ref:
-    _check_exists(doc, Kind.FOOTNOTE, number)
-    return Ref(Kind.FOOTNOTE, number)
+def parse_footnotes(text: str, doc: Document) -> tuple[Ref, ...]:
+    """Footnote references, where a bare number means a footnote: `5`, `fn 5`, `1-2`."""
+    stripped = text.strip()
+    refs = parse_refs(stripped if stripped[:1].isalpha() or not stripped else f"fn {stripped}", doc)
+    if any(r.kind is not Kind.FOOTNOTE for r in refs):
+        raise UserError(f"“{_quote(stripped)}” is a paragraph, not a footnote: use `/paragraph {_quote(stripped)}`.")
+    return refs
 
 
 def _check_exists(doc: Document, kind: Kind, number: int) -> None:

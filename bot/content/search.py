@@ -168,7 +168,7 @@ class SearchIndex:
             raise UserError(f"That search is too long ({len(shown)} characters); keep it under {MAX_QUERY}.")
         terms = parse_query(shown)
         if not terms:
-            raise UserError("Search for at least one word, e.g. `impunity` or `\"freedom of expression\"`.")
+            raise UserError('Search for at least one word, e.g. `impunity` or `"freedom of expression"`.')
 
         corrections: list[tuple[str, str]] = []
         unknown: list[str] = []

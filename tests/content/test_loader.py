@@ -105,7 +105,9 @@ def test_text_too_long_for_discord(tmp_path: Path) -> None:
 def test_unknown_addressee(tmp_path: Path) -> None:
     bad = GOOD.replace("addressees: [secretary-general]", "addressees: [security-council]")
     (problem,) = problems_for(tmp_path, bad)
-    assert problem.startswith(f"doc.yaml:{line_of(bad, '[security-council]')}: operative[1].addressees[0]: unknown addressee")
+    assert problem.startswith(
+        f"doc.yaml:{line_of(bad, '[security-council]')}: operative[1].addressees[0]: unknown addressee"
+    )
 
 
 def test_duplicate_key_is_not_silently_overwritten(tmp_path: Path) -> None:

@@ -1,0 +1,97 @@
+"""The command line as a person meets it: exit codes and messages, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import FIXTURE_DOC, ROOT
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, stdin: str = "", cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env={**environ, "PYTHONPATH": str(ROOT)},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_check_passes_on_the_shipped_config() -> None:
+    result = run("check", "--config", "config.example.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "ok: A/RES/62/152 (15 preambular, 17 operative paragraphs, 6 footnotes)" in result.stdout
+
+
+def test_check_reports_bad_content_with_file_line_field(tmp_path: Path) -> None:
+    bad = FIXTURE_DOC.read_text(encoding="utf-8").replace(
+        "text: Member States to ensure access to safe drinking water;", 'text: " "'
+    )
+    (tmp_path / "doc.yaml").write_text(bad, encoding="utf-8")
+    (tmp_path / "config.yaml").write_text("documents: [doc.yaml]\n", encoding="utf-8")
+    result = run("check", "--config", str(tmp_path / "config.yaml"), cwd=tmp_path)
+    assert result.returncode == 2
+    line = bad[: bad.index('text: " "')].count("\n") + 1
+    assert f"doc.yaml:{line}: operative[0].text: empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_with_bad_config_exits_2_with_the_message(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("documents: []\nlog_level: LOUD\n", encoding="utf-8")
+    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x"})
+    assert result.returncode == 2
+    assert "config.yaml:1: documents: empty list" in result.stderr
+    assert "config.yaml:2: log_level: 'LOUD' is not one of DEBUG, INFO, WARNING, ERROR" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_with_an_unknown_default_document_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text(
+        f"documents: [{FIXTURE_DOC}]\ndefault_document: A/RES/1/1\n", encoding="utf-8"
+    )
+    result = run("run", "--config", str(tmp_path / "config.yaml"))
+    assert result.returncode == 2
+    assert "config.yaml:2: default_document: 'A/RES/1/1' is not loaded (loaded: A/RES/99/1)" in result.stderr
+
+
+def test_run_without_a_token_explains_and_exits_2() -> None:
+    result = run("run", "--config", "config.example.yaml")
+    assert result.returncode == 2
+    assert "No Discord bot token: set the environment variable DISCORD_TOKEN" in result.stderr
+    assert "make console" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_show_prints_one_reply() -> None:
+    result = run("show", "--config", "config.example.yaml", "4")
+    assert result.returncode == 0
+    assert "A/RES/62/152 · operative paragraph 4" in result.stdout
+    assert "4. *Calls upon* all States to take all necessary measures" in result.stdout
+
+
+def test_console_answers_through_the_same_handlers() -> None:
+    result = run(
+        "console", "--config", "config.example.yaml", stdin="/paragraph 99\n/search impunity\n/summary\n/nope\nquit\n"
+    )
+    assert result.returncode == 0
+    out = result.stdout
+    assert "(only you can see this)\nThere is no operative paragraph 99" in out
+    assert "search: impunity" in out and "**impunity**" in out
+    assert "what States are asked to do" in out
+    assert "There is no command /nope" in out
+
+
+def test_the_token_is_never_echoed(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("documents: []\n", encoding="utf-8")
+    secret = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.never-print-this-token-value-xyz"
+    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": secret})
+    assert secret not in result.stdout + result.stderr

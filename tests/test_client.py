@@ -1,0 +1,67 @@
+"""The bot's wiring: commands, installs and contexts, intents, no sync on start, sync on request."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.client import EXTENSIONS, ResolutionBot, intents
+from bot.content.library import Library
+from tests.conftest import DiscordEnv, make_env
+
+READING = {"paragraph", "footnote", "summary", "search", "about", "help"}
+
+
+async def test_every_extension_loads_and_names_are_unique(env: DiscordEnv) -> None:
+    assert set(env.bot.extensions) == set(EXTENSIONS)
+    names = [c.name for c in env.bot.tree.get_commands()]
+    assert len(names) == len(set(names))
+    assert set(names) >= READING
+
+
+async def test_reading_commands_install_anywhere_and_work_in_dms(env: DiscordEnv) -> None:
+    payload = [c.to_dict(env.bot.tree) for c in env.bot.tree.get_commands() if c.name in READING]
+    for command in payload:
+        assert sorted(command["integration_types"]) == [0, 1], command["name"]
+        assert sorted(command["contexts"]) == [0, 1, 2], command["name"]
+
+
+async def test_command_texts_fit_discord(env: DiscordEnv) -> None:
+    for command in env.bot.tree.walk_commands():
+        assert 1 <= len(command.name) <= 32
+        assert 1 <= len(command.description) <= 100
+        if isinstance(command, app_commands.Command):
+            for parameter in command.parameters:
+                assert 1 <= len(parameter.description) <= 100, (command.name, parameter.name)
+
+
+def test_no_privileged_intents() -> None:
+    wanted = intents()
+    assert not (wanted.members or wanted.presences or wanted.message_content)
+
+
+def test_no_message_can_ping(library: Library) -> None:
+    bot = ResolutionBot(library)
+    mentions = bot.allowed_mentions
+    assert mentions is not None
+    assert dict(mentions.to_dict()) == {"parse": []}
+
+
+async def test_starting_never_syncs_commands(env: DiscordEnv) -> None:
+    assert not [r for r in env.server.requests if "/commands" in r.path]
+
+
+async def test_sync_to_one_guild_publishes_every_command(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    environment, server = await make_env(library, monkeypatch)
+    try:
+        guild = discord.Object(id=1234)
+        environment.bot.tree.copy_global_to(guild=guild)
+        synced = await environment.bot.tree.sync(guild=guild)
+        (put,) = [r for r in server.requests if r.method == "PUT"]
+        assert put.path.endswith("/guilds/1234/commands")
+        assert {c["name"] for c in put.body} >= READING
+        assert len(synced) == len(put.body)
+    finally:
+        await environment.bot.close()
+        await server.stop()
