@@ -88,15 +88,24 @@ async def _serve(settings: Settings, library: Library, token: str) -> None:
 
     bot = ResolutionBot(library, settings)
     loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
 
     def stop(sig: signal.Signals) -> None:
         log.info("%s received: shutting down", sig.name)
-        loop.create_task(bot.close())
+        stopping.set()
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop, sig)
     async with bot:
-        await bot.start(token)
+        runner = asyncio.create_task(bot.start(token), name="bot")
+        waiter = asyncio.create_task(stopping.wait(), name="signals")
+        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if runner in done:
+            waiter.cancel()
+            runner.result()  # re-raises LoginFailure and friends
+        else:
+            await bot.close()
+            await runner
 
 
 async def _sync(settings: Settings, library: Library, token: str, guild: int | None) -> int:
