@@ -13,9 +13,11 @@ import argparse
 import asyncio
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import discord
 
@@ -23,6 +25,9 @@ from bot.config import DEFAULT_CONFIG, MissingToken, Settings, load_settings, re
 from bot.content.library import Library, load_library
 from bot.logsafety import install as install_redaction
 from bot.yamlfile import FileProblems
+
+if TYPE_CHECKING:
+    from bot.client import ResolutionBot
 
 log = logging.getLogger("bot")
 
@@ -85,8 +90,19 @@ def _setup_logging(level: str, token: str | None) -> None:
 
 async def _serve(settings: Settings, library: Library, token: str) -> None:
     from bot.client import ResolutionBot
+    from bot.storage.sqlite import SQLiteStorage
 
-    bot = ResolutionBot(library, settings)
+    try:
+        storage = await SQLiteStorage.open(settings.database)
+    except (OSError, sqlite3.Error) as exc:
+        raise SetupError(f"{settings.source}: database: cannot open {settings.database}: {exc}") from None
+    try:
+        await _serve_with(ResolutionBot(library, storage, settings), token)
+    finally:
+        await storage.close()
+
+
+async def _serve_with(bot: ResolutionBot, token: str) -> None:
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 
@@ -110,8 +126,10 @@ async def _serve(settings: Settings, library: Library, token: str) -> None:
 
 async def _sync(settings: Settings, library: Library, token: str, guild: int | None) -> int:
     from bot.client import ResolutionBot
+    from bot.storage.sqlite import SQLiteStorage
 
-    async with ResolutionBot(library, settings) as bot:
+    storage = await SQLiteStorage.open(":memory:")  # syncing touches no schedules
+    async with ResolutionBot(library, storage, settings, run_scheduler=False) as bot:
         await bot.login(token)  # runs setup_hook; no gateway connection needed
         if guild is not None:
             target = discord.Object(id=guild)
@@ -121,6 +139,7 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
         else:
             synced = await bot.tree.sync()
             print(f"Synced {len(synced)} global commands (Discord may take a few minutes to show them everywhere).")
+    await storage.close()
     return EXIT_OK
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -9,15 +11,19 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.config import Settings
+from bot.config import DailySettings, Settings
 from bot.content.errors import UserError
 from bot.content.library import Library
+from bot.daily.delivery import Clock, Scheduler, SystemClock
+from bot.daily.discord_poster import DiscordPoster
+from bot.daily.service import DailyService
 from bot.handlers import Handlers
 from bot.render import Reply, error_reply
+from bot.storage import ShardFilter, Storage
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("bot.cogs.reading", "bot.cogs.info")
+EXTENSIONS: tuple[str, ...] = ("bot.cogs.reading", "bot.cogs.info", "bot.cogs.daily")
 
 
 def intents() -> discord.Intents:
@@ -75,9 +81,18 @@ def _expected(error: app_commands.TransformerError) -> str:
 
 
 class ResolutionBot(commands.Bot):
-    """The bot: holds the library and settings it was given; nothing global."""
+    """The bot: holds the library, storage and settings it was given; nothing global."""
 
-    def __init__(self, library: Library, settings: Settings | None = None, **options: Any) -> None:
+    def __init__(
+        self,
+        library: Library,
+        storage: Storage,
+        settings: Settings | None = None,
+        *,
+        clock: Clock | None = None,
+        run_scheduler: bool = True,
+        **options: Any,
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -90,12 +105,49 @@ class ResolutionBot(commands.Bot):
         )
         self.library = library
         self.settings = settings
+        self.storage = storage
+        self.clock: Clock = clock or SystemClock()
         self.handlers = Handlers(library)
+        daily = settings.daily if settings else DailySettings()
+        self.scheduler = Scheduler(
+            storage,
+            library,
+            DiscordPoster(self),
+            clock=self.clock,
+            catch_up=daily.catch_up,
+            rate=daily.posts_per_second,
+            shard=self._shard_filter(),
+        )
+        self.daily = DailyService(storage, library, daily, wake=self.scheduler.wake)
+        self._run_scheduler = run_scheduler
+        self._scheduler_task: asyncio.Task[None] | None = None
+
+    def _shard_filter(self) -> ShardFilter | None:
+        """In a sharded bot, each process posts only for the guilds on its own shards."""
+        count = self.shard_count
+        if not count or count <= 1:
+            return None
+        ids = getattr(self, "shard_ids", None) or ([self.shard_id] if self.shard_id is not None else [])
+        return ShardFilter(count, tuple(ids)) if ids else None
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
+        if self._run_scheduler:
+            self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")
+
+    async def close(self) -> None:
+        if self._scheduler_task is not None:
+            self._scheduler_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._scheduler_task
+        await super().close()
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        removed = await self.storage.delete_guild(guild.id)
+        if removed:
+            log.info("Removed from server %s: deleted its %d daily schedule(s)", guild.id, removed)
 
     async def on_ready(self) -> None:  # may fire again on reconnect: log only
         log.info(

@@ -5,15 +5,29 @@ Nothing happens at import time; `load_settings` is called by the CLI.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from bot.yamlfile import compose
 
+T = TypeVar("T")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 DEFAULT_CONFIG = Path("config.yaml")
+
+
+@dataclass(frozen=True)
+class DailySettings:
+    catch_up_hours: float = 6.0  # a post missed by downtime goes out if the bot is back within this
+    max_per_server: int = 5
+    posts_per_second: float = 45.0  # Discord's global limit is 50 requests/s
+
+    @property
+    def catch_up(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.catch_up_hours)
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,8 @@ class Settings:
     default_document_line: int
     token_env: str = "DISCORD_TOKEN"
     log_level: str = "INFO"
+    database: Path = Path("data/resolution-bot.sqlite3")
+    daily: DailySettings = field(default_factory=DailySettings)
 
 
 class MissingToken(Exception):
@@ -35,7 +51,7 @@ class MissingToken(Exception):
 def load_settings(path: Path) -> Settings:
     """Read and validate a config file; raises `FileProblems` with file:line:field."""
     reader, root = compose(path)
-    entries = reader.mapping(root, ("documents",), ("default_document", "token_env", "log_level"))
+    entries = reader.mapping(root, ("documents",), ("default_document", "token_env", "log_level", "database", "daily"))
     if entries is None:
         reader.done()
         raise AssertionError("unreachable")
@@ -58,6 +74,21 @@ def load_settings(path: Path) -> Settings:
     if not token_env.replace("_", "").isalnum():
         reader.fail(entries["token_env"], "must be the name of an environment variable, like DISCORD_TOKEN")
     log_level = reader.optional(entries, "log_level", lambda n: reader.choice(n, LOG_LEVELS)) or "INFO"
+    database_name = reader.optional(entries, "database", reader.text) or "data/resolution-bot.sqlite3"
+    database = Path(database_name) if database_name == ":memory:" else (base / database_name).resolve()
+    daily = DailySettings()
+    if "daily" in entries:
+        d = reader.mapping(entries["daily"], (), ("catch_up_hours", "max_per_server", "posts_per_second"))
+        if d is not None:
+            daily = DailySettings(
+                catch_up_hours=_or(reader.optional(d, "catch_up_hours", lambda n: reader.number(n, maximum=24)), 6.0),
+                max_per_server=_or(
+                    reader.optional(d, "max_per_server", lambda n: reader.integer(n, minimum=1, maximum=25)), 5
+                ),
+                posts_per_second=_or(
+                    reader.optional(d, "posts_per_second", lambda n: reader.number(n, minimum=0.1, maximum=50)), 45.0
+                ),
+            )
     reader.done()
     return Settings(
         source=str(path),
@@ -66,7 +97,13 @@ def load_settings(path: Path) -> Settings:
         default_document_line=entries["default_document"].line if "default_document" in entries else root.line,
         token_env=token_env,
         log_level=log_level,
+        database=database,
+        daily=daily,
     )
+
+
+def _or(value: T | None, default: T) -> T:
+    return default if value is None else value
 
 
 def read_token(settings: Settings, environ: Mapping[str, str] = os.environ) -> str:

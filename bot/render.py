@@ -6,6 +6,7 @@ it and the console prints it with `to_text`, so both show the same thing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -298,3 +299,9 @@ def to_text(reply: Reply) -> str:
             out.append(f"┃ ╰ {embed.footer.text}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def daily_post(doc: Document, ref: Ref, index: int, total: int, day: dt.date) -> Reply:
+    """The paragraph of the day: a header line, then the paragraph embed with its citation."""
+    header = f"**Paragraph of the day** · {day.day} {day:%B %Y} · {index} of {total}"
+    return Reply(content=header, embeds=(paragraph_embed(doc, doc.paragraph(ref)),))

@@ -166,12 +166,13 @@ class Reader:
             return None
         return value
 
-    def number(self, node: Node, *, minimum: float = 0.0) -> float | None:
+    def number(self, node: Node, *, minimum: float = 0.0, maximum: float | None = None) -> float | None:
         if isinstance(node.raw, yaml.ScalarNode):
             value = _scalar_value(node.raw)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                if value < minimum:
-                    self.fail(node, f"{value} is below the minimum {minimum:g}")
+                if value < minimum or (maximum is not None and value > maximum):
+                    upper = f" to {maximum:g}" if maximum is not None else " or more"
+                    self.fail(node, f"{value:g} is out of range (expected {minimum:g}{upper})")
                     return None
                 return float(value)
         self.fail(node, "expected a number")

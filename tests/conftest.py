@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from bot.client import ResolutionBot
 from bot.content.library import Library, load_library
 from bot.content.model import Document
 from bot.handlers import Handlers
+from bot.storage.sqlite import SQLiteStorage
+from tests.clock import FakeClock
 from tests.fakediscord import BOT_TOKEN, FakeDiscord, Recorded, interaction_payload
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,12 +40,17 @@ def handlers(library: Library) -> Handlers:
     return Handlers(library)
 
 
+START = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+
+
 @dataclass
 class DiscordEnv:
-    """A logged-in bot whose HTTP goes to a recording FakeDiscord."""
+    """A logged-in bot whose HTTP goes to a recording FakeDiscord, on a real SQLite file and a hand-moved clock."""
 
     bot: ResolutionBot
     server: FakeDiscord
+    storage: SQLiteStorage
+    clock: FakeClock
 
     async def invoke(self, command: str, options: list[dict[str, Any]] | None = None, **kw: Any) -> Recorded:
         """Dispatch a raw INTERACTION_CREATE and return the callback the bot POSTed."""
@@ -52,19 +60,35 @@ class DiscordEnv:
         return await self.server.wait_for(lambda r: r.path.startswith(prefix))
 
 
-async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch) -> tuple[DiscordEnv, FakeDiscord]:
+async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch, database: Path) -> DiscordEnv:
     server = FakeDiscord()
     monkeypatch.setattr(discord.http.Route, "BASE", await server.start())
-    bot = ResolutionBot(library)
+    storage = await SQLiteStorage.open(database)
+    clock = FakeClock(START)
+    bot = ResolutionBot(library, storage, clock=clock, run_scheduler=False)
     await bot.login(BOT_TOKEN)
-    return DiscordEnv(bot, server), server
+    return DiscordEnv(bot, server, storage, clock)
+
+
+async def close_env(environment: DiscordEnv) -> None:
+    await environment.bot.close()
+    await environment.storage.close()
+    await environment.server.stop()
 
 
 @pytest.fixture
-async def env(library: Library, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[DiscordEnv]:
-    environment, server = await make_env(library, monkeypatch)
+async def storage(tmp_path: Path) -> AsyncIterator[SQLiteStorage]:
+    opened = await SQLiteStorage.open(tmp_path / "bot.sqlite3")
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+async def env(library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AsyncIterator[DiscordEnv]:
+    environment = await make_env(library, monkeypatch, tmp_path / "bot.sqlite3")
     try:
         yield environment
     finally:
-        await environment.bot.close()
-        await server.stop()
+        await close_env(environment)

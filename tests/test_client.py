@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import discord
 import pytest
 from discord import app_commands
 
 from bot.client import EXTENSIONS, ResolutionBot, intents
 from bot.content.library import Library
-from tests.conftest import DiscordEnv, make_env
+from bot.storage.sqlite import SQLiteStorage
+from tests.conftest import DiscordEnv, close_env, make_env
 
 READING = {"paragraph", "footnote", "summary", "search", "about", "help"}
 
@@ -41,8 +44,8 @@ def test_no_privileged_intents() -> None:
     assert not (wanted.members or wanted.presences or wanted.message_content)
 
 
-def test_no_message_can_ping(library: Library) -> None:
-    bot = ResolutionBot(library)
+async def test_no_message_can_ping(library: Library, storage: SQLiteStorage) -> None:
+    bot = ResolutionBot(library, storage, run_scheduler=False)
     mentions = bot.allowed_mentions
     assert mentions is not None
     assert dict(mentions.to_dict()) == {"parse": []}
@@ -52,16 +55,18 @@ async def test_starting_never_syncs_commands(env: DiscordEnv) -> None:
     assert not [r for r in env.server.requests if "/commands" in r.path]
 
 
-async def test_sync_to_one_guild_publishes_every_command(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    environment, server = await make_env(library, monkeypatch)
+async def test_sync_to_one_guild_publishes_every_command(
+    library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    environment = await make_env(library, monkeypatch, tmp_path / "db.sqlite3")
+    server = environment.server
     try:
         guild = discord.Object(id=1234)
         environment.bot.tree.copy_global_to(guild=guild)
         synced = await environment.bot.tree.sync(guild=guild)
         (put,) = [r for r in server.requests if r.method == "PUT"]
         assert put.path.endswith("/guilds/1234/commands")
-        assert {c["name"] for c in put.body} >= READING
+        assert {c["name"] for c in put.body} >= READING | {"daily"}
         assert len(synced) == len(put.body)
     finally:
-        await environment.bot.close()
-        await server.stop()
+        await close_env(environment)

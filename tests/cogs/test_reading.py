@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.content.library import load_library
-from tests.conftest import FIXTURE_DOC, DiscordEnv, make_env
+from tests.conftest import FIXTURE_DOC, DiscordEnv, close_env, make_env
 from tests.fakediscord import option
 
 EPHEMERAL = 64
@@ -254,8 +255,8 @@ async def test_footnote_accepts_its_prefix_and_lists(env: DiscordEnv) -> None:
     assert [e["title"] for e in data["embeds"]] == ["A/RES/62/152 · footnote 1", "A/RES/62/152 · footnote 2"]
 
 
-async def test_commands_are_not_tied_to_62_152(monkeypatch: pytest.MonkeyPatch) -> None:
-    environment, server = await make_env(load_library([FIXTURE_DOC], None), monkeypatch)
+async def test_commands_are_not_tied_to_62_152(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    environment = await make_env(load_library([FIXTURE_DOC], None), monkeypatch, tmp_path / "db.sqlite3")
     try:
         data = message(await environment.invoke("paragraph", [option("ref", "2")]))
         assert data["embeds"][0]["title"] == "A/RES/99/1 · operative paragraph 2"
@@ -265,8 +266,7 @@ async def test_commands_are_not_tied_to_62_152(monkeypatch: pytest.MonkeyPatch) 
         missing = message(await environment.invoke("paragraph", [option("ref", "4")]))
         assert "operative paragraphs 1–3 and preambular paragraphs PP1–PP2" in missing["content"]
     finally:
-        await environment.bot.close()
-        await server.stop()
+        await close_env(environment)
 
 
 async def test_an_unexpected_failure_is_logged_and_answered(

@@ -1,0 +1,1 @@
+"""Daily paragraph posts: what is due when (pure), and the delivery loop."""

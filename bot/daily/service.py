@@ -1,0 +1,146 @@
+"""What the /daily commands do, given already-checked arguments: storage in, `Reply` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot.config import DailySettings
+from bot.content.errors import UserError
+from bot.content.library import Library
+from bot.content.model import Document, Ref
+from bot.daily.schedule import Order, next_occurrence, pick
+from bot.render import Reply, daily_post
+from bot.storage import Schedule, Storage
+
+
+def ts(when: dt.datetime, style: str = "F") -> str:
+    """A Discord timestamp: every reader sees it in their own time zone."""
+    return f"<t:{int(when.timestamp())}:{style}>"
+
+
+@dataclass
+class DailyService:
+    storage: Storage
+    library: Library
+    settings: DailySettings
+    wake: Callable[[], None] = lambda: None
+
+    def _doc(self, schedule: Schedule) -> Document:
+        try:
+            return self.library.entry(schedule.document).document
+        except UserError:
+            return self.library.default
+
+    def upcoming(self, schedule: Schedule) -> tuple[Ref, int, int]:
+        return pick(self._doc(schedule), Order(schedule.order), schedule.seed, schedule.position)
+
+    async def set(
+        self, guild_id: int, channel_id: int, at: dt.time, zone: ZoneInfo, order: Order, now: dt.datetime
+    ) -> Reply:
+        existing = await self.storage.get_schedule(channel_id)
+        if existing is None:
+            count = len(await self.storage.guild_schedules(guild_id))
+            if count >= self.settings.max_per_server:
+                raise UserError(
+                    f"This server already has {count} daily schedules, the most allowed. "
+                    "Stop one with `/daily stop` first, or change an existing channel's with `/daily set`."
+                )
+        keep = existing is not None and existing.order == order.value
+        position = existing.position if keep and existing else 0
+        seed = existing.seed if keep and existing else random.SystemRandom().randrange(2**31)
+        # Never a second post for a local date this channel already had one for.
+        last = await self.storage.last_day(channel_id)
+        day, due = next_occurrence(now, at, zone, not_on_or_before=last)
+        schedule = Schedule(
+            channel_id=channel_id,
+            guild_id=guild_id,
+            document=self.library.default_symbol,
+            post_time=at,
+            timezone=str(zone.key),
+            order=order.value,
+            position=position,
+            seed=seed,
+            next_due=due,
+            next_day=day,
+        )
+        await self.storage.save_schedule(schedule, now=now)
+        self.wake()
+        ref, index, total = self.upcoming(schedule)
+        verb = "Resumed" if existing and existing.paused_reason else ("Updated" if existing else "Set up")
+        return Reply(
+            content=(
+                f"{verb} daily posts in <#{channel_id}>: every day at {at:%H:%M} {zone.key}, {order.description}.\n"
+                f"Next post {ts(due)} ({ts(due, 'R')}): {ref.label} ({index} of {total})."
+            ),
+            ephemeral=True,
+        )
+
+    async def target(self, guild_id: int, channel_id: int | None, here: int | None) -> Schedule:
+        """The schedule a command means: the given channel, the only one, or the current channel's."""
+        schedules = await self.storage.guild_schedules(guild_id)
+        if channel_id is not None:
+            for schedule in schedules:
+                if schedule.channel_id == channel_id:
+                    return schedule
+            raise UserError(f"<#{channel_id}> has no daily posts. Set them up with `/daily set`.")
+        if not schedules:
+            raise UserError("This server has no daily posts yet. Set them up with `/daily set channel:`.")
+        if len(schedules) == 1:
+            return schedules[0]
+        for schedule in schedules:
+            if schedule.channel_id == here:
+                return schedule
+        channels = ", ".join(f"<#{s.channel_id}>" for s in schedules)
+        raise UserError(f"This server has daily posts in {channels}: say which with the `channel` option.")
+
+    async def stop(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
+        schedule = await self.target(guild_id, channel_id, here)
+        await self.storage.delete_schedule(schedule.channel_id)
+        self.wake()
+        return Reply(content=f"Stopped daily posts in <#{schedule.channel_id}>.", ephemeral=True)
+
+    async def status(self, guild_id: int) -> Reply:
+        schedules = await self.storage.guild_schedules(guild_id)
+        if not schedules:
+            return Reply(
+                content="No daily posts in this server. Set them up with `/daily set channel:`.", ephemeral=True
+            )
+        lines = [f"**Daily posts** ({len(schedules)} of {self.settings.max_per_server})"]
+        for s in schedules:
+            ref, index, total = self.upcoming(s)
+            line = (
+                f"• <#{s.channel_id}> at {s.post_time:%H:%M} {s.timezone}, {Order(s.order).value} order"
+                f" — next {ts(s.next_due)}: {ref.label} ({index} of {total})"
+            )
+            if s.paused_reason:
+                line += (
+                    f"\n  ⏸ **Paused**: {s.paused_reason}. Fix it, then run `/daily set` for this channel to resume."
+                )
+            lines.append(line)
+        return Reply(content="\n".join(lines)[:2000], ephemeral=True)
+
+    async def preview(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
+        schedule = await self.target(guild_id, channel_id, here)
+        ref, index, total = self.upcoming(schedule)
+        post = daily_post(self._doc(schedule), ref, index, total, schedule.next_day)
+        note = f"Preview of the next post in <#{schedule.channel_id}>, {ts(schedule.next_due)}:\n"
+        return Reply(content=note + (post.content or ""), embeds=post.embeds, ephemeral=True)
+
+    async def skip(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
+        schedule = await self.target(guild_id, channel_id, here)
+        skipped, _, _ = self.upcoming(schedule)
+        moved = await self.storage.advance(schedule.channel_id)
+        if moved is None:
+            raise UserError("That schedule was just stopped.")
+        ref, index, total = self.upcoming(moved)
+        return Reply(
+            content=(
+                f"Skipped {skipped.label} in <#{moved.channel_id}>. "
+                f"Next post {ts(moved.next_due)}: {ref.label} ({index} of {total})."
+            ),
+            ephemeral=True,
+        )

@@ -1,0 +1,104 @@
+"""Persistence behind a small interface. SQLite (aiosqlite) is the embedded default.
+
+Nothing above this package depends on SQLite: the scheduler and the commands
+use `Storage` and the records below. A PostgreSQL implementation only has to
+provide the same atomic operations (`claim` and `take_over` are compare-and-swap).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """One channel's daily post."""
+
+    channel_id: int
+    guild_id: int
+    document: str
+    post_time: dt.time
+    timezone: str
+    order: str
+    position: int  # how many paragraphs have been posted or skipped past
+    seed: int
+    next_due: dt.datetime  # UTC
+    next_day: dt.date  # the local date of next_due
+    paused_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One day's post for one channel. The (channel, local date) pair is claimed once, ever."""
+
+    channel_id: int
+    day: dt.date
+    guild_id: int
+    position: int
+    ref: str
+    state: str  # sending | retry | sent | failed | skipped
+    due: dt.datetime
+    attempts: int = 0
+    claimant: str | None = None
+    claimed_at: dt.datetime | None = None
+    retry_at: dt.datetime | None = None
+    message_id: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ShardFilter:
+    """Only guilds on these shards: (guild_id >> 22) % count in ids."""
+
+    count: int
+    ids: tuple[int, ...]
+
+    def owns(self, guild_id: int) -> bool:
+        return (guild_id >> 22) % self.count in self.ids
+
+
+class Storage(Protocol):
+    async def close(self) -> None: ...
+
+    # -- schedules ----------------------------------------------------------
+    async def get_schedule(self, channel_id: int) -> Schedule | None: ...
+    async def guild_schedules(self, guild_id: int) -> list[Schedule]: ...
+    async def save_schedule(self, schedule: Schedule, *, now: dt.datetime) -> None:
+        """Insert or replace the channel's schedule (clears any pause)."""
+
+    async def delete_schedule(self, channel_id: int) -> bool: ...
+    async def delete_guild(self, guild_id: int) -> int: ...
+    async def pause(self, channel_id: int, reason: str, *, now: dt.datetime) -> bool:
+        """Pause an active schedule; False if it was already paused or is gone."""
+
+    async def advance(self, channel_id: int, steps: int = 1) -> Schedule | None: ...
+    async def last_day(self, channel_id: int) -> dt.date | None:
+        """The latest local date a post was claimed for in this channel."""
+
+    # -- due work -----------------------------------------------------------
+    async def due(self, now: dt.datetime, limit: int, shard: ShardFilter | None = None) -> list[Schedule]: ...
+    async def next_wake(self, shard: ShardFilter | None = None) -> dt.datetime | None:
+        """The earliest time anything becomes due (an active schedule or a pending retry)."""
+
+    async def claim(self, schedule: Schedule, delivery: Delivery, next_day: dt.date, next_due: dt.datetime) -> bool:
+        """Atomically record the day's delivery as `sending` and move the schedule on.
+
+        False (and nothing changed) if another instance claimed it or the schedule changed.
+        """
+
+    async def skip_day(self, schedule: Schedule, next_day: dt.date, next_due: dt.datetime) -> bool:
+        """Move the schedule past missed days without posting (compare-and-swap)."""
+
+    async def pending(
+        self, now: dt.datetime, lease: dt.timedelta, limit: int, shard: ShardFilter | None = None
+    ) -> list[Delivery]:
+        """Deliveries to (re)try: retries that are due, and `sending` ones whose claimant went quiet."""
+
+    async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool: ...
+    async def finish(
+        self, delivery: Delivery, state: str, *, message_id: int | None = None, error: str | None = None
+    ) -> None: ...
+    async def retry_later(self, delivery: Delivery, at: dt.datetime, error: str) -> None: ...
+    async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None: ...

@@ -1,0 +1,365 @@
+"""The SQLite implementation of `Storage`: aiosqlite, WAL, forward migrations at open.
+
+One connection per process; an asyncio lock keeps each operation's statements
+together. Multi-statement changes run in `BEGIN IMMEDIATE` transactions, so a
+crash at any point leaves either all of a change or none of it, and two
+processes on the same file serialise their claims.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.storage import Delivery, Schedule, ShardFilter
+
+log = logging.getLogger(__name__)
+UTC = dt.UTC
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every migration file, in order."""
+    found = []
+    for entry in resources.files("bot.storage").joinpath("migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migration files must be numbered 1..n without gaps, found {versions}")
+    return found
+
+
+def _ts(value: dt.datetime) -> int:
+    return int(value.timestamp())
+
+
+def _dt(value: int | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromtimestamp(value, UTC)
+
+
+def _schedule(row: aiosqlite.Row) -> Schedule:
+    hour, minute = map(int, row["post_time"].split(":"))
+    return Schedule(
+        channel_id=row["channel_id"],
+        guild_id=row["guild_id"],
+        document=row["document"],
+        post_time=dt.time(hour, minute),
+        timezone=row["timezone"],
+        order=row["post_order"],
+        position=row["position"],
+        seed=row["seed"],
+        next_due=dt.datetime.fromtimestamp(row["next_due"], UTC),
+        next_day=dt.date.fromisoformat(row["next_day"]),
+        paused_reason=row["paused_reason"],
+    )
+
+
+def _delivery(row: aiosqlite.Row) -> Delivery:
+    return Delivery(
+        channel_id=row["channel_id"],
+        day=dt.date.fromisoformat(row["day"]),
+        guild_id=row["guild_id"],
+        position=row["position"],
+        ref=row["ref"],
+        state=row["state"],
+        due=dt.datetime.fromtimestamp(row["due"], UTC),
+        attempts=row["attempts"],
+        claimant=row["claimant"],
+        claimed_at=_dt(row["claimed_at"]),
+        retry_at=_dt(row["retry_at"]),
+        message_id=row["message_id"],
+        error=row["error"],
+    )
+
+
+def _shard_sql(shard: ShardFilter | None, column: str = "guild_id") -> tuple[str, list[Any]]:
+    if shard is None:
+        return "", []
+    marks = ", ".join("?" for _ in shard.ids)
+    return f" AND (({column} >> 22) % ?) IN ({marks})", [shard.count, *shard.ids]
+
+
+class SQLiteStorage:
+    """`Storage` on one SQLite file."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> SQLiteStorage:
+        """Open (creating the file and its folder if need be) and migrate forward."""
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(str(path), isolation_level=None)
+        db.row_factory = aiosqlite.Row
+        await db.execute("PRAGMA busy_timeout = 10000")
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA synchronous = FULL")  # a committed claim survives power loss
+        storage = cls(db)
+        try:
+            await storage._migrate()
+        except BaseException:
+            await db.close()
+            raise
+        return storage
+
+    async def _migrate(self) -> None:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        current = row[0] if row else 0
+        for version, name, sql in migrations():
+            if version <= current:
+                continue
+            log.info("Applying database migration %s", name)
+            try:
+                await self._db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+            except BaseException:
+                if self._db.in_transaction:
+                    await self._db.execute("ROLLBACK")
+                raise
+
+    async def schema_version(self) -> int:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            else:
+                await self._db.execute("COMMIT")
+
+    async def _one(self, sql: str, args: list[Any] | tuple[Any, ...]) -> aiosqlite.Row | None:
+        async with self._lock, self._db.execute(sql, args) as cursor:
+            return await cursor.fetchone()
+
+    async def _all(self, sql: str, args: list[Any] | tuple[Any, ...]) -> list[aiosqlite.Row]:
+        async with self._lock, self._db.execute(sql, args) as cursor:
+            return list(await cursor.fetchall())
+
+    # -- schedules ----------------------------------------------------------
+
+    async def get_schedule(self, channel_id: int) -> Schedule | None:
+        row = await self._one("SELECT * FROM schedules WHERE channel_id = ?", (channel_id,))
+        return _schedule(row) if row else None
+
+    async def guild_schedules(self, guild_id: int) -> list[Schedule]:
+        rows = await self._all(
+            "SELECT * FROM schedules WHERE guild_id = ? ORDER BY created_at, channel_id", (guild_id,)
+        )
+        return [_schedule(r) for r in rows]
+
+    async def save_schedule(self, schedule: Schedule, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                """
+                INSERT INTO schedules (channel_id, guild_id, document, post_time, timezone, post_order, position,
+                                       seed, next_due, next_day, paused_reason, paused_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
+                ON CONFLICT (channel_id) DO UPDATE SET
+                    guild_id = excluded.guild_id, document = excluded.document, post_time = excluded.post_time,
+                    timezone = excluded.timezone, post_order = excluded.post_order, position = excluded.position,
+                    seed = excluded.seed, next_due = excluded.next_due, next_day = excluded.next_day,
+                    paused_reason = NULL, paused_at = NULL, updated_at = excluded.updated_at
+                """,
+                (
+                    schedule.channel_id,
+                    schedule.guild_id,
+                    schedule.document,
+                    f"{schedule.post_time:%H:%M}",
+                    schedule.timezone,
+                    schedule.order,
+                    schedule.position,
+                    schedule.seed,
+                    _ts(schedule.next_due),
+                    schedule.next_day.isoformat(),
+                    _ts(now),
+                    _ts(now),
+                ),
+            )
+
+    async def delete_schedule(self, channel_id: int) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute("DELETE FROM schedules WHERE channel_id = ?", (channel_id,))
+            deleted = cursor.rowcount > 0
+            # A stopped schedule must not post later from a pending retry.
+            await db.execute(
+                "UPDATE deliveries SET state = 'failed', error = 'schedule stopped' "
+                "WHERE channel_id = ? AND state IN ('sending', 'retry')",
+                (channel_id,),
+            )
+        return deleted
+
+    async def delete_guild(self, guild_id: int) -> int:
+        async with self._transaction() as db:
+            cursor = await db.execute("DELETE FROM schedules WHERE guild_id = ?", (guild_id,))
+            count = cursor.rowcount
+            await db.execute(
+                "UPDATE deliveries SET state = 'failed', error = 'bot removed from server' "
+                "WHERE guild_id = ? AND state IN ('sending', 'retry')",
+                (guild_id,),
+            )
+        return count
+
+    async def pause(self, channel_id: int, reason: str, *, now: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE schedules SET paused_reason = ?, paused_at = ?, updated_at = ? "
+                "WHERE channel_id = ? AND paused_reason IS NULL",
+                (reason, _ts(now), _ts(now), channel_id),
+            )
+            return cursor.rowcount > 0
+
+    async def advance(self, channel_id: int, steps: int = 1) -> Schedule | None:
+        async with self._transaction() as db:
+            await db.execute("UPDATE schedules SET position = position + ? WHERE channel_id = ?", (steps, channel_id))
+            async with db.execute("SELECT * FROM schedules WHERE channel_id = ?", (channel_id,)) as cursor:
+                row = await cursor.fetchone()
+        return _schedule(row) if row else None
+
+    async def last_day(self, channel_id: int) -> dt.date | None:
+        row = await self._one(
+            "SELECT MAX(day) AS day FROM deliveries WHERE channel_id = ? AND state != 'skipped'", (channel_id,)
+        )
+        return dt.date.fromisoformat(row["day"]) if row and row["day"] else None
+
+    # -- due work -----------------------------------------------------------
+
+    async def due(self, now: dt.datetime, limit: int, shard: ShardFilter | None = None) -> list[Schedule]:
+        where, args = _shard_sql(shard)
+        rows = await self._all(
+            f"SELECT * FROM schedules WHERE paused_reason IS NULL AND next_due <= ?{where} ORDER BY next_due LIMIT ?",
+            [_ts(now), *args, limit],
+        )
+        return [_schedule(r) for r in rows]
+
+    async def next_wake(self, shard: ShardFilter | None = None) -> dt.datetime | None:
+        where, args = _shard_sql(shard)
+        if shard is None:  # MIN over the partial index: one index probe
+            row = await self._one("SELECT MIN(next_due) AS t FROM schedules WHERE paused_reason IS NULL", ())
+        else:
+            row = await self._one(
+                f"SELECT next_due AS t FROM schedules WHERE paused_reason IS NULL{where} ORDER BY next_due LIMIT 1",
+                args,
+            )
+        retry = await self._one(
+            f"SELECT MIN(COALESCE(retry_at, claimed_at)) AS t FROM deliveries WHERE state IN ('sending', 'retry'){where}",
+            args,
+        )
+        times = [r["t"] for r in (row, retry) if r is not None and r["t"] is not None]
+        return _dt(min(times)) if times else None
+
+    async def claim(self, schedule: Schedule, delivery: Delivery, next_day: dt.date, next_due: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            moved = await db.execute(
+                "UPDATE schedules SET position = position + 1, next_due = ?, next_day = ?, updated_at = ? "
+                "WHERE channel_id = ? AND next_due = ? AND position = ? AND paused_reason IS NULL",
+                (
+                    _ts(next_due),
+                    next_day.isoformat(),
+                    _ts(delivery.claimed_at or delivery.due),
+                    schedule.channel_id,
+                    _ts(schedule.next_due),
+                    schedule.position,
+                ),
+            )
+            if moved.rowcount != 1:  # another instance got there first, or the schedule changed
+                return False
+            inserted = await db.execute(
+                """
+                INSERT INTO deliveries (channel_id, day, guild_id, position, ref, state, due, attempts, claimant,
+                                        claimed_at)
+                VALUES (?, ?, ?, ?, ?, 'sending', ?, 1, ?, ?)
+                ON CONFLICT (channel_id, day) DO NOTHING
+                """,
+                (
+                    delivery.channel_id,
+                    delivery.day.isoformat(),
+                    delivery.guild_id,
+                    delivery.position,
+                    delivery.ref,
+                    _ts(delivery.due),
+                    delivery.claimant,
+                    _ts(delivery.claimed_at) if delivery.claimed_at else None,
+                ),
+            )
+            if inserted.rowcount != 1:
+                # That day was already posted (e.g. the schedule was re-created): move on, post nothing,
+                # and keep the paragraph for the next day.
+                await db.execute(
+                    "UPDATE schedules SET position = position - 1 WHERE channel_id = ?", (schedule.channel_id,)
+                )
+                return False
+        return True
+
+    async def skip_day(self, schedule: Schedule, next_day: dt.date, next_due: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE schedules SET next_due = ?, next_day = ? WHERE channel_id = ? AND next_due = ? AND position = ?",
+                (_ts(next_due), next_day.isoformat(), schedule.channel_id, _ts(schedule.next_due), schedule.position),
+            )
+            return cursor.rowcount == 1
+
+    async def pending(
+        self, now: dt.datetime, lease: dt.timedelta, limit: int, shard: ShardFilter | None = None
+    ) -> list[Delivery]:
+        where, args = _shard_sql(shard)
+        rows = await self._all(
+            "SELECT * FROM deliveries WHERE ((state = 'retry' AND retry_at <= ?) OR (state = 'sending' AND claimed_at <= ?))"
+            f"{where} ORDER BY due LIMIT ?",
+            [_ts(now), _ts(now - lease), *args, limit],
+        )
+        return [_delivery(r) for r in rows]
+
+    async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE deliveries SET state = 'sending', claimant = ?, claimed_at = ?, attempts = attempts + 1, "
+                "retry_at = NULL WHERE channel_id = ? AND day = ? AND state = ? AND attempts = ?",
+                (claimant, _ts(now), delivery.channel_id, delivery.day.isoformat(), delivery.state, delivery.attempts),
+            )
+            return cursor.rowcount == 1
+
+    async def finish(
+        self, delivery: Delivery, state: str, *, message_id: int | None = None, error: str | None = None
+    ) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE deliveries SET state = ?, message_id = ?, error = ?, retry_at = NULL "
+                "WHERE channel_id = ? AND day = ?",
+                (state, message_id, error, delivery.channel_id, delivery.day.isoformat()),
+            )
+
+    async def retry_later(self, delivery: Delivery, at: dt.datetime, error: str) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE deliveries SET state = 'retry', retry_at = ?, error = ? WHERE channel_id = ? AND day = ? "
+                "AND state = 'sending'",
+                (_ts(at), error, delivery.channel_id, delivery.day.isoformat()),
+            )
+
+    async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None:
+        row = await self._one(
+            "SELECT * FROM deliveries WHERE channel_id = ? AND day = ?", (channel_id, day.isoformat())
+        )
+        return _delivery(row) if row else None

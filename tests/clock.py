@@ -1,0 +1,34 @@
+"""A clock the tests move by hand: nothing sleeps for real."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+UTC = dt.UTC
+
+
+class FakeClock:
+    def __init__(self, start: dt.datetime) -> None:
+        self.current = start
+        self.waits: list[float] = []
+
+    def now(self) -> dt.datetime:
+        return self.current
+
+    def set(self, when: dt.datetime) -> None:
+        self.current = when
+
+    def advance(self, **delta: float) -> dt.datetime:
+        self.current += dt.timedelta(**delta)
+        return self.current
+
+    async def sleep(self, seconds: float) -> None:
+        self.current += dt.timedelta(seconds=max(0.0, seconds))
+        await asyncio.sleep(0)
+
+    async def wait(self, event: asyncio.Event, seconds: float) -> None:
+        self.waits.append(seconds)
+        if not event.is_set():
+            self.current += dt.timedelta(seconds=max(0.0, seconds))
+        await asyncio.sleep(0)
