@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -222,8 +223,12 @@ class Scheduler:
             jobs: list[Awaitable[None]] = []
             for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
                 if await self.storage.take_over(delivery, self.claimant, now):
+                    # A `sending` claim whose owner went quiet may already have reached Discord.
                     uncertain = delivery.state == "sending"
-                    jobs.append(self._attempt(delivery, uncertain=uncertain))
+                    mine = dataclasses.replace(
+                        delivery, state="sending", attempts=delivery.attempts + 1, claimant=self.claimant, claimed_at=now
+                    )
+                    jobs.append(self._attempt(mine, uncertain=uncertain))
             schedules = await self.storage.due(now, BATCH, self.shard)
             for schedule in schedules:
                 job = await self._claim(schedule, now)

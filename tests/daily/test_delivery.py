@@ -1,0 +1,346 @@
+"""The delivery loop on a real SQLite file with a hand-moved clock: exactly once, never lost."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.config import DailySettings
+from bot.content.library import Library
+from bot.daily.delivery import InvalidRequestGuard, Outcome, Pacer, Scheduler, SendResult, header_marker
+from bot.daily.schedule import Order
+from bot.daily.service import DailyService
+from bot.render import Reply
+from bot.storage.sqlite import SQLiteStorage
+from tests.clock import FakeClock
+
+UTC = dt.UTC
+BERLIN = ZoneInfo("Europe/Berlin")
+CHANNEL, GUILD = 555, 777
+
+
+class Killed(BaseException):
+    """The process dies here (not an Exception: nothing in the bot may swallow it)."""
+
+
+@dataclass
+class Channel:
+    """What a Discord channel would hold: messages, deduplicated by nonce like Discord does."""
+
+    messages: list[tuple[int, str, Reply]] = field(default_factory=list)
+
+    def add(self, nonce: str, reply: Reply) -> int:
+        for message_id, seen, _ in self.messages:
+            if seen == nonce:
+                return message_id
+        self.messages.append((len(self.messages) + 1, nonce, reply))
+        return len(self.messages)
+
+
+@dataclass
+class RecordingPoster:
+    """The Discord boundary: records posts; can fail, or die before or after Discord has the message."""
+
+    channels: dict[int, Channel] = field(default_factory=dict)
+    outcomes: list[SendResult] = field(default_factory=list)  # forced outcomes, consumed in order
+    die: str | None = None  # "before" or "after" the message reaches Discord
+    attempts: int = 0
+
+    def channel(self, channel_id: int) -> Channel:
+        return self.channels.setdefault(channel_id, Channel())
+
+    async def post(self, channel_id: int, reply: Reply, nonce: str) -> SendResult:
+        self.attempts += 1
+        await asyncio.sleep(0)
+        if self.die == "before":
+            self.die = None
+            raise Killed
+        if self.outcomes:
+            forced = self.outcomes.pop(0)
+            if forced.outcome is not Outcome.SENT:
+                return forced
+        message_id = self.channel(channel_id).add(nonce, reply)
+        if self.die == "after":
+            self.die = None
+            raise Killed
+        return SendResult(Outcome.SENT, message_id=message_id)
+
+    async def find_post(self, channel_id: int, marker: str) -> int | None:
+        for message_id, _, reply in self.channel(channel_id).messages:
+            if (reply.content or "").startswith(marker):
+                return message_id
+        return None
+
+
+@dataclass
+class Rig:
+    storage: SQLiteStorage
+    clock: FakeClock
+    poster: RecordingPoster
+    scheduler: Scheduler
+    service: DailyService
+    path: Path
+
+    def posts(self, channel: int = CHANNEL) -> list[Reply]:
+        return [reply for _, _, reply in self.poster.channel(channel).messages]
+
+
+def make_scheduler(
+    storage: SQLiteStorage, library: Library, poster: RecordingPoster, clock: FakeClock, **kw: object
+) -> Scheduler:
+    return Scheduler(storage, library, poster, clock=clock, pacer=Pacer(1e6), **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+async def rig(tmp_path: Path, library: Library) -> AsyncIterator[Rig]:
+    path = tmp_path / "daily.sqlite3"
+    storage = await SQLiteStorage.open(path)
+    clock = FakeClock(dt.datetime(2026, 11, 28, 6, 0, tzinfo=UTC))  # 07:00 in Berlin
+    poster = RecordingPoster()
+    scheduler = make_scheduler(storage, library, poster, clock)
+    service = DailyService(storage, library, DailySettings(), wake=scheduler.wake)
+    try:
+        yield Rig(storage, clock, poster, scheduler, service, path)
+    finally:
+        await storage.close()
+
+
+async def subscribe(rig: Rig, at: dt.time = dt.time(9), zone: ZoneInfo = BERLIN, order: Order = Order.DOCUMENT) -> None:
+    await rig.service.set(GUILD, CHANNEL, at, zone, order, rig.clock.now())
+
+
+async def test_posts_at_the_local_time_once_a_day(rig: Rig) -> None:
+    await subscribe(rig)
+    assert await rig.scheduler.run_once() == 0
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))  # 09:00 in Berlin
+    assert await rig.scheduler.run_once() == 1
+    assert await rig.scheduler.run_once() == 0
+    (post,) = rig.posts()
+    assert post.content == "**Paragraph of the day** · 28 November 2026 · 1 of 32"
+    assert post.embeds[0].title == "A/RES/62/152 · preambular paragraph 1"
+    assert post.embeds[0].footer.text and post.embeds[0].footer.text.startswith("General Assembly resolution 62/152")
+    rig.clock.set(dt.datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+    assert await rig.scheduler.run_once() == 1
+    assert [p.content for p in rig.posts()][1] == "**Paragraph of the day** · 29 November 2026 · 2 of 32"
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 29))
+    assert record is not None and record.state == "sent" and record.message_id == 2
+
+
+async def test_never_posts_for_a_day_before_subscribing(rig: Rig) -> None:
+    rig.clock.set(dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC))  # 10:00 Berlin: today's 09:00 has passed
+    await subscribe(rig)
+    rig.clock.advance(hours=2)
+    assert await rig.scheduler.run_once() == 0
+    schedule = await rig.storage.get_schedule(CHANNEL)
+    assert schedule is not None and schedule.next_day == dt.date(2026, 11, 29)
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+async def test_a_process_killed_while_sending_neither_duplicates_nor_loses(
+    rig: Rig, library: Library, when: str
+) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    rig.poster.die = when
+    with pytest.raises(Killed):
+        await rig.scheduler.run_once()
+    await rig.storage.close()  # the process is gone
+
+    # A new process on the same file, after the claim's lease has run out.
+    rig.clock.advance(minutes=3)
+    storage = await SQLiteStorage.open(rig.path)
+    try:
+        scheduler = make_scheduler(storage, library, rig.poster, rig.clock)
+        assert await scheduler.run_once() == 1
+        assert await scheduler.run_once() == 0
+        (post,) = rig.posts()
+        assert post.content and post.content.startswith(header_marker(dt.date(2026, 11, 28)))
+        record = await storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+        assert record is not None and record.state == "sent" and record.attempts == 2
+    finally:
+        rig.storage = storage  # closed by the fixture
+
+
+async def test_a_claim_within_its_lease_is_left_to_its_owner(rig: Rig, library: Library) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    rig.poster.die = "before"
+    with pytest.raises(Killed):
+        await rig.scheduler.run_once()
+    other = make_scheduler(rig.storage, library, rig.poster, rig.clock)
+    rig.clock.advance(seconds=30)
+    assert await other.run_once() == 0  # still within the two-minute lease
+
+
+async def test_two_schedulers_on_one_database_post_once(rig: Rig, library: Library) -> None:
+    second_storage = await SQLiteStorage.open(rig.path)
+    try:
+        await subscribe(rig)
+        for i in range(20):
+            await rig.service.set(GUILD + i, 1000 + i, dt.time(9), BERLIN, Order.DOCUMENT, rig.clock.now())
+        rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+        other = make_scheduler(second_storage, library, rig.poster, rig.clock)
+        counts = await asyncio.gather(rig.scheduler.run_once(), other.run_once())
+        assert sum(counts) == 21
+        assert all(len(c.messages) == 1 for c in rig.poster.channels.values())
+        assert rig.poster.attempts == 21
+    finally:
+        await second_storage.close()
+
+
+async def test_catch_up_within_the_window(rig: Rig) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 13, 30, tzinfo=UTC))  # 5.5 h late
+    assert await rig.scheduler.run_once() == 1
+    assert rig.posts()[0].content == "**Paragraph of the day** · 28 November 2026 · 1 of 32"
+
+
+async def test_outside_the_window_the_day_is_skipped_and_logged(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 14, 30, tzinfo=UTC))  # 6.5 h late
+    with caplog.at_level(logging.WARNING):
+        assert await rig.scheduler.run_once() == 0
+    assert "skipped" in caplog.text
+    schedule = await rig.storage.get_schedule(CHANNEL)
+    assert schedule is not None and schedule.next_day == dt.date(2026, 11, 29) and schedule.position == 0
+    rig.clock.set(dt.datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+    assert await rig.scheduler.run_once() == 1
+    assert rig.posts()[0].content == "**Paragraph of the day** · 29 November 2026 · 1 of 32"  # no paragraph lost
+
+
+async def test_after_days_of_downtime_only_today_is_posted(rig: Rig) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    assert await rig.scheduler.run_once() == 1
+    (post,) = rig.posts()
+    assert post.content == "**Paragraph of the day** · 1 December 2026 · 1 of 32"
+
+
+@pytest.mark.parametrize(
+    ("result", "reason"),
+    [
+        (
+            SendResult(Outcome.FORBIDDEN, detail="403, code 50013: Missing Permissions", invalid=True),
+            "lost access or permission",
+        ),
+        (SendResult(Outcome.GONE, detail="404, code 10003"), "channel was deleted"),
+    ],
+)
+async def test_forbidden_or_deleted_channels_pause_the_schedule(
+    rig: Rig, caplog: pytest.LogCaptureFixture, result: SendResult, reason: str
+) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    rig.poster.outcomes = [result]
+    with caplog.at_level(logging.WARNING):
+        await rig.scheduler.run_once()
+    schedule = await rig.storage.get_schedule(CHANNEL)
+    assert schedule is not None and schedule.paused_reason is not None and reason in schedule.paused_reason
+    assert caplog.text.count("paused") == 1
+    status = await rig.service.status(GUILD)
+    assert status.content and "⏸ **Paused**" in status.content and reason in status.content
+    # No retry storm: nothing more is attempted, today or on later days.
+    for _ in range(3):
+        rig.clock.advance(days=1)
+        assert await rig.scheduler.run_once() == 0
+    assert rig.poster.attempts == 1
+    # /daily set resumes it.
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await rig.scheduler.run_once() == 1
+    assert len(rig.posts()) == 1
+
+
+async def test_server_errors_are_retried_with_backoff_within_the_day(rig: Rig) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    rig.poster.outcomes = [SendResult(Outcome.RETRY, detail="503 from Discord")] * 2
+    await rig.scheduler.run_once()
+    assert rig.posts() == []
+    rig.clock.advance(seconds=29)
+    assert await rig.scheduler.run_once() == 0
+    rig.clock.advance(seconds=1)
+    assert await rig.scheduler.run_once() == 1  # second failure: next wait doubles
+    rig.clock.advance(seconds=59)
+    assert await rig.scheduler.run_once() == 0
+    rig.clock.advance(seconds=1)
+    assert await rig.scheduler.run_once() == 1
+    assert len(rig.posts()) == 1
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state == "sent" and record.attempts == 3
+
+
+async def test_retries_give_up_at_the_end_of_the_catch_up_window(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+    await subscribe(rig)
+    rig.clock.set(dt.datetime(2026, 11, 28, 13, 59, 50, tzinfo=UTC))  # 10 s before the window closes
+    rig.poster.outcomes = [SendResult(Outcome.RETRY, detail="network: ClientOSError")]
+    with caplog.at_level(logging.ERROR):
+        await rig.scheduler.run_once()
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state == "failed"
+    assert "given up" in caplog.text
+
+
+async def test_invalid_responses_pause_all_posting_before_the_ban_threshold(rig: Rig, library: Library) -> None:
+    guard = InvalidRequestGuard(limit=3)
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, guard=guard, concurrency=1)
+    for i in range(6):
+        await rig.service.set(GUILD + i, 1000 + i, dt.time(9), BERLIN, Order.DOCUMENT, rig.clock.now())
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    rig.poster.outcomes = [SendResult(Outcome.FORBIDDEN, detail="403", invalid=True)] * 3
+    await scheduler.run_once()
+    assert guard.blocked_until(rig.clock.now()) is not None
+    rig.clock.advance(minutes=10, seconds=1)
+    assert guard.blocked_until(rig.clock.now()) is None
+
+
+async def test_the_loop_sleeps_until_the_next_due_time(rig: Rig) -> None:
+    await subscribe(rig)
+    task = asyncio.create_task(rig.scheduler.run_forever())
+    async with asyncio.timeout(10):
+        while not rig.posts():
+            await asyncio.sleep(0.01)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    # From 07:00 to 09:00 Berlin: two waits (the loop re-reads the index at least hourly), no polling.
+    assert rig.clock.waits[:2] == [3600.0, 3600.0]
+    assert rig.posts()[0].content == "**Paragraph of the day** · 28 November 2026 · 1 of 32"
+
+
+async def test_spring_forward_posts_once_at_the_first_valid_minute(rig: Rig) -> None:
+    rig.clock.set(dt.datetime(2026, 3, 28, 12, 0, tzinfo=UTC))
+    await subscribe(rig, at=dt.time(2, 30))
+    rig.clock.set(dt.datetime(2026, 3, 29, 0, 59, tzinfo=UTC))
+    assert await rig.scheduler.run_once() == 0
+    rig.clock.set(dt.datetime(2026, 3, 29, 1, 0, tzinfo=UTC))  # 03:00 CEST
+    assert await rig.scheduler.run_once() == 1
+
+
+async def test_fall_back_posts_the_repeated_time_once(rig: Rig) -> None:
+    rig.clock.set(dt.datetime(2026, 10, 24, 12, 0, tzinfo=UTC))
+    await subscribe(rig, at=dt.time(2, 30))
+    for hour, minute in [(0, 30), (1, 30), (2, 30)]:  # 02:30 CEST, 02:30 CET, later
+        rig.clock.set(dt.datetime(2026, 10, 25, hour, minute, tzinfo=UTC))
+        await rig.scheduler.run_once()
+    assert len(rig.posts()) == 1
+
+
+async def test_the_pacer_spaces_requests_across_concurrent_senders() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    pacer = Pacer(45.0, monotonic=lambda: now[0], sleep=sleep)
+    await asyncio.gather(*(pacer.acquire() for _ in range(46)))
+    assert max(slept) == pytest.approx(45 / 45.0)
+    assert len(slept) == 45

@@ -1,0 +1,210 @@
+"""SQLite storage on a real file: migrations, atomic claims, two processes, abrupt stops."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.storage import Delivery, Schedule, ShardFilter
+from bot.storage.sqlite import SQLiteStorage, migrations
+from tests.conftest import ROOT
+
+UTC = dt.UTC
+NOW = dt.datetime(2026, 11, 28, 12, tzinfo=UTC)
+
+
+def schedule(channel_id: int = 10, guild_id: int = 1, due: dt.datetime = NOW, position: int = 0) -> Schedule:
+    return Schedule(
+        channel_id=channel_id,
+        guild_id=guild_id,
+        document="A/RES/62/152",
+        post_time=dt.time(9),
+        timezone="Europe/Berlin",
+        order="document",
+        position=position,
+        seed=7,
+        next_due=due,
+        next_day=due.date(),
+    )
+
+
+def delivery_for(s: Schedule, claimant: str = "a") -> Delivery:
+    return Delivery(
+        s.channel_id,
+        s.next_day,
+        s.guild_id,
+        s.position,
+        "PP1",
+        "sending",
+        s.next_due,
+        claimant=claimant,
+        claimed_at=NOW,
+    )
+
+
+TOMORROW = NOW + dt.timedelta(days=1)
+
+
+async def test_a_new_file_is_created_and_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "bot.sqlite3"
+    storage = await SQLiteStorage.open(path)
+    try:
+        assert path.exists()
+        assert await storage.schema_version() == len(migrations())
+    finally:
+        await storage.close()
+    async with aiosqlite.connect(path) as db:
+        async with db.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone()) == ("wal",)
+
+
+async def test_migrations_run_once(tmp_path: Path) -> None:
+    for _ in range(2):
+        storage = await SQLiteStorage.open(tmp_path / "bot.sqlite3")
+        await storage.save_schedule(schedule(channel_id=len(await storage.guild_schedules(1)) + 10), now=NOW)
+        await storage.close()
+    storage = await SQLiteStorage.open(tmp_path / "bot.sqlite3")
+    assert len(await storage.guild_schedules(1)) == 2
+    await storage.close()
+
+
+async def test_schedules_round_trip_and_update_in_place(storage: SQLiteStorage) -> None:
+    await storage.save_schedule(schedule(), now=NOW)
+    assert await storage.get_schedule(10) == schedule()
+    changed = schedule(position=5)
+    await storage.save_schedule(changed, now=NOW)
+    assert await storage.get_schedule(10) == changed
+    assert len(await storage.guild_schedules(1)) == 1
+
+
+async def test_due_uses_next_due_and_skips_paused(storage: SQLiteStorage) -> None:
+    await storage.save_schedule(schedule(10, due=NOW - dt.timedelta(minutes=1)), now=NOW)
+    await storage.save_schedule(schedule(11, due=NOW + dt.timedelta(minutes=1)), now=NOW)
+    await storage.save_schedule(schedule(12, due=NOW - dt.timedelta(minutes=2)), now=NOW)
+    assert await storage.pause(12, "gone", now=NOW)
+    assert not await storage.pause(12, "gone again", now=NOW)  # reported once
+    assert [s.channel_id for s in await storage.due(NOW, 100)] == [10]
+    assert await storage.next_wake() == NOW - dt.timedelta(minutes=1)
+
+
+async def test_saving_again_resumes_a_paused_schedule(storage: SQLiteStorage) -> None:
+    await storage.save_schedule(schedule(), now=NOW)
+    await storage.pause(10, "the bot lost access", now=NOW)
+    assert (await storage.get_schedule(10)).paused_reason == "the bot lost access"  # type: ignore[union-attr]
+    await storage.save_schedule(schedule(), now=NOW)
+    assert (await storage.get_schedule(10)).paused_reason is None  # type: ignore[union-attr]
+
+
+async def test_a_day_is_claimed_once(storage: SQLiteStorage) -> None:
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    assert await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
+    assert not await storage.claim(s, delivery_for(s, "b"), TOMORROW.date(), TOMORROW)
+    moved = await storage.get_schedule(10)
+    assert moved is not None and moved.position == 1 and moved.next_due == TOMORROW
+    record = await storage.get_delivery(10, NOW.date())
+    assert record is not None and record.state == "sending" and record.claimant == "a"
+
+
+async def test_two_processes_on_one_file_claim_once(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    first, second = await SQLiteStorage.open(path), await SQLiteStorage.open(path)
+    try:
+        s = schedule()
+        await first.save_schedule(s, now=NOW)
+        results = await asyncio.gather(
+            *(
+                store.claim(s, delivery_for(s, name), TOMORROW.date(), TOMORROW)
+                for store, name in [(first, "a"), (second, "b")] * 5
+            )
+        )
+        assert sum(results) == 1
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_a_claim_survives_a_process_killed_right_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "crash.sqlite3"
+    script = textwrap.dedent(
+        f"""
+        import asyncio, datetime as dt, os, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from bot.storage.sqlite import SQLiteStorage
+        from tests.storage.test_sqlite import schedule, delivery_for, TOMORROW, NOW
+
+        async def main():
+            storage = await SQLiteStorage.open({str(path)!r})
+            s = schedule()
+            await storage.save_schedule(s, now=NOW)
+            assert await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
+            os._exit(0)  # no close, no cleanup: as if the process were killed
+
+        asyncio.run(main())
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60, cwd=ROOT)
+    storage = await SQLiteStorage.open(path)
+    try:
+        record = await storage.get_delivery(10, NOW.date())
+        assert record is not None and record.state == "sending"
+        moved = await storage.get_schedule(10)
+        assert moved is not None and moved.position == 1
+        # After the lease, another instance takes the delivery over exactly once.
+        stale = await storage.pending(NOW + dt.timedelta(minutes=5), dt.timedelta(minutes=2), 10)
+        assert [d.channel_id for d in stale] == [10]
+        assert await storage.take_over(stale[0], "b", NOW + dt.timedelta(minutes=5))
+        assert not await storage.take_over(stale[0], "c", NOW + dt.timedelta(minutes=5))
+    finally:
+        await storage.close()
+
+
+async def test_a_retry_becomes_pending_at_its_time(storage: SQLiteStorage) -> None:
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
+    record = await storage.get_delivery(10, NOW.date())
+    assert record is not None
+    later = NOW + dt.timedelta(seconds=30)
+    await storage.retry_later(record, later, "503")
+    assert await storage.pending(NOW, dt.timedelta(hours=1), 10) == []
+    assert [d.error for d in await storage.pending(later, dt.timedelta(hours=1), 10)] == ["503"]
+    assert await storage.next_wake() == later
+
+
+async def test_a_stopped_schedule_drops_its_pending_retries(storage: SQLiteStorage) -> None:
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
+    assert await storage.delete_schedule(10)
+    assert await storage.pending(NOW + dt.timedelta(days=1), dt.timedelta(0), 10) == []
+
+
+async def test_leaving_a_server_deletes_its_schedules(storage: SQLiteStorage) -> None:
+    await storage.save_schedule(schedule(10, guild_id=1), now=NOW)
+    await storage.save_schedule(schedule(11, guild_id=1), now=NOW)
+    await storage.save_schedule(schedule(12, guild_id=2), now=NOW)
+    assert await storage.delete_guild(1) == 2
+    assert [s.channel_id for s in await storage.due(NOW, 10)] == [12]
+
+
+async def test_shards_see_only_their_guilds(storage: SQLiteStorage) -> None:
+    for shard in range(4):
+        await storage.save_schedule(schedule(100 + shard, guild_id=(shard << 22) | 5), now=NOW)
+    mine = ShardFilter(4, (1, 3))
+    assert sorted(s.channel_id for s in await storage.due(NOW, 10, mine)) == [101, 103]
+    assert all(mine.owns(s.guild_id) for s in await storage.due(NOW, 10, mine))
+
+
+@pytest.mark.parametrize("steps", [1, 3])
+async def test_skip_moves_the_position(storage: SQLiteStorage, steps: int) -> None:
+    await storage.save_schedule(schedule(), now=NOW)
+    moved = await storage.advance(10, steps)
+    assert moved is not None and moved.position == steps
