@@ -226,7 +226,11 @@ class Scheduler:
                     # A `sending` claim whose owner went quiet may already have reached Discord.
                     uncertain = delivery.state == "sending"
                     mine = dataclasses.replace(
-                        delivery, state="sending", attempts=delivery.attempts + 1, claimant=self.claimant, claimed_at=now
+                        delivery,
+                        state="sending",
+                        attempts=delivery.attempts + 1,
+                        claimant=self.claimant,
+                        claimed_at=now,
                     )
                     jobs.append(self._attempt(mine, uncertain=uncertain))
             schedules = await self.storage.due(now, BATCH, self.shard)

@@ -59,7 +59,7 @@ def test_time_zones_are_iana_names() -> None:
 def test_time_zone_autocomplete() -> None:
     assert timezone_choices("")[0] == ("UTC", "UTC")
     assert len(timezone_choices("")) <= 25
-    assert ("America/New_York", "America/New_York") == timezone_choices("new_york")[0]
+    assert timezone_choices("new_york")[0] == ("America/New_York", "America/New_York")
     assert timezone_choices("geneva")[0] == ("Europe/Geneva → Europe/Zurich", "Europe/Zurich")
     assert all(len(name) <= 100 for name, _ in timezone_choices("a"))
 

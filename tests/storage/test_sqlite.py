@@ -60,9 +60,8 @@ async def test_a_new_file_is_created_and_migrated(tmp_path: Path) -> None:
         assert await storage.schema_version() == len(migrations())
     finally:
         await storage.close()
-    async with aiosqlite.connect(path) as db:
-        async with db.execute("PRAGMA journal_mode") as cursor:
-            assert (await cursor.fetchone()) == ("wal",)
+    async with aiosqlite.connect(path) as db, db.execute("PRAGMA journal_mode") as cursor:
+        assert (await cursor.fetchone()) == ("wal",)
 
 
 async def test_migrations_run_once(tmp_path: Path) -> None:
