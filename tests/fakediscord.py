@@ -281,3 +281,140 @@ def interaction_payload(
             authorizing_integration_owners={"0": str(GUILD_ID)},
         )
     return payload
+
+
+# Permission bits used by the tests.
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+EMBED_LINKS = 1 << 14
+SEND_IN_THREADS = 1 << 38
+MANAGE_CHANNELS = 1 << 4
+MANAGE_GUILD = 1 << 5
+BOT_ROLE_ID = 900000000000000010
+VOICE_ID = 900000000000000011
+NEWS_ID = 900000000000000012
+NO_EMBEDS_ID = 900000000000000013
+LOCKED_THREAD_ID = 900000000000000014
+THREAD_ID = 900000000000000015
+HIDDEN_ID = 900000000000000016
+
+
+def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str, Any]:
+    return {
+        "id": str(role_id),
+        "name": name,
+        "permissions": str(permissions),
+        "position": position,
+        "color": 0,
+        "hoist": False,
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+    }
+
+
+def _channel(channel_id: int, name: str, kind: int, overwrites: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "id": str(channel_id),
+        "type": kind,
+        "guild_id": str(GUILD_ID),
+        "name": name,
+        "position": 0,
+        "permission_overwrites": overwrites or [],
+        "nsfw": False,
+        "parent_id": None,
+    }
+
+
+def _thread(thread_id: int, name: str, *, locked: bool) -> dict[str, Any]:
+    return {
+        "id": str(thread_id),
+        "type": 11,
+        "guild_id": str(GUILD_ID),
+        "parent_id": str(CHANNEL_ID),
+        "owner_id": str(USER_ID),
+        "name": name,
+        "last_message_id": None,
+        "message_count": 0,
+        "member_count": 1,
+        "rate_limit_per_user": 0,
+        "flags": 0,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": "2026-11-01T00:00:00+00:00",
+            "locked": locked,
+        },
+    }
+
+
+def guild_create_payload() -> dict[str, Any]:
+    """A server as GUILD_CREATE describes it: the bot can post in #general, #news and one thread."""
+    deny_embeds = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS | SEND_MESSAGES)}]
+    deny_view = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(VIEW_CHANNEL)}]
+    return {
+        "id": str(GUILD_ID),
+        "name": "Defenders' Network",
+        "icon": None,
+        "owner_id": str(USER_ID + 1000),
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "mfa_level": 0,
+        "nsfw_level": 0,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "features": [],
+        "emojis": [],
+        "stickers": [],
+        "roles": [
+            _role(GUILD_ID, "@everyone", VIEW_CHANNEL | SEND_MESSAGES, 0),
+            _role(BOT_ROLE_ID, "resolution-bot", VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | SEND_IN_THREADS, 1),
+        ],
+        "channels": [
+            _channel(CHANNEL_ID, "general", 0),
+            {**_channel(VOICE_ID, "voice", 2), "bitrate": 64000, "user_limit": 0, "rtc_region": None},
+            _channel(NEWS_ID, "news", 5),
+            _channel(NO_EMBEDS_ID, "no-embeds", 0, deny_embeds),
+            _channel(HIDDEN_ID, "hidden", 0, deny_view),
+        ],
+        "threads": [_thread(LOCKED_THREAD_ID, "locked", locked=True), _thread(THREAD_ID, "discussion", locked=False)],
+        "members": [
+            {
+                "user": user_payload(BOT_ID, "resolution-bot", bot=True),
+                "roles": [str(BOT_ROLE_ID)],
+                "joined_at": "2026-01-01T00:00:00+00:00",
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+            }
+        ],
+        "member_count": 2,
+        "large": False,
+        "unavailable": False,
+        "voice_states": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "joined_at": "2026-01-01T00:00:00+00:00",
+    }
+
+
+def channel_option(
+    name: str, channel_id: int, member_permissions: int = (1 << 53) - 1
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A channel option and its `resolved` entry (with the invoking member's permissions there)."""
+    payload = guild_create_payload()
+    known = {c["id"]: c for c in payload["channels"] + payload["threads"]}
+    raw = dict(known[str(channel_id)])
+    resolved = {
+        "id": raw["id"],
+        "name": raw["name"],
+        "type": raw["type"],
+        "permissions": str(member_permissions),
+        "parent_id": raw.get("parent_id"),
+    }
+    if "thread_metadata" in raw:  # Discord resolves threads in full
+        resolved = {**raw, **resolved}
+    return {"name": name, "type": 7, "value": str(channel_id)}, {"channels": {str(channel_id): resolved}}

@@ -98,6 +98,12 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         self.bot = bot
         self.service = bot.daily
 
+    async def interaction_check(self, interaction: Interaction) -> bool:  # type: ignore[override]
+        # `guild_only` only hides the command in DMs; a stale client can still send one.
+        if interaction.guild_id is None:
+            raise app_commands.NoPrivateMessage()
+        return True
+
     @app_commands.command(name="set", description="Post a paragraph every day in a channel (or change its settings)")
     @app_commands.describe(
         channel="A text channel, an announcement channel or a thread",

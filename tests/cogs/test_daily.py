@@ -1,0 +1,269 @@
+"""/daily as Discord drives it: a cached server, raw interactions, recorded replies, a real database."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from bot.daily.delivery import Outcome, Pacer, Scheduler
+from bot.daily.discord_poster import DiscordPoster
+from bot.daily.schedule import Order, nonce
+from bot.render import Reply
+from tests.cogs.test_reading import is_ephemeral, message
+from tests.conftest import DiscordEnv
+from tests.fakediscord import (
+    BOT_ID,
+    CHANNEL_ID,
+    GUILD_ID,
+    HIDDEN_ID,
+    LOCKED_THREAD_ID,
+    MANAGE_CHANNELS,
+    NEWS_ID,
+    NO_EMBEDS_ID,
+    THREAD_ID,
+    VOICE_ID,
+    Answer,
+    channel_option,
+    guild_create_payload,
+    message_payload,
+    option,
+    user_payload,
+)
+
+UTC = dt.UTC
+
+
+def daily(sub: str, options: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    return [{"name": sub, "type": 1, "options": options or []}]
+
+
+@pytest.fixture
+async def server_env(env: DiscordEnv) -> DiscordEnv:
+    env.bot._connection.parse_guild_create(guild_create_payload())
+    return env
+
+
+async def run_daily(env: DiscordEnv, sub: str, channel: int | None = None, **kw: Any) -> dict[str, Any]:
+    member_permissions = kw.pop("member_permissions", str((1 << 53) - 1))
+    channel_permissions = kw.pop("channel_permissions", (1 << 53) - 1)
+    options = [option(k, v) for k, v in kw.items()]
+    resolved = None
+    if channel is not None:
+        opt, resolved = channel_option("channel", channel, channel_permissions)
+        options.insert(0, opt)
+    sent = await env.invoke("daily", daily(sub, options), resolved=resolved, member_permissions=member_permissions)
+    return message(sent)
+
+
+async def test_set_stores_the_schedule_and_confirms_privately(server_env: DiscordEnv) -> None:
+    data = await run_daily(server_env, "set", CHANNEL_ID, time="18:30", timezone="Europe/Berlin")
+    assert is_ephemeral(data)
+    assert data["content"].startswith(f"Set up daily posts in <#{CHANNEL_ID}>: every day at 18:30 Europe/Berlin")
+    next_due = dt.datetime(2026, 11, 28, 17, 30, tzinfo=UTC)  # today, 18:30 CET
+    assert f"<t:{int(next_due.timestamp())}:F>" in data["content"]
+    assert "PP 1 (1 of 32)" in data["content"]
+    schedule = await server_env.storage.get_schedule(CHANNEL_ID)
+    assert schedule is not None
+    assert (schedule.guild_id, schedule.post_time, schedule.timezone) == (GUILD_ID, dt.time(18, 30), "Europe/Berlin")
+    assert schedule.next_due == next_due
+
+
+async def test_set_defaults_to_nine_utc_in_document_order(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", NEWS_ID)
+    schedule = await server_env.storage.get_schedule(NEWS_ID)
+    assert schedule is not None
+    assert (schedule.post_time, schedule.timezone, schedule.order) == (dt.time(9), "UTC", "document")
+    assert schedule.next_day == dt.date(2026, 11, 29)  # 09:00 UTC had passed at noon
+
+
+async def test_set_accepts_a_thread_and_an_order(server_env: DiscordEnv) -> None:
+    data = await run_daily(server_env, "set", THREAD_ID, order="operative")
+    assert "operative paragraphs only" in data["content"]
+    assert "OP 1 (1 of 17)" in data["content"]
+
+
+async def test_setting_again_updates_instead_of_adding(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID, time="08:00")
+    data = await run_daily(server_env, "set", CHANNEL_ID, time="10:00")
+    assert data["content"].startswith("Updated daily posts")
+    assert [s.post_time for s in await server_env.storage.guild_schedules(GUILD_ID)] == [dt.time(10)]
+
+
+@pytest.mark.parametrize(
+    ("channel", "kw", "expected"),
+    [
+        (CHANNEL_ID, {"time": "25:00"}, "“25:00” is not a time: use 24-hour HH:MM, e.g. 09:00 or 18:30."),
+        (CHANNEL_ID, {"timezone": "Mars/Olympus"}, "“Mars/Olympus” is not a time zone I know. Use an IANA name"),
+        (
+            VOICE_ID,
+            {},
+            f"<#{VOICE_ID}> is a voice channel. Daily posts go to a text channel, an announcement channel or a thread.",
+        ),
+        (NO_EMBEDS_ID, {}, f"I can't post in <#{NO_EMBEDS_ID}>: I'm missing Embed Links, Send Messages there."),
+        (HIDDEN_ID, {}, f"I can't post in <#{HIDDEN_ID}>: I'm missing View Channel"),
+        (LOCKED_THREAD_ID, {}, f"<#{LOCKED_THREAD_ID}> is a locked thread, so I can't post in it."),
+    ],
+)
+async def test_bad_values_are_answered_ephemerally(
+    server_env: DiscordEnv, channel: int, kw: dict[str, str], expected: str
+) -> None:
+    data = await run_daily(server_env, "set", channel, **kw)
+    assert is_ephemeral(data)
+    assert expected in data["content"]
+    assert await server_env.storage.guild_schedules(GUILD_ID) == []
+
+
+async def test_members_need_manage_server_or_manage_channels_on_the_channel(server_env: DiscordEnv) -> None:
+    refused = await run_daily(server_env, "set", CHANNEL_ID, member_permissions="0", channel_permissions=0)
+    assert is_ephemeral(refused)
+    assert refused["content"] == (
+        f"You need the Manage Server permission, or Manage Channels on <#{CHANNEL_ID}>, to change daily posts."
+    )
+    allowed = await run_daily(
+        server_env, "set", CHANNEL_ID, member_permissions="0", channel_permissions=MANAGE_CHANNELS
+    )
+    assert allowed["content"].startswith("Set up daily posts")
+
+
+async def test_at_most_five_schedules_per_server(server_env: DiscordEnv) -> None:
+    bot = server_env.bot
+    for channel in range(5):
+        await bot.daily.set(
+            GUILD_ID,
+            1000 + channel,
+            dt.time(9),
+            __import__("zoneinfo").ZoneInfo("UTC"),
+            Order.DOCUMENT,
+            server_env.clock.now(),
+        )
+    data = await run_daily(server_env, "set", CHANNEL_ID)
+    assert is_ephemeral(data)
+    assert "already has 5 daily schedules, the most allowed" in data["content"]
+
+
+async def test_status_lists_schedules_with_discord_timestamps(server_env: DiscordEnv) -> None:
+    empty = await run_daily(server_env, "status")
+    assert empty["content"].startswith("No daily posts in this server.")
+    await run_daily(server_env, "set", CHANNEL_ID, time="18:30", timezone="Europe/Berlin")
+    data = await run_daily(server_env, "status")
+    assert is_ephemeral(data)
+    due = int(dt.datetime(2026, 11, 28, 17, 30, tzinfo=UTC).timestamp())
+    assert (
+        f"• <#{CHANNEL_ID}> at 18:30 Europe/Berlin, document order — next <t:{due}:F>: PP 1 (1 of 32)"
+        in data["content"]
+    )
+
+
+async def test_preview_shows_the_next_post_privately(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID)
+    data = await run_daily(server_env, "preview")
+    assert is_ephemeral(data)
+    assert data["content"].startswith(f"Preview of the next post in <#{CHANNEL_ID}>")
+    assert "**Paragraph of the day** · 29 November 2026 · 1 of 32" in data["content"]
+    assert data["embeds"][0]["title"] == "A/RES/62/152 · preambular paragraph 1"
+
+
+async def test_skip_moves_on_one_paragraph(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID)
+    data = await run_daily(server_env, "skip")
+    assert data["content"].startswith(f"Skipped PP 1 in <#{CHANNEL_ID}>. Next post")
+    assert "PP 2 (2 of 32)" in data["content"]
+
+
+async def test_stop_needs_a_channel_when_several_have_posts(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", THREAD_ID)
+    await run_daily(server_env, "set", NEWS_ID)
+    ambiguous = await run_daily(server_env, "stop")  # run in #general, which has none
+    assert "say which with the `channel` option" in ambiguous["content"]
+    await run_daily(server_env, "set", CHANNEL_ID)
+    here = await run_daily(server_env, "stop")  # run in #general, which now has one
+    assert here["content"] == f"Stopped daily posts in <#{CHANNEL_ID}>."
+    done = await run_daily(server_env, "stop", NEWS_ID)
+    assert done["content"] == f"Stopped daily posts in <#{NEWS_ID}>."
+    assert [s.channel_id for s in await server_env.storage.guild_schedules(GUILD_ID)] == [THREAD_ID]
+    missing = await run_daily(server_env, "stop", NEWS_ID)
+    assert missing["content"] == f"<#{NEWS_ID}> has no daily posts. Set them up with `/daily set`."
+
+
+async def test_timezone_autocomplete(server_env: DiscordEnv) -> None:
+    opt, resolved = channel_option("channel", CHANNEL_ID)
+    sent = await server_env.invoke(
+        "daily", daily("set", [opt, option("timezone", "new_y", focused=True)]), autocomplete=True, resolved=resolved
+    )
+    assert sent.json["data"]["choices"][0] == {"name": "America/New_York", "value": "America/New_York"}
+
+
+async def test_daily_is_for_servers_only(server_env: DiscordEnv) -> None:
+    (command,) = [c for c in server_env.bot.tree.get_commands() if c.name == "daily"]
+    payload = command.to_dict(server_env.bot.tree)
+    assert payload["contexts"] == [0]
+    assert payload["integration_types"] == [0]
+    assert int(payload["default_member_permissions"]) == 1 << 5  # Manage Server
+    sent = await server_env.invoke("daily", daily("status"), dm=True)
+    data = message(sent)
+    assert is_ephemeral(data)
+    assert data["content"] == "This command works in servers only."
+
+
+async def test_leaving_a_server_deletes_its_schedules(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID)
+    server_env.bot._connection.parse_guild_delete({"id": str(GUILD_ID)})
+    async with asyncio.timeout(5):
+        while await server_env.storage.guild_schedules(GUILD_ID):
+            await asyncio.sleep(0.01)
+
+
+async def test_the_daily_post_reaches_discord_with_a_nonce_and_no_pings(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID, time="12:30", timezone="UTC")
+    server_env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    scheduler = Scheduler(
+        server_env.storage,
+        server_env.bot.library,
+        DiscordPoster(server_env.bot),
+        clock=server_env.clock,
+        pacer=Pacer(1e6),
+    )
+    assert await scheduler.run_once() == 1
+    sent = await server_env.server.wait_for(
+        lambda r: r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"
+    )
+    body = sent.json
+    assert body["content"] == "**Paragraph of the day** · 28 November 2026 · 1 of 32"
+    assert body["nonce"] == nonce(CHANNEL_ID, dt.date(2026, 11, 28)) and len(body["nonce"]) <= 25
+    assert body["enforce_nonce"] is True
+    assert body["allowed_mentions"] == {"parse": []}
+    assert body["embeds"][0]["title"] == "A/RES/62/152 · preambular paragraph 1"
+    record = await server_env.storage.get_delivery(CHANNEL_ID, dt.date(2026, 11, 28))
+    assert record is not None and record.state == "sent" and record.message_id is not None
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "outcome", "invalid"),
+    [(403, 50013, Outcome.FORBIDDEN, True), (404, 10003, Outcome.GONE, False), (400, 50035, Outcome.FAILED, False)],
+)
+async def test_discord_errors_are_classified(
+    server_env: DiscordEnv, status: int, code: int, outcome: Outcome, invalid: bool
+) -> None:
+    server_env.server.route(
+        "POST", rf"/channels/{CHANNEL_ID}/messages", lambda r, m: Answer(status, {"message": "no", "code": code})
+    )
+    result = await DiscordPoster(server_env.bot).post(CHANNEL_ID, Reply(content="x"), "n1")
+    assert result.outcome is outcome
+    assert result.invalid is invalid
+    assert str(code) in result.detail
+
+
+async def test_history_finds_a_post_that_reached_discord_before_a_crash(server_env: DiscordEnv) -> None:
+    ours = message_payload(CHANNEL_ID, {"content": "**Paragraph of the day** · 28 November 2026 · 3 of 32"})
+    theirs = message_payload(
+        CHANNEL_ID, {"content": "**Paragraph of the day** · 28 November 2026"}, author=user_payload()
+    )
+    server_env.server.route("GET", rf"/channels/{CHANNEL_ID}/messages", lambda r, m: Answer(200, [theirs, ours]))
+    poster = DiscordPoster(server_env.bot)
+    found = await poster.find_post(CHANNEL_ID, "**Paragraph of the day** · 28 November 2026")
+    assert found == int(ours["id"])
+    assert ours["author"]["id"] == str(BOT_ID)
+    assert await poster.find_post(CHANNEL_ID, "**Paragraph of the day** · 29 November 2026") is None
