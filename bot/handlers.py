@@ -32,6 +32,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("/summary States", "what States (or anyone else, or `all`) are asked to do"),
     ("/search impunity", 'ranked matches; "quoted phrases" work'),
     ("/about", "the resolution's details and where the text comes from"),
+    ("/daily set", "server managers: post a paragraph every day in a channel"),
     ("/help", "this help"),
 )
 

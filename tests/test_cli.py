@@ -95,3 +95,15 @@ def test_the_token_is_never_echoed(tmp_path: Path) -> None:
     secret = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.never-print-this-token-value-xyz"
     result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": secret})
     assert secret not in result.stdout + result.stderr
+
+
+def test_a_database_that_cannot_be_opened_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    (tmp_path / "config.yaml").write_text(
+        f"documents: [{FIXTURE_DOC}]\ndatabase: not-a-folder/bot.sqlite3\n", encoding="utf-8"
+    )
+    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x.y.z"})
+    assert result.returncode == 2
+    assert "database: cannot open" in result.stderr
+    assert "Traceback" not in result.stderr

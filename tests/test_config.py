@@ -59,3 +59,30 @@ def test_token_comes_from_the_named_variable(tmp_path: Path) -> None:
     with pytest.raises(MissingToken) as caught:
         read_token(settings, {"DISCORD_TOKEN": "wrong-variable"})
     assert "MY_BOT_TOKEN" in str(caught.value) and "wrong-variable" not in str(caught.value)
+
+
+def test_daily_settings_and_database_path(tmp_path: Path) -> None:
+    settings = load_settings(
+        write(
+            tmp_path,
+            "documents: [content/doc.yaml]\ndatabase: state/bot.db\ndaily:\n  catch_up_hours: 2.5\n  max_per_server: 3\n",
+        )
+    )
+    assert settings.database == (tmp_path / "state" / "bot.db").resolve()
+    assert settings.daily.catch_up_hours == 2.5 and settings.daily.max_per_server == 3
+    assert settings.daily.posts_per_second == 45.0
+
+
+@pytest.mark.parametrize(
+    ("daily", "problem"),
+    [
+        ("  catch_up_hours: 48\n", "config.yaml:3: daily.catch_up_hours: 48 is out of range (expected 0 to 24)"),
+        ("  max_per_server: 0\n", "config.yaml:3: daily.max_per_server: 0 is out of range (expected from 1 to 25)"),
+        ("  posts_per_second: 60\n", "config.yaml:3: daily.posts_per_second: 60 is out of range (expected 0.1 to 50)"),
+        ("  catchup: 1\n", "config.yaml:3: daily.catchup: unknown key"),
+    ],
+)
+def test_bad_daily_settings(tmp_path: Path, daily: str, problem: str) -> None:
+    with pytest.raises(FileProblems) as caught:
+        load_settings(write(tmp_path, f"documents: [content/doc.yaml]\ndaily:\n{daily}"))
+    assert problem in str(caught.value)

@@ -214,35 +214,43 @@ class Scheduler:
         return min(MAX_SLEEP, max(0.0, (wake_at - now).total_seconds()))
 
     async def run_once(self) -> int:
-        """Do everything that is due now; returns how many sends were attempted."""
-        attempted = 0
-        while True:
-            now = self.clock.now()
-            if self.guard.blocked_until(now) is not None:
-                return attempted
-            jobs: list[Awaitable[None]] = []
-            for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
-                if await self.storage.take_over(delivery, self.claimant, now):
-                    # A `sending` claim whose owner went quiet may already have reached Discord.
-                    uncertain = delivery.state == "sending"
-                    mine = dataclasses.replace(
-                        delivery,
-                        state="sending",
-                        attempts=delivery.attempts + 1,
-                        claimant=self.claimant,
-                        claimed_at=now,
-                    )
-                    jobs.append(self._attempt(mine, uncertain=uncertain))
-            schedules = await self.storage.due(now, BATCH, self.shard)
-            for schedule in schedules:
-                job = await self._claim(schedule, now)
-                if job is not None:
-                    jobs.append(job)
-            if jobs:
-                await asyncio.gather(*jobs)
-                attempted += len(jobs)
-            if len(schedules) < BATCH:
-                return attempted
+        """Do everything that is due now; returns how many sends were attempted.
+
+        Each send starts as soon as its claim is committed, so claiming the
+        rest of a batch overlaps with sending (the pacer and the concurrency
+        bound keep the sends in check).
+        """
+        started: list[asyncio.Task[None]] = []
+        try:
+            while True:
+                now = self.clock.now()
+                if self.guard.blocked_until(now) is not None:
+                    break
+                for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
+                    if await self.storage.take_over(delivery, self.claimant, now):
+                        # A `sending` claim whose owner went quiet may already have reached Discord.
+                        uncertain = delivery.state == "sending"
+                        mine = dataclasses.replace(
+                            delivery,
+                            state="sending",
+                            attempts=delivery.attempts + 1,
+                            claimant=self.claimant,
+                            claimed_at=now,
+                        )
+                        started.append(asyncio.create_task(self._attempt(mine, uncertain=uncertain)))
+                schedules = await self.storage.due(now, BATCH, self.shard)
+                for schedule in schedules:
+                    claimed = await self._claim(schedule, now)
+                    if claimed is not None:
+                        started.append(asyncio.create_task(self._attempt(claimed, uncertain=False)))
+                if len(schedules) < BATCH:
+                    break
+            await asyncio.gather(*started)
+        except BaseException:
+            for task in started:
+                task.cancel()
+            raise
+        return len(started)
 
     # -- claiming -----------------------------------------------------------
 
@@ -252,7 +260,7 @@ class Scheduler:
         except UserError:
             return self.library.default
 
-    async def _claim(self, schedule: Schedule, now: dt.datetime) -> Awaitable[None] | None:
+    async def _claim(self, schedule: Schedule, now: dt.datetime) -> Delivery | None:
         zone = ZoneInfo(schedule.timezone)
         decision = plan(now, schedule.next_day, schedule.next_due, schedule.post_time, zone, self.catch_up)
         if not decision.post:
@@ -284,7 +292,7 @@ class Scheduler:
         )
         if not await self.storage.claim(schedule, delivery, decision.next_day, decision.next_due):
             return None
-        return self._attempt(delivery, uncertain=False)
+        return delivery
 
     # -- sending ------------------------------------------------------------
 
