@@ -37,6 +37,7 @@ from bot.content.library import load_library  # noqa: E402
 from bot.daily.delivery import Scheduler  # noqa: E402
 from bot.daily.discord_poster import DiscordPoster  # noqa: E402
 from bot.storage.sqlite import SQLiteStorage  # noqa: E402
+from tests.fakediscord import BOT_ID, application_payload, message_payload, user_payload  # noqa: E402
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -140,42 +141,12 @@ class LimitedDiscord:
         self.recent.append(now)
         path = request.path.removeprefix("/api/v10")
         if path == "/users/@me":
-            return self._json({"id": "1", "username": "bench", "discriminator": "0", "avatar": None, "bot": True})
+            return self._json(user_payload(BOT_ID, "bench", bot=True))
         if path == "/oauth2/applications/@me":
-            return self._json(
-                {
-                    "id": "2",
-                    "name": "bench",
-                    "icon": None,
-                    "description": "",
-                    "bot_public": True,
-                    "bot_require_code_grant": False,
-                    "verify_key": "0",
-                    "owner": {"id": "3", "username": "o", "discriminator": "0", "avatar": None},
-                    "flags": 0,
-                }
-            )
+            return self._json(application_payload())
         body = await request.json()
         self.accepted += 1
-        channel = path.split("/")[2]
-        return self._json(
-            {
-                "id": str(10**17 + self.accepted),
-                "channel_id": channel,
-                "content": body.get("content", ""),
-                "author": {"id": "1", "username": "bench", "discriminator": "0", "avatar": None, "bot": True},
-                "timestamp": "2026-11-28T09:00:00+00:00",
-                "edited_timestamp": None,
-                "tts": False,
-                "mention_everyone": False,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": body.get("embeds", []),
-                "pinned": False,
-                "type": 0,
-            }
-        )
+        return self._json(message_payload(int(path.split("/")[2]), body))
 
     @staticmethod
     def _json(body: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

@@ -72,12 +72,9 @@ class Handlers:
 
     # -- autocomplete -----------------------------------------------------
 
-    def paragraph_choices(self, current: str, document: str | None = None) -> list[tuple[str, str]]:
+    def paragraph_choices(self, current: str) -> list[tuple[str, str]]:
         """Up to 25 (name, value) choices matching a number or words."""
-        try:
-            entry = self.library.entry(document)
-        except UserError:
-            return []
+        entry = self.library.entry()
         doc = entry.document
         paragraphs = list(doc.operative) + list(doc.preamble)
         text = current.strip()
@@ -105,11 +102,8 @@ class Handlers:
                 choices.append((choice_name(p.ref.label, preview(p, 100)), value))
         return choices[:CHOICES_LIMIT]
 
-    def footnote_choices(self, current: str, document: str | None = None) -> list[tuple[str, str]]:
-        try:
-            doc = self.library.entry(document).document
-        except UserError:
-            return []
+    def footnote_choices(self, current: str) -> list[tuple[str, str]]:
+        doc = self.library.default
         digits = "".join(c for c in current if c.isdigit())
         words = fold(current)
         choices = []
@@ -120,11 +114,8 @@ class Handlers:
                 choices.append((name, str(f.number)))
         return choices[:CHOICES_LIMIT]
 
-    def addressee_choices(self, current: str, document: str | None = None) -> list[tuple[str, str]]:
-        try:
-            doc = self.library.entry(document).document
-        except UserError:
-            return []
+    def addressee_choices(self, current: str) -> list[tuple[str, str]]:
+        doc = self.library.default
         words = fold(current.strip())
         options = [(label, ident) for ident, label in doc.addressees] + [("Everyone (all addressees)", ALL)]
         return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]

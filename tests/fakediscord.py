@@ -70,6 +70,20 @@ def user_payload(user_id: int = USER_ID, name: str = "defender", bot: bool = Fal
     }
 
 
+def application_payload() -> dict[str, Any]:
+    return {
+        "id": str(APP_ID),
+        "name": "resolution-bot",
+        "icon": None,
+        "description": "",
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "owner": user_payload(USER_ID),
+        "verify_key": "0" * 64,
+        "flags": 0,
+    }
+
+
 def message_payload(channel_id: int, body: dict[str, Any], *, author: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "id": str(snowflake()),
@@ -110,23 +124,7 @@ class FakeDiscord:
 
     def _defaults(self) -> None:
         self.route("GET", r"/users/@me", lambda r, m: Answer(body=user_payload(BOT_ID, "resolution-bot", bot=True)))
-        self.route(
-            "GET",
-            r"/oauth2/applications/@me",
-            lambda r, m: Answer(
-                body={
-                    "id": str(APP_ID),
-                    "name": "resolution-bot",
-                    "icon": None,
-                    "description": "",
-                    "bot_public": True,
-                    "bot_require_code_grant": False,
-                    "owner": user_payload(USER_ID),
-                    "verify_key": "0" * 64,
-                    "flags": 0,
-                }
-            ),
-        )
+        self.route("GET", r"/oauth2/applications/@me", lambda r, m: Answer(body=application_payload()))
         self.route("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback)
         self.route("POST", r"/webhooks/(\d+)/([^/]+)", lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)))
         self.route("POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=message_payload(int(m[1]), r.json)))
