@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 from bot.config import DEFAULT_CONFIG, MissingToken, Settings, load_settings, read_token
@@ -129,17 +130,19 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
     from bot.storage.sqlite import SQLiteStorage
 
     storage = await SQLiteStorage.open(":memory:")  # syncing touches no schedules
-    async with ResolutionBot(library, storage, settings, run_scheduler=False) as bot:
-        await bot.login(token)  # runs setup_hook; no gateway connection needed
-        if guild is not None:
-            target = discord.Object(id=guild)
-            bot.tree.copy_global_to(guild=target)
-            synced = await bot.tree.sync(guild=target)
-            print(f"Synced {len(synced)} commands to server {guild}: {', '.join('/' + c.name for c in synced)}")
-        else:
-            synced = await bot.tree.sync()
-            print(f"Synced {len(synced)} global commands (Discord may take a few minutes to show them everywhere).")
-    await storage.close()
+    try:
+        async with ResolutionBot(library, storage, settings, run_scheduler=False) as bot:
+            await bot.login(token)  # runs setup_hook; no gateway connection needed
+            if guild is not None:
+                target = discord.Object(id=guild)
+                bot.tree.copy_global_to(guild=target)
+                synced = await bot.tree.sync(guild=target)
+                print(f"Synced {len(synced)} commands to server {guild}: {', '.join('/' + c.name for c in synced)}")
+            else:
+                synced = await bot.tree.sync()
+                print(f"Synced {len(synced)} global commands (Discord may take a few minutes to show them everywhere).")
+    finally:
+        await storage.close()  # its worker thread would otherwise keep the process alive
     return EXIT_OK
 
 
@@ -185,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_SETUP
+    except (aiohttp.ClientError, OSError) as exc:
+        print(f"Cannot reach Discord: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         return EXIT_OK
 

@@ -164,7 +164,9 @@ def summary_reply(doc: Document, sections: Sequence[Section], everyone: bool) ->
     if everyone:
         title = "who is asked to do what"
     else:
-        title = f"what {sections[0].addressee} {'are' if sections[0].addressee.endswith('s') else 'is'} asked to do"
+        who = sections[0].addressee
+        # "States are", "UN bodies … are"; "the Secretary-General is".
+        title = f"what {who} are asked to do" if who.endswith("s") else f"what the {who} is asked to do"
     embeds = [_embed(doc, title if i == 0 else f"{title} (continued)", body) for i, body in enumerate(paginate(lines))]
     embeds[-1].set_footer(
         text="Plain-language summaries written for this bot, not the resolution's wording. "

@@ -12,7 +12,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .errors import UserError
@@ -257,8 +257,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return merged
-
-
-def word_counts(doc: Document) -> Counter[str]:
-    """How often each folded word occurs; handy for content checks."""
-    return Counter(t.word for p in doc.paragraphs() for t in tokenize(plain_text(p.full_text)))

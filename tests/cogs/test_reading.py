@@ -177,7 +177,7 @@ async def test_summary_for_everyone_and_for_one_addressee(env: DiscordEnv) -> No
     for label in ("States", "Secretary-General", "Special Representative", "Office of the High Commissioner"):
         assert f"__**{label}**__" in text
     sg = message(await env.invoke("summary", [option("addressee", "secretary-general")]))
-    assert sg["embeds"][0]["title"] == "A/RES/62/152 · what Secretary-General is asked to do"
+    assert sg["embeds"][0]["title"] == "A/RES/62/152 · what the Secretary-General is asked to do"
     assert "**OP 14**" in sg["embeds"][0]["description"]
 
 
