@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 
 import pytest
+from discord.http import Route
 
 from bot.logsafety import REDACTED, RedactingFilter, install
-from tests.fakediscord import BOT_TOKEN
+from tests.conftest import DiscordEnv
+from tests.fakediscord import BOT_TOKEN, option
 
 
 @pytest.fixture
@@ -63,3 +65,20 @@ def test_install_covers_every_root_handler(caplog: pytest.LogCaptureFixture) -> 
     finally:
         for handler in root.handlers:
             handler.removeFilter(flt)
+
+
+async def test_debug_logs_of_a_real_command_never_show_a_token(
+    env: DiscordEnv, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    flt = install((BOT_TOKEN,))
+    try:
+        await env.invoke("paragraph", [option("ref", "4")])
+        await env.bot.http.request(Route("GET", "/users/@me"))  # the bot token travels in a header
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(flt)
+    text = caplog.text
+    assert "/interactions/" in text  # discord.py did log the callback URL...
+    assert "OnRva2VuLXNlY3JldC12YWx1ZQ" not in text  # ...without the interaction token
+    assert BOT_TOKEN not in text
