@@ -80,6 +80,11 @@ def _expected(error: app_commands.TransformerError) -> str:
     return f"expected a {kind.name}"
 
 
+# The bot never joins voice: its missing voice libraries are not worth a warning at every start.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 class ResolutionBot(commands.Bot):
     """The bot: holds the library, storage and settings it was given; nothing global."""
 
