@@ -10,6 +10,7 @@ from discord import app_commands
 
 from bot.client import EXTENSIONS, ResolutionBot, intents
 from bot.content.library import Library
+from bot.storage import ShardFilter
 from bot.storage.sqlite import SQLiteStorage
 from tests.conftest import DiscordEnv, close_env, make_env
 
@@ -70,3 +71,9 @@ async def test_sync_to_one_guild_publishes_every_command(
         assert len(synced) == len(put.body)
     finally:
         await close_env(environment)
+
+
+async def test_a_sharded_process_posts_only_for_its_own_shards(library: Library, storage: SQLiteStorage) -> None:
+    sharded = ResolutionBot(library, storage, run_scheduler=False, shard_id=1, shard_count=4)
+    assert sharded.scheduler.shard == ShardFilter(4, (1,))
+    assert ResolutionBot(library, storage, run_scheduler=False).scheduler.shard is None
