@@ -86,7 +86,7 @@ async def bench_wakeups(count: int) -> bool:
         try:
 
             async def wake() -> None:
-                await storage.next_wake()
+                await storage.next_wake(dt.timedelta(minutes=2))
                 await storage.due(NOW, 500)
 
             async def floor() -> None:

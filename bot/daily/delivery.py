@@ -192,6 +192,8 @@ class Scheduler:
     async def run_forever(self) -> None:
         log.info("Daily scheduler started (instance %s)", self.claimant)
         while True:
+            # Cleared before the pass, so a wake() during it cuts the next sleep short.
+            self._wake.clear()
             try:
                 await self.run_once()
                 delay = await self._delay()
@@ -200,7 +202,6 @@ class Scheduler:
             except Exception:
                 log.exception("Daily scheduler pass failed; trying again in a minute")
                 delay = 60.0
-            self._wake.clear()
             await self.clock.wait(self._wake, delay)
 
     async def _delay(self) -> float:
@@ -208,7 +209,7 @@ class Scheduler:
         blocked = self.guard.blocked_until(now)
         if blocked is not None:
             return (blocked - now).total_seconds()
-        wake_at = await self.storage.next_wake(self.shard)
+        wake_at = await self.storage.next_wake(self.lease, self.shard)
         if wake_at is None:
             return MAX_SLEEP
         return min(MAX_SLEEP, max(0.0, (wake_at - now).total_seconds()))

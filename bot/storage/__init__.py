@@ -79,8 +79,8 @@ class Storage(Protocol):
 
     # -- due work -----------------------------------------------------------
     async def due(self, now: dt.datetime, limit: int, shard: ShardFilter | None = None) -> list[Schedule]: ...
-    async def next_wake(self, shard: ShardFilter | None = None) -> dt.datetime | None:
-        """The earliest time anything becomes due (an active schedule or a pending retry)."""
+    async def next_wake(self, lease: dt.timedelta, shard: ShardFilter | None = None) -> dt.datetime | None:
+        """The earliest time anything becomes due: an active schedule, a retry, or a claim's lease running out."""
 
     async def claim(self, schedule: Schedule, delivery: Delivery, next_day: dt.date, next_due: dt.datetime) -> bool:
         """Atomically record the day's delivery as `sending` and move the schedule on.

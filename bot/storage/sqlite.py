@@ -253,7 +253,7 @@ class SQLiteStorage:
         )
         return [_schedule(r) for r in rows]
 
-    async def next_wake(self, shard: ShardFilter | None = None) -> dt.datetime | None:
+    async def next_wake(self, lease: dt.timedelta, shard: ShardFilter | None = None) -> dt.datetime | None:
         where, args = _shard_sql(shard)
         if shard is None:  # MIN over the partial index: one index probe
             row = await self._one("SELECT MIN(next_due) AS t FROM schedules WHERE paused_reason IS NULL", ())
@@ -263,8 +263,9 @@ class SQLiteStorage:
                 args,
             )
         retry = await self._one(
-            f"SELECT MIN(COALESCE(retry_at, claimed_at)) AS t FROM deliveries WHERE state IN ('sending', 'retry'){where}",
-            args,
+            "SELECT MIN(CASE WHEN state = 'retry' THEN retry_at ELSE claimed_at + ? END) AS t FROM deliveries "
+            f"WHERE state IN ('sending', 'retry'){where}",
+            [int(lease.total_seconds()), *args],
         )
         times = [r["t"] for r in (row, retry) if r is not None and r["t"] is not None]
         return _dt(min(times)) if times else None

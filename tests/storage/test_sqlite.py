@@ -90,7 +90,7 @@ async def test_due_uses_next_due_and_skips_paused(storage: SQLiteStorage) -> Non
     assert await storage.pause(12, "gone", now=NOW)
     assert not await storage.pause(12, "gone again", now=NOW)  # reported once
     assert [s.channel_id for s in await storage.due(NOW, 100)] == [10]
-    assert await storage.next_wake() == NOW - dt.timedelta(minutes=1)
+    assert await storage.next_wake(dt.timedelta(minutes=2)) == NOW - dt.timedelta(minutes=1)
 
 
 async def test_saving_again_resumes_a_paused_schedule(storage: SQLiteStorage) -> None:
@@ -175,7 +175,7 @@ async def test_a_retry_becomes_pending_at_its_time(storage: SQLiteStorage) -> No
     await storage.retry_later(record, later, "503")
     assert await storage.pending(NOW, dt.timedelta(hours=1), 10) == []
     assert [d.error for d in await storage.pending(later, dt.timedelta(hours=1), 10)] == ["503"]
-    assert await storage.next_wake() == later
+    assert await storage.next_wake(dt.timedelta(minutes=2)) == later
 
 
 async def test_a_stopped_schedule_drops_its_pending_retries(storage: SQLiteStorage) -> None:
@@ -207,3 +207,11 @@ async def test_skip_moves_the_position(storage: SQLiteStorage, steps: int) -> No
     await storage.save_schedule(schedule(), now=NOW)
     moved = await storage.advance(10, steps)
     assert moved is not None and moved.position == steps
+
+
+async def test_an_open_claim_wakes_the_scheduler_when_its_lease_runs_out(storage: SQLiteStorage) -> None:
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
+    # Not at the claim time (that would spin while another instance is sending), but when it could be taken over.
+    assert await storage.next_wake(dt.timedelta(minutes=2)) == NOW + dt.timedelta(minutes=2)
