@@ -268,7 +268,7 @@ def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) 
     lines += [f"`{name}` — {what}" for name, what in commands]
     lines += [
         "",
-        f"**References:** {syntax}",
+        f"**References:** {syntax} In a list the part carries over: `PP 3, 5` is PP3 and PP5.",
         f"This resolution has {doc.outline()}, and footnotes 1–{len(doc.footnotes)}.",
     ]
     return Reply(content="\n".join(lines), ephemeral=True)

@@ -234,6 +234,7 @@ async def test_help_is_ephemeral(env: DiscordEnv) -> None:
     data = message(await env.invoke("help"))
     assert is_ephemeral(data)
     assert "/paragraph" in data["content"] and "`PP 3`" in data["content"]
+    assert "`PP 3, 5` is PP3 and PP5" in data["content"]
 
 
 @pytest.mark.parametrize(
