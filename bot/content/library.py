@@ -50,6 +50,13 @@ class Library:
     def default(self) -> Document:
         return self._entries[self.default_symbol].document
 
+    def document_or_default(self, symbol: str) -> Document:
+        """A stored symbol's document; the default if it is no longer configured (e.g. old schedules)."""
+        try:
+            return self.entry(symbol).document
+        except UserError:
+            return self.default
+
 
 def load_library(paths: Iterable[Path], default: str | None, *, config_name: str = "", config_line: int = 0) -> Library:
     """Load every document; collects the problems of all files before failing."""

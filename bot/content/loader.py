@@ -126,22 +126,31 @@ def _numbered(r: Reader, items: list[Node], numbers: list[int | None]) -> None:
         seen.add(number)
 
 
+def _numbered_items(
+    r: Reader, node: Node, required: tuple[str, ...], optional: tuple[str, ...], *, allow_empty: bool
+) -> list[tuple[Node, dict[str, Node], int | None]]:
+    """Each mapping of a numbered list with its number, after checking the numbers run 1, 2, 3…."""
+    items = r.sequence(node, allow_empty=allow_empty)
+    result: list[tuple[Node, dict[str, Node], int | None]] = []
+    numbers: list[int | None] = []
+    for item in items:
+        e = r.mapping(item, required, optional)
+        number = r.integer(e["number"], minimum=1) if e is not None and "number" in e else None
+        numbers.append(number)
+        if e is not None:
+            result.append((item, e, number))
+    _numbered(r, items, numbers)
+    return result
+
+
 def _paragraphs(r: Reader, node: Node | None, kind: Kind, addressees: set[str]) -> list[tuple[Paragraph, Node]]:
     if node is None:
         return []
     operative = kind is Kind.OPERATIVE
     required = ("number", "text") + (("verb", "addressees", "summary") if operative else ())
     optional = ("ask",) if operative else ()
-    items = r.sequence(node, allow_empty=not operative)
     result: list[tuple[Paragraph, Node]] = []
-    numbers: list[int | None] = []
-    for item in items:
-        e = r.mapping(item, required, optional)
-        if e is None:
-            numbers.append(None)
-            continue
-        number = r.integer(e["number"], minimum=1) if "number" in e else None
-        numbers.append(number)
+    for _, e, number in _numbered_items(r, node, required, optional, allow_empty=not operative):
         text = r.text(e["text"], max_len=MAX_PARAGRAPH_CHARS) if "text" in e else None
         verb = summary = ask = None
         who: tuple[str, ...] = ()
@@ -158,7 +167,6 @@ def _paragraphs(r: Reader, node: Node | None, kind: Kind, addressees: set[str]) 
                     e["text"],
                 )
             )
-    _numbered(r, items, numbers)
     return result
 
 
@@ -181,23 +189,14 @@ def _addressee_list(r: Reader, node: Node, known: set[str]) -> tuple[str, ...]:
 def _footnotes(r: Reader, node: Node | None) -> list[tuple[Footnote, Node]]:
     if node is None:
         return []
-    items = r.sequence(node, allow_empty=True)
     result: list[tuple[Footnote, Node]] = []
-    numbers: list[int | None] = []
-    for item in items:
-        e = r.mapping(item, ("number", "text"), ("links",))
-        if e is None:
-            numbers.append(None)
-            continue
-        number = r.integer(e["number"], minimum=1) if "number" in e else None
-        numbers.append(number)
+    for item, e, number in _numbered_items(r, node, ("number", "text"), ("links",), allow_empty=True):
         text = r.text(e["text"], max_len=MAX_FOOTNOTE_CHARS) if "text" in e else None
         links = _links(r, e["links"]) if "links" in e else ()
         if number is not None and text is not None:
             if FOOTNOTE_MARKER.search(text):
                 r.fail(e["text"], "a footnote cannot cite another footnote")
             result.append((Footnote(number, text, links), item))
-    _numbered(r, items, numbers)
     return result
 
 

@@ -28,9 +28,7 @@ from enum import Enum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.content.errors import UserError
 from bot.content.library import Library
-from bot.content.model import Document
 from bot.content.refs import format_refs, parse_ref
 from bot.daily.schedule import Order, nonce, pick, plan, sequence
 from bot.render import Reply, daily_post
@@ -255,12 +253,6 @@ class Scheduler:
 
     # -- claiming -----------------------------------------------------------
 
-    def _document(self, schedule_document: str) -> Document:
-        try:
-            return self.library.entry(schedule_document).document
-        except UserError:
-            return self.library.default
-
     async def _claim(self, schedule: Schedule, now: dt.datetime) -> Delivery | None:
         zone = ZoneInfo(schedule.timezone)
         decision = plan(now, schedule.next_day, schedule.next_due, schedule.post_time, zone, self.catch_up)
@@ -278,7 +270,7 @@ class Scheduler:
             log.warning(
                 "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
             )
-        doc = self._document(schedule.document)
+        doc = self.library.document_or_default(schedule.document)
         ref, _, _ = pick(doc, Order(schedule.order), schedule.seed, schedule.position)
         delivery = Delivery(
             channel_id=schedule.channel_id,
@@ -319,7 +311,7 @@ class Scheduler:
                 await self.storage.finish(delivery, "sent", message_id=existing)
                 log.info("Daily post for channel %s on %s was already sent", delivery.channel_id, delivery.day)
                 return
-        doc = self._document(schedule.document)
+        doc = self.library.document_or_default(schedule.document)
         ref = parse_ref(delivery.ref, doc)
         refs = sequence(doc, Order(schedule.order))
         reply = daily_post(doc, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)

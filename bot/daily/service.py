@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.config import DailySettings
 from bot.content.errors import UserError
 from bot.content.library import Library
-from bot.content.model import Document, Ref
+from bot.content.model import Ref
 from bot.daily.schedule import Order, next_occurrence, pick
 from bot.render import Reply, daily_post
 from bot.storage import Schedule, Storage
@@ -29,14 +29,10 @@ class DailyService:
     settings: DailySettings
     wake: Callable[[], None] = lambda: None
 
-    def _doc(self, schedule: Schedule) -> Document:
-        try:
-            return self.library.entry(schedule.document).document
-        except UserError:
-            return self.library.default
-
     def upcoming(self, schedule: Schedule) -> tuple[Ref, int, int]:
-        return pick(self._doc(schedule), Order(schedule.order), schedule.seed, schedule.position)
+        return pick(
+            self.library.document_or_default(schedule.document), Order(schedule.order), schedule.seed, schedule.position
+        )
 
     async def set(
         self, guild_id: int, channel_id: int, at: dt.time, zone: ZoneInfo, order: Order, now: dt.datetime
@@ -126,7 +122,7 @@ class DailyService:
     async def preview(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
         schedule = await self.target(guild_id, channel_id, here)
         ref, index, total = self.upcoming(schedule)
-        post = daily_post(self._doc(schedule), ref, index, total, schedule.next_day)
+        post = daily_post(self.library.document_or_default(schedule.document), ref, index, total, schedule.next_day)
         note = f"Preview of the next post in <#{schedule.channel_id}>, {ts(schedule.next_due)}:\n"
         return Reply(content=note + (post.content or ""), embeds=post.embeds, ephemeral=True)
 
