@@ -22,8 +22,8 @@ import discord
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.answers import Answers  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
-from bot.handlers import Handlers  # noqa: E402
 
 DEADLINE_S = 3.0
 ROUNDS = 300
@@ -42,7 +42,7 @@ def main() -> int:
     started = time.perf_counter()
     library = load_library([ROOT / "content" / "a-res-62-152.yaml"], None)
     load_s = time.perf_counter() - started
-    handlers = Handlers(library)
+    answers = Answers(library)
     text = library.default.operative[6].text
 
     def baseline() -> None:
@@ -50,14 +50,14 @@ def main() -> int:
 
     base = statistics.median(timed(baseline))
     cases: dict[str, Callable[[], object]] = {
-        "/paragraph 4": lambda: handlers.paragraph("4"),
-        "/paragraph 1-17": lambda: handlers.paragraph("1-17"),
-        "/footnote 5": lambda: handlers.footnote("5"),
-        "/summary all": lambda: handlers.summary("all"),
-        '/search "human rights" impunity': lambda: handlers.search('"human rights" impunity'),
-        "/search impunty (typo)": lambda: handlers.search("impunty"),
-        "autocomplete 'terror'": lambda: handlers.paragraph_choices("terror"),
-        "autocomplete ''": lambda: handlers.paragraph_choices(""),
+        "/paragraph 4": lambda: answers.paragraph("4"),
+        "/paragraph 1-17": lambda: answers.paragraph("1-17"),
+        "/footnote 5": lambda: answers.footnote("5"),
+        "/summary all": lambda: answers.summary("all"),
+        '/search "human rights" impunity': lambda: answers.search('"human rights" impunity'),
+        "/search impunty (typo)": lambda: answers.search("impunty"),
+        "autocomplete 'terror'": lambda: answers.paragraph_choices("terror"),
+        "autocomplete ''": lambda: answers.paragraph_choices(""),
     }
     print(f"start-up: load + index the document once: {load_s * 1000:.1f} ms")
     print(f"baseline (one embed to JSON): {base * 1e6:.1f} µs median")

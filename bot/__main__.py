@@ -24,8 +24,8 @@ import discord
 
 from bot.config import DEFAULT_CONFIG, MissingToken, Settings, load_settings, read_token
 from bot.content.library import Library, load_library
+from bot.content.yamlfile import FileProblems
 from bot.logsafety import install as install_redaction
-from bot.yamlfile import FileProblems
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -160,14 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ok: {settings.source} (default document {library.default_symbol})")
             return EXIT_OK
         if args.command in ("console", "show"):
+            from bot.answers import Answers
             from bot.console import repl, show
-            from bot.handlers import Handlers
 
-            handlers = Handlers(library)
+            answers = Answers(library)
             if args.command == "show":
-                sys.stdout.write(show(handlers, args.words))
+                sys.stdout.write(show(answers, args.words))
             else:
-                repl(handlers)
+                repl(answers)
             return EXIT_OK
         token = read_token(settings)
         _setup_logging(settings.log_level, token)

@@ -11,19 +11,27 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers import Answers
 from bot.config import DailySettings, Settings
+from bot.content.cite import DEFAULT_STYLE
 from bot.content.errors import UserError
 from bot.content.library import Library
 from bot.daily.delivery import Clock, Scheduler, SystemClock
 from bot.daily.discord_poster import DiscordPoster
 from bot.daily.service import DailyService
-from bot.handlers import Handlers
-from bot.render import Reply, error_reply
+from bot.interactions import DYNAMIC_ITEMS, send
+from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS: tuple[str, ...] = ("bot.cogs.reading", "bot.cogs.info", "bot.cogs.daily")
+EXTENSIONS: tuple[str, ...] = (
+    "bot.cogs.reading",
+    "bot.cogs.citing",
+    "bot.cogs.info",
+    "bot.cogs.daily",
+    "bot.cogs.settings",
+)
 
 
 def intents() -> discord.Intents:
@@ -31,19 +39,6 @@ def intents() -> discord.Intents:
     wanted = discord.Intents.none()
     wanted.guilds = True
     return wanted
-
-
-async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Send a reply as the interaction's response, or as a follow-up if already answered."""
-    kwargs: dict[str, Any] = {"ephemeral": reply.ephemeral, "allowed_mentions": discord.AllowedMentions.none()}
-    if reply.content is not None:
-        kwargs["content"] = reply.content
-    if reply.embeds:
-        kwargs["embeds"] = list(reply.embeds)
-    if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)
-    else:
-        await interaction.response.send_message(**kwargs)
 
 
 class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
@@ -112,7 +107,7 @@ class ResolutionBot(commands.Bot):
         self.settings = settings
         self.storage = storage
         self.clock: Clock = clock or SystemClock()
-        self.handlers = Handlers(library)
+        self.answers = Answers(library)
         daily = settings.daily if settings else DailySettings()
         self.scheduler = Scheduler(
             storage,
@@ -135,7 +130,18 @@ class ResolutionBot(commands.Bot):
         ids = getattr(self, "shard_ids", None) or ([self.shard_id] if self.shard_id is not None else [])
         return ShardFilter(count, tuple(ids)) if ids else None
 
+    async def citation_style(self, interaction: discord.Interaction[Any]) -> str:
+        """The server's default citation style where the server installed the bot; `un` elsewhere."""
+        if interaction.guild_id is None or not interaction.is_guild_integration():
+            return DEFAULT_STYLE
+        try:
+            return await self.storage.citation_style(interaction.guild_id) or DEFAULT_STYLE
+        except Exception:  # a settings read must never stop a citation
+            log.exception("Could not read the citation style of server %s", interaction.guild_id)
+            return DEFAULT_STYLE
+
     async def setup_hook(self) -> None:
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))

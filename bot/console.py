@@ -1,17 +1,18 @@
 """Type the bot's commands in a terminal and read the replies as text: no token, no network.
 
-Goes through the same `Handlers` the slash commands use, so what you see
+Goes through the same `Answers` the slash commands use, so what you see
 here is what Discord would be sent.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from bot.answers import Answers
 from bot.content.errors import UserError
-from bot.handlers import Handlers
 from bot.render import Reply, error_reply, to_text
 
 PROMPT = "resolution-bot> "
@@ -23,18 +24,27 @@ def _required(text: str, what: str) -> str:
     return text
 
 
-def dispatch(handlers: Handlers, line: str) -> Reply:
+def _cite(answers: Answers, args: str) -> Reply:
+    """`/cite 4 style:bluebook quote:true`, as the slash command's options."""
+    options = dict(re.findall(r"\b(style|quote):(\S+)", args))
+    ref = re.sub(r"\b(?:style|quote):\S+", "", args).strip()
+    quote = options.get("quote", "false").casefold() in ("true", "yes", "1")
+    return answers.cite(_required(ref, "what to cite, e.g. `/cite 4` or `/cite all`"), options.get("style"), quote)
+
+
+def dispatch(answers: Answers, line: str) -> Reply:
     """Answer one command line such as `/paragraph 4` or `/search "freedom of expression"`."""
     name, _, rest = line.strip().partition(" ")
     name = name.lstrip("/").casefold()
     rest = rest.strip()
     table: dict[str, Callable[[str], Reply]] = {
-        "paragraph": lambda a: handlers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`")),
-        "footnote": lambda a: handlers.footnote(_required(a, "a footnote number, e.g. `/footnote 5`")),
-        "summary": lambda a: handlers.summary(a or None),
-        "search": lambda a: handlers.search(_required(a, "something to search for, e.g. `/search impunity`")),
-        "about": lambda a: handlers.about(),
-        "help": lambda a: handlers.help(),
+        "paragraph": lambda a: answers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`")),
+        "footnote": lambda a: answers.footnote(_required(a, "a footnote number, e.g. `/footnote 5`")),
+        "cite": lambda a: _cite(answers, a),
+        "summary": lambda a: answers.summary(a or None),
+        "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`")),
+        "about": lambda a: answers.about(),
+        "help": lambda a: answers.help(),
     }
     command = table.get(name)
     try:
@@ -45,15 +55,15 @@ def dispatch(handlers: Handlers, line: str) -> Reply:
         return error_reply(exc.message)
 
 
-def show(handlers: Handlers, words: list[str]) -> str:
+def show(answers: Answers, words: list[str]) -> str:
     """One reply: `show 4`, `show pp3`, or `show /search impunity`."""
     line = " ".join(words)
     if not line.startswith("/"):
         line = f"/paragraph {line}"
-    return to_text(dispatch(handlers, line))
+    return to_text(dispatch(answers, line))
 
 
-def repl(handlers: Handlers, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+def repl(answers: Answers, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
     interactive = stdin.isatty()
     if interactive:
         stdout.write(
@@ -71,5 +81,5 @@ def repl(handlers: Handlers, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
             continue
         if line in ("quit", "exit", "/quit", "/exit"):
             break
-        stdout.write(to_text(dispatch(handlers, line)) + "\n")
+        stdout.write(to_text(dispatch(answers, line)) + "\n")
         stdout.flush()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.content.cite import cite
+from bot.content.cite import STYLES, Citation, reference
 from bot.content.model import FOOTNOTE_MARKER, Document, Footnote, Kind, Paragraph, Ref
 from bot.content.refs import format_refs
 from bot.content.search import SearchResult
@@ -36,12 +36,28 @@ _MARKDOWN = re.compile(r"([\\*_~|`>\[\]])")
 
 
 @dataclass(frozen=True)
+class Navigation:
+    """Where the buttons under a reply lead. Each is a *source*: a short string from
+    which `Answers.replay` rebuilds a reply, so buttons keep working after restarts."""
+
+    source: str | None  # this reply again (Post to channel); None when too long for a button
+    paged: bool = False  # shows Previous/Next, disabled at either end of the text
+    previous: str | None = None
+    next: str | None = None
+    more: str | None = None  # what did not fit
+    footnotes: str | None = None
+    cite: str | None = None
+    link: str | None = None  # the official text
+
+
+@dataclass(frozen=True)
 class Reply:
     """What a command answers: sent as one interaction response."""
 
     content: str | None = None
     embeds: tuple[discord.Embed, ...] = ()
     ephemeral: bool = False
+    nav: Navigation | None = None
 
 
 def superscript(number: int) -> str:
@@ -82,7 +98,7 @@ def _embed(doc: Document, title: str, description: str | None = None) -> discord
 
 
 def _footer(doc: Document, refs: Sequence[Ref]) -> str:
-    return clip(f"{cite(doc, refs)} · {doc.meta.url}", FOOTER_LIMIT)
+    return clip(f"{reference(doc, refs)} · {doc.meta.url}", FOOTER_LIMIT)
 
 
 def paragraph_embed(doc: Document, paragraph: Paragraph) -> discord.Embed:
@@ -113,8 +129,9 @@ def preview(paragraph: Paragraph, limit: int) -> str:
     return clip(" ".join(plain.split()), limit)
 
 
-def refs_reply(doc: Document, refs: Sequence[Ref]) -> Reply:
-    """One embed per unit, as many as fit one message; says what was left out."""
+def refs_reply(doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
+    """One embed per unit, in document order, as many as fit one message; says what was left out."""
+    refs = sorted(set(refs))
     embeds: list[discord.Embed] = []
     total = 0
     shown: list[Ref] = []
@@ -128,18 +145,23 @@ def refs_reply(doc: Document, refs: Sequence[Ref]) -> Reply:
         embeds.append(embed)
         total += len(embed)
         shown.append(ref)
-    content = None
-    if len(refs) > 1:
-        content = f"**{cite(doc, shown)}**"
-        left = [r for r in refs if r not in shown]
-        if left:
-            rest = format_refs(left)
-            content += (
-                f"\nShowing {len(shown)} of the {len(refs)} you asked for (one Discord message holds at most "
-                f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). "
-                f"Left out: {rest}. Ask for them with `/paragraph {rest}`."
-            )
-    return Reply(content=content, embeds=tuple(embeds))
+    lines = [header] if header else []
+    if len(refs) > 1 and not header:
+        lines.append(f"**{reference(doc, shown)}**")
+    left = [r for r in refs if r not in shown]
+    if left:
+        rest = format_refs(left)
+        lines.append(
+            f"Showing {len(shown)} of {len(refs)} (one Discord message holds at most "
+            f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). "
+            f"Left out: {rest}; **More** shows them, or `/paragraph {rest}`."
+        )
+    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT) if lines else None, embeds=tuple(embeds))
+
+
+def shown_refs(reply: Reply) -> int:
+    """How many units a `refs_reply` shows (one embed each)."""
+    return len(reply.embeds)
 
 
 _STRENGTH_TITLES = {
@@ -148,18 +170,26 @@ _STRENGTH_TITLES = {
     "requests": "Requests",
     "encourages": "Encourages",
     "invites": "Invites",
-    OTHER: "Also (no ask)",
+    OTHER: "Other provisions (nothing asked)",
 }
+SUMMARY_FOOTER = (
+    "Plain-language summaries written for this bot, not the resolution's wording. "
+    "Use /paragraph with the number for the official text."
+)
 
 
-def summary_reply(doc: Document, sections: Sequence[Section], everyone: bool) -> Reply:
+def summary_pages(doc: Document, sections: Sequence[Section], everyone: bool) -> list[list[discord.Embed]]:
+    """The summary as messages: each within 10 embeds and 6,000 characters."""
     lines: list[str] = []
     for section in sections:
         if everyone:
             lines.append(f"__**{escape(section.addressee)}**__")
         for group in section.groups:
             lines.append(f"**{_STRENGTH_TITLES[group.strength]}**")
-            lines.extend(f"• **{line.ref.label}** — {escape(line.summary)}" for line in group.lines)
+            for line in group.lines:
+                also = [a for a in line.addressees if a != section.addressee] if everyone else []
+                with_ = f" *(also to {escape(', '.join(also))})*" if also else ""
+                lines.append(f"• **{line.ref.label}** — {escape(line.summary)}{with_}")
         lines.append("")
     if everyone:
         title = "who is asked to do what"
@@ -167,12 +197,28 @@ def summary_reply(doc: Document, sections: Sequence[Section], everyone: bool) ->
         who = sections[0].addressee
         # "States are", "UN bodies … are"; "the Secretary-General is".
         title = f"what {who} are asked to do" if who.endswith("s") else f"what the {who} is asked to do"
-    embeds = [_embed(doc, title if i == 0 else f"{title} (continued)", body) for i, body in enumerate(paginate(lines))]
-    embeds[-1].set_footer(
-        text="Plain-language summaries written for this bot, not the resolution's wording. "
-        "Use /paragraph with the number for the official text."
-    )
-    return Reply(embeds=tuple(embeds[:EMBEDS_PER_MESSAGE]))
+    budget = CHARS_PER_MESSAGE - len(SUMMARY_FOOTER) - TITLE_LIMIT
+    bodies = paginate(lines, min(DESCRIPTION_LIMIT, budget - TITLE_LIMIT))
+    pages: list[list[discord.Embed]] = [[]]
+    used = 0
+    for i, body in enumerate(bodies):
+        embed = _embed(doc, title if i == 0 else f"{title} (continued)", body)
+        if pages[-1] and (len(pages[-1]) == EMBEDS_PER_MESSAGE or used + len(embed) > budget):
+            pages.append([])
+            used = 0
+        pages[-1].append(embed)
+        used += len(embed)
+    for page in pages:
+        page[-1].set_footer(text=SUMMARY_FOOTER)
+    return pages
+
+
+def summary_reply(pages: Sequence[Sequence[discord.Embed]], page: int) -> Reply:
+    """One page of the summary; says when more follows."""
+    content = f"Page {page + 1} of {len(pages)}: **More** shows the rest." if page + 1 < len(pages) else None
+    if len(pages) > 1 and content is None:
+        content = f"Page {page + 1} of {len(pages)}."
+    return Reply(content=content, embeds=tuple(pages[page]))
 
 
 def paginate(lines: Sequence[str], limit: int = DESCRIPTION_LIMIT) -> list[str]:
@@ -268,10 +314,54 @@ def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) 
     lines += [f"`{name}` — {what}" for name, what in commands]
     lines += [
         "",
-        f"**References:** {syntax} In a list the part carries over: `PP 3, 5` is PP3 and PP5.",
+        f"**References:** {syntax} Also `para. 4`, `¶¶ 4–6`, `pmbl. para. 3`, `third preambular paragraph`, "
+        f"`{doc.meta.number}, ¶ 4`. In a list the part carries over: `PP 3, 5` is PP3 and PP5.",
+        "**In a discussion:** right-click (or long-press) a message → Apps → *Quote cited paragraphs* "
+        "quotes every paragraph it refers to.",
         f"This resolution has {doc.outline()}, and footnotes 1–{len(doc.footnotes)}.",
     ]
-    return Reply(content="\n".join(lines), ephemeral=True)
+    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), ephemeral=True)
+
+
+QUOTE_BUDGET = 1_400  # of a message's 2,000 characters: the rest is the citation and its notes
+
+
+def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool) -> Reply:
+    """The citation in a code block (copies cleanly), its running-text form, the official link;
+    with `quote`, the text above it as a block quote, as much as fits."""
+    lines: list[str] = []
+    if quote and not refs:
+        lines.append("*(The whole resolution is too long to quote here: cite paragraphs to quote them.)*")
+    elif quote:
+        used = 0
+        quoted: list[Ref] = []
+        for ref in refs:
+            unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
+            body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
+            label = f"**{ref.label}** " if len(refs) > 1 else ""
+            block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
+            if used + len(block) > QUOTE_BUDGET:
+                if not quoted:  # one long paragraph: quote its start
+                    lines.append(clip(block, QUOTE_BUDGET))
+                    lines.append(
+                        f"*(Quote shortened to fit one message; `/paragraph {format_refs([ref])}` shows it all.)*"
+                    )
+                    quoted.append(ref)
+                break
+            lines.append(block)
+            used += len(block)
+            quoted.append(ref)
+        left = [r for r in refs if r not in quoted]
+        if left:
+            rest = format_refs(left)
+            lines.append(f"*(Not quoted, to fit one message: {rest}; `/paragraph {rest}` shows them.)*")
+    style = STYLES[result.style].split(":")[0]
+    lines.append(f"**{style}**")
+    lines.append(f"```\n{result.text}\n```")
+    if result.running:
+        lines.append(f"In running text:\n```\n{result.running}\n```")
+    lines.append(f"Official text: <{doc.meta.url}>")
+    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT))
 
 
 def error_reply(message: str) -> Reply:

@@ -11,10 +11,10 @@ from typing import Any
 import discord
 import pytest
 
+from bot.answers import Answers
 from bot.client import ResolutionBot
 from bot.content.library import Library, load_library
 from bot.content.model import Document
-from bot.handlers import Handlers
 from bot.storage.sqlite import SQLiteStorage
 from tests.clock import FakeClock
 from tests.fakediscord import BOT_TOKEN, FakeDiscord, Recorded, interaction_payload
@@ -36,8 +36,8 @@ def doc(library: Library) -> Document:
 
 
 @pytest.fixture(scope="session")
-def handlers(library: Library) -> Handlers:
-    return Handlers(library)
+def answers(library: Library) -> Answers:
+    return Answers(library)
 
 
 START = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)

@@ -151,7 +151,9 @@ class FakeDiscord:
         assert isinstance(request.body, list)
         out = []
         for command in request.body:
-            out.append({**command, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1"})
+            out.append(
+                {"description": "", **command, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1"}
+            )
         return Answer(body=out)
 
     # -- server -------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import MissingToken, load_settings, read_token
-from bot.yamlfile import FileProblems
+from bot.content.yamlfile import FileProblems
 from tests.conftest import ROOT
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import discord
 import pytest
 
+from bot.answers import Answers
 from bot.content.model import Document
-from bot.handlers import Handlers
 from bot.render import Reply, escape, mark, paginate, to_text
 
 
@@ -19,26 +19,26 @@ def assert_fits(reply: Reply) -> None:
         assert all(len(str(f.value)) <= 1024 for f in embed.fields)
 
 
-def test_every_paragraph_and_footnote_fits(doc: Document, handlers: Handlers) -> None:
+def test_every_paragraph_and_footnote_fits(doc: Document, answers: Answers) -> None:
     for paragraph in doc.paragraphs():
-        assert_fits(handlers.paragraph(f"{paragraph.ref.kind.value}{paragraph.number}"))
+        assert_fits(answers.paragraph(f"{paragraph.ref.kind.value}{paragraph.number}"))
     for footnote in doc.footnotes:
-        assert_fits(handlers.footnote(str(footnote.number)))
+        assert_fits(answers.footnote(str(footnote.number)))
 
 
 @pytest.mark.parametrize("ref", ["1-17", "pp1-15", "pp1-15, op1-17", "fn1-6"])
-def test_the_largest_requests_fit(handlers: Handlers, ref: str) -> None:
-    assert_fits(handlers.paragraph(ref))
+def test_the_largest_requests_fit(answers: Answers, ref: str) -> None:
+    assert_fits(answers.paragraph(ref))
 
 
-def test_summaries_fit(handlers: Handlers) -> None:
+def test_summaries_fit(answers: Answers) -> None:
     for addressee in ("States", "all", "Special Representative", "UN bodies"):
-        assert_fits(handlers.summary(addressee))
+        assert_fits(answers.summary(addressee))
 
 
-def test_about_and_help_fit(handlers: Handlers) -> None:
-    assert_fits(handlers.about())
-    assert_fits(handlers.help())
+def test_about_and_help_fit(answers: Answers) -> None:
+    assert_fits(answers.about())
+    assert_fits(answers.help())
 
 
 def test_paginate_never_splits_a_line_and_respects_the_limit() -> None:

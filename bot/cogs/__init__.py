@@ -1,1 +1,1 @@
-"""Thin command layers: parse the options, call the handlers, send the reply."""
+"""Thin command layers: parse the options, call the answers, send the reply."""

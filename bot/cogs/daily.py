@@ -8,9 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import send
 from bot.content.errors import UserError
 from bot.daily.schedule import DEFAULT_TIME, DEFAULT_TIMEZONE, Order, parse_time, parse_timezone, timezone_choices
+from bot.interactions import send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot

@@ -1,63 +1,225 @@
-"""Ready-to-paste citations for a paragraph, a range, a list or the whole resolution."""
+"""Ready-to-paste citations of a paragraph, a range, a list, a footnote or the whole resolution.
+
+Each style follows its manual's published examples for UN resolutions:
+
+- `un`: UN usage, "General Assembly resolution 62/152 of 18 December 2007, para. 4";
+  in running text "paragraph 4 of General Assembly resolution 62/152".
+- `short`: the document symbol, "A/RES/62/152, para. 4".
+- `bluebook` (rule 21.7): "G.A. Res. 62/228, ¶ 35, U.N. Doc. A/RES/62/228 (Dec. 22, 2007)".
+- `oscola`: "UNGA Res 51/210 (17 December 1996) UN Doc A/RES/51/210", pinpoint ", para 4".
+- `aglc` (AGLC4 rule 9.2): "Millennium Summit of the United Nations, GA Res 54/254,
+  UN Doc A/RES/54/254 (23 March 2000, adopted 15 March 2000) para 3".
+
+No manual shows a preambular paragraph. The bot's choice: "pmbl. para. 3"
+(Bluebook-based journals) in bluebook, the same without full stops in oscola
+and aglc (which use none), and "the third preambular paragraph of …" in un.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 from .errors import UserError
-from .model import Document, Kind, Ref
+from .model import Document, Kind, Metadata, Ref
 
 STYLES: dict[str, str] = {
-    "un": "UN style: General Assembly resolution 62/152, para. 4",
-    "symbol": "Document symbol: A/RES/62/152, para. 4",
-    "full": "Full reference with date and link",
+    "un": "UN usage: General Assembly resolution 62/152 of 18 December 2007, para. 4",
+    "short": "Document symbol: A/RES/62/152, para. 4",
+    "bluebook": "Bluebook: G.A. Res. 62/152, ¶ 4, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)",
+    "oscola": "OSCOLA: UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, para 4",
+    "aglc": "AGLC: Title, GA Res 62/152, UN Doc A/RES/62/152 (6 March 2008, adopted 18 December 2007) para 4",
 }
 DEFAULT_STYLE = "un"
 
-_NOUN = {
-    Kind.OPERATIVE: ("para.", "paras."),
-    Kind.PREAMBLE: ("preambular para.", "preambular paras."),
-    Kind.FOOTNOTE: ("footnote", "footnotes"),
-}
+
+@dataclass(frozen=True)
+class Citation:
+    style: str
+    text: str  # the citation itself, as a footnote or reference list has it
+    running: str | None = None  # the form for running text, where the style has one
 
 
-def _runs(numbers: Sequence[int]) -> list[str]:
-    """[4, 5, 6, 8] -> ["4–6", "8"]."""
-    runs = []
+def check_style(style: str) -> str:
+    """The style's key, or `UserError` naming the ones there are."""
+    key = style.strip().casefold()
+    if key not in STYLES:
+        raise UserError(
+            f"There is no citation style “{style.strip()[:30]}”. Choose one of: {', '.join(STYLES)}. "
+            "(No APA or Harvard: neither manual has a published form for UN resolutions.)"
+        )
+    return key
+
+
+# -- pieces ------------------------------------------------------------------
+
+
+def _runs(numbers: Sequence[int], shortest: int = 2) -> list[str]:
+    """[4, 5, 6, 8] -> ["4–6", "8"]; a run needs `shortest` numbers, else they are listed."""
+    runs: list[str] = []
     ordered = sorted(set(numbers))
     for _, group in groupby(enumerate(ordered), key=lambda pair: pair[1] - pair[0]):
         block = [n for _, n in group]
-        runs.append(str(block[0]) if len(block) == 1 else f"{block[0]}–{block[-1]}")
+        if len(block) >= shortest:
+            runs.append(f"{block[0]}–{block[-1]}")
+        else:
+            runs.extend(str(n) for n in block)
     return runs
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _join(items: Sequence[str], last: str = " and ") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
 
 
-def locator(refs: Sequence[Ref]) -> str:
-    """ "para. 4", "paras. 4–6 and 8", "preambular para. 3 and para. 4"."""
+def _numbers(refs: Sequence[Ref], kind: Kind) -> list[int]:
+    return sorted({r.number for r in refs if r.kind is kind})
+
+
+def _many(runs: Sequence[str]) -> bool:
+    return len(runs) > 1 or "–" in runs[0]
+
+
+# Each style's words for one part: (singular, plural, joiner, space after the word).
+_PINPOINTS: dict[str, dict[Kind, tuple[str, str, str]]] = {
+    "un": {Kind.PREAMBLE: ("preambular para.", "preambular paras.", " and "), Kind.OPERATIVE: ("para.", "paras.", " and "), Kind.FOOTNOTE: ("footnote", "footnotes", " and ")},
+    "bluebook": {Kind.PREAMBLE: ("pmbl. para.", "pmbl. paras.", ", "), Kind.OPERATIVE: ("¶", "¶¶", ", "), Kind.FOOTNOTE: ("n.", "nn.", ", ")},
+    "oscola": {Kind.PREAMBLE: ("pmbl para", "pmbl paras", " and "), Kind.OPERATIVE: ("para", "paras", " and "), Kind.FOOTNOTE: ("n", "nn", " and ")},
+}  # fmt: skip
+_PINPOINTS["short"] = _PINPOINTS["un"]
+_PINPOINTS["aglc"] = _PINPOINTS["oscola"]
+
+
+def locator(refs: Sequence[Ref], style: str = DEFAULT_STYLE) -> str:
+    """The pinpoint: "para. 4", "paras. 4–6 and 8", "¶¶ 4–6, 8", "pmbl para 3"."""
+    words = _PINPOINTS[style]
     parts = []
     for kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE):
-        numbers = [r.number for r in refs if r.kind is kind]
+        numbers = _numbers(refs, kind)
         if numbers:
             runs = _runs(numbers)
-            singular, plural = _NOUN[kind]
-            many = len(runs) > 1 or "–" in runs[0]
-            parts.append(f"{plural if many else singular} {_join(runs)}")
+            singular, plural, joiner = words[kind]
+            word = plural if _many(runs) else singular
+            glue = "" if word in ("n.", "nn.") else " "  # Bluebook writes "n.5"
+            parts.append(f"{word}{glue}{_join(runs, joiner)}")
+    return _join(parts, ", " if style == "bluebook" else " and ")
+
+
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+
+
+def ordinal(n: int) -> str:
+    if 1 <= n <= len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def running_locator(refs: Sequence[Ref]) -> str:
+    """UN running text: "paragraph 4", "paragraphs 4 to 6 and 8", "the third and fourth preambular paragraphs"."""
+    parts = []
+    preamble = _numbers(refs, Kind.PREAMBLE)
+    if preamble:
+        spans = [r.split("–") for r in _runs(preamble, shortest=3)]
+        words = [" to ".join(ordinal(int(n)) for n in span) for span in spans]
+        plural = len(preamble) > 1
+        parts.append(f"the {_join(words)} preambular paragraph{'s' if plural else ''}")
+    for kind, noun in ((Kind.OPERATIVE, "paragraph"), (Kind.FOOTNOTE, "footnote")):
+        numbers = _numbers(refs, kind)
+        if numbers:
+            runs = [r.replace("–", " to ") for r in _runs(numbers, shortest=3)]
+            parts.append(f"{noun}{'s' if len(numbers) > 1 else ''} {_join(runs)}")
     return _join(parts)
+
+
+# -- dates and names ---------------------------------------------------------
+
+_BLUEBOOK_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_BODIES = {
+    # body: (Bluebook, OSCOLA, AGLC)
+    "General Assembly": ("G.A.", "UNGA", "GA"),
+    "Security Council": ("S.C.", "UNSC", "SC"),
+    "Human Rights Council": ("Human Rights Council", "UNHRC", "HRC"),
+    "Economic and Social Council": ("E.S.C.", "ECOSOC", "ESC"),
+}
+
+
+def long_date(day: dt.date) -> str:
+    """18 December 2007."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def bluebook_date(day: dt.date) -> str:
+    """Dec. 18, 2007; Sept. 22, 1992 (Bluebook table T12)."""
+    return f"{_BLUEBOOK_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _body(meta: Metadata, style: int) -> str:
+    return _BODIES.get(meta.body, (meta.body, meta.body, meta.body))[style]
+
+
+# -- citations ---------------------------------------------------------------
+
+
+def reference(doc: Document, refs: Sequence[Ref] = ()) -> str:
+    """The short UN form for headers and footers: "General Assembly resolution 62/152, para. 4"."""
+    if not refs:
+        return f"{doc.meta.citation_name} of {long_date(doc.meta.adopted)}"
+    return f"{doc.meta.citation_name}, {locator(refs, 'un')}"
 
 
 def cite(doc: Document, refs: Sequence[Ref] = (), style: str = DEFAULT_STYLE) -> str:
     """The citation for `refs` (the whole resolution when empty) in `style`."""
+    return citation(doc, refs, style).text
+
+
+def citation(doc: Document, refs: Sequence[Ref] = (), style: str = DEFAULT_STYLE) -> Citation:
+    """The citation for `refs` (the whole resolution when empty), with its running-text form where there is one."""
+    key = check_style(style)
     meta = doc.meta
-    where = f", {locator(refs)}" if refs else ""
-    adopted = f"{meta.adopted.day} {meta.adopted:%B %Y}"
-    if style == "un":
-        return f"{meta.citation_name}{where}" if refs else f"{meta.citation_name} of {adopted}"
-    if style == "symbol":
-        return f"{meta.symbol}{where}"
-    if style == "full":
-        return f"{meta.citation_name} of {adopted} ({meta.symbol}){where}, {meta.url}"
-    raise UserError(f"Unknown citation style “{style}”. Choose one of: {', '.join(STYLES)}.")
+    pin = locator(refs, key) if refs else ""
+    if key == "un":
+        name = meta.citation_name
+        running = f"{running_locator(refs)} of {name}" if refs else name
+        if any(r.kind is Kind.PREAMBLE for r in refs):
+            return Citation(key, running, None)  # no manual has a short form for the preamble
+        text = f"{name} of {long_date(meta.adopted)}" + (f", {pin}" if pin else "")
+        return Citation(key, text, running)
+    if key == "short":
+        return Citation(key, f"{meta.symbol}, {pin}" if pin else meta.symbol)
+    if key == "bluebook":
+        where = f", {pin}" if pin else ""
+        return Citation(
+            key, f"{_body(meta, 0)} Res. {meta.number}{where}, U.N. Doc. {meta.symbol} ({bluebook_date(meta.adopted)})"
+        )
+    if key == "oscola":
+        where = f", {pin}" if pin else ""
+        return Citation(
+            key, f"{_body(meta, 1)} Res {meta.number} ({long_date(meta.adopted)}) UN Doc {meta.symbol}{where}"
+        )
+    # aglc
+    where = f" {pin}" if pin else ""
+    dates = f"{long_date(meta.distributed)}, adopted {long_date(meta.adopted)}"
+    return Citation(key, f"{meta.title}, {_body(meta, 2)} Res {meta.number}, UN Doc {meta.symbol} ({dates}){where}")

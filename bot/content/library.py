@@ -6,12 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.yamlfile import FileProblems, Problem
-
 from .errors import UserError
 from .loader import load_document
 from .model import Document
 from .search import SearchIndex
+from .yamlfile import FileProblems, Problem
 
 
 @dataclass(frozen=True)

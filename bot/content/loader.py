@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.yamlfile import FileProblems, Node, Reader, compose
-
 from .model import FOOTNOTE_MARKER, Document, Footnote, Kind, Link, Metadata, Paragraph
+from .yamlfile import FileProblems, Node, Reader, compose
 
 # What must fit Discord when rendered (an embed description holds 4,096
 # characters, a field value 1,024); the margins leave room for the number,

@@ -82,11 +82,18 @@ def _groups(doc: Document, paragraphs: list[Paragraph]) -> tuple[Group, ...]:
 
 
 def summarize(doc: Document, addressee: str | None) -> tuple[Section, ...]:
-    """One section for `addressee`, or one per addressee (in content order) when None."""
+    """One section for `addressee`, or one per addressee (in content order) when None.
+
+    For everyone, a paragraph addressed to several appears once, under the first
+    addressee it names; its line still lists them all.
+    """
     idents = [addressee] if addressee else [ident for ident, _ in doc.addressees]
     sections = []
     for ident in idents:
-        paragraphs = [p for p in doc.operative if ident in p.addressees]
+        if addressee:
+            paragraphs = [p for p in doc.operative if ident in p.addressees]
+        else:
+            paragraphs = [p for p in doc.operative if p.addressees[:1] == (ident,)]
         if paragraphs:
             sections.append(Section(doc.addressee_label(ident), _groups(doc, paragraphs)))
     return tuple(sections)

@@ -69,7 +69,9 @@ class Storage(Protocol):
         """Insert or replace the channel's schedule (clears any pause)."""
 
     async def delete_schedule(self, channel_id: int) -> bool: ...
-    async def delete_guild(self, guild_id: int) -> int: ...
+    async def delete_guild(self, guild_id: int) -> int:
+        """Forget a server the bot was removed from: its schedules and settings; returns how many schedules."""
+
     async def pause(self, channel_id: int, reason: str, *, now: dt.datetime) -> bool:
         """Pause an active schedule; False if it was already paused or is gone."""
 
@@ -102,3 +104,9 @@ class Storage(Protocol):
     ) -> None: ...
     async def retry_later(self, delivery: Delivery, at: dt.datetime, error: str) -> None: ...
     async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None: ...
+
+    # -- server settings ----------------------------------------------------
+    async def citation_style(self, guild_id: int) -> str | None:
+        """The server's default citation style, None when it has not chosen one."""
+
+    async def set_citation_style(self, guild_id: int, style: str | None, *, now: dt.datetime) -> None: ...

@@ -214,6 +214,7 @@ class SQLiteStorage:
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM schedules WHERE guild_id = ?", (guild_id,))
             count = cursor.rowcount
+            await db.execute("DELETE FROM guild_settings WHERE guild_id = ?", (guild_id,))
             await db.execute(
                 "UPDATE deliveries SET state = 'failed', error = 'bot removed from server' "
                 "WHERE guild_id = ? AND state IN ('sending', 'retry')",
@@ -364,3 +365,18 @@ class SQLiteStorage:
             "SELECT * FROM deliveries WHERE channel_id = ? AND day = ?", (channel_id, day.isoformat())
         )
         return _delivery(row) if row else None
+
+    # -- server settings ----------------------------------------------------
+
+    async def citation_style(self, guild_id: int) -> str | None:
+        row = await self._one("SELECT citation_style FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        return row["citation_style"] if row else None
+
+    async def set_citation_style(self, guild_id: int, style: str | None, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO guild_settings (guild_id, citation_style, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (guild_id) DO UPDATE SET citation_style = excluded.citation_style, "
+                "updated_at = excluded.updated_at",
+                (guild_id, style, _ts(now)),
+            )

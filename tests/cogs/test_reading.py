@@ -87,7 +87,7 @@ async def test_a_range_too_big_for_one_message_says_what_it_left_out(env: Discor
     assert_within_discord_limits(data)
     shown = len(data["embeds"])
     assert 1 <= shown < 15
-    assert f"Showing {shown} of the 15 you asked for" in data["content"]
+    assert f"Showing {shown} of 15" in data["content"]
     assert f"Left out: PP{shown + 1}-15" in data["content"]
 
 
@@ -276,7 +276,7 @@ async def test_an_unexpected_failure_is_logged_and_answered(
     def broken(ref: str) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(env.bot.handlers, "paragraph", broken)
+    monkeypatch.setattr(env.bot.answers, "paragraph", broken)
     data = message(await env.invoke("paragraph", [option("ref", "4")]))
     assert is_ephemeral(data)
     assert data["content"].startswith("Sorry, something went wrong on my side.")

@@ -8,7 +8,7 @@ import pytest
 
 from bot.content.loader import MAX_PARAGRAPH_CHARS, load_document
 from bot.content.model import Kind
-from bot.yamlfile import FileProblems
+from bot.content.yamlfile import FileProblems
 from tests.conftest import FIXTURE_DOC
 
 GOOD = FIXTURE_DOC.read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ import pytest
 
 from bot.content.loader import load_document
 from bot.content.model import Document
+from bot.content.yamlfile import FileProblems
 from bot.render import superscript
-from bot.yamlfile import FileProblems
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "content" / "sources" / "A-RES-62-152.txt"

@@ -1,0 +1,286 @@
+"""The reading and citing commands' answers: from their arguments to a `Reply`.
+
+The cogs call these from Discord and the console from the terminal, so both
+answer identically. Lookups that fail raise `UserError`. Every reply that
+has buttons carries *sources* (see `replay`): short strings that rebuild a
+reply from nothing, so a button works on a message of any age.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from bot.content import refs as references
+from bot.content.cite import DEFAULT_STYLE, STYLES, check_style, citation, reference
+from bot.content.errors import UserError
+from bot.content.library import Entry, Library
+from bot.content.model import Document, Kind, Ref
+from bot.content.search import MAX_QUERY, fold
+from bot.content.summary import ALL, resolve_addressee, summarize
+from bot.render import (
+    CHOICES_LIMIT,
+    Navigation,
+    Reply,
+    about_reply,
+    choice_name,
+    cite_reply,
+    help_reply,
+    preview,
+    refs_reply,
+    search_reply,
+    summary_pages,
+    summary_reply,
+)
+
+log = logging.getLogger(__name__)
+
+SEARCH_RESULTS = 5
+CUSTOM_ID_ROOM = 70  # of Discord's 100 characters for a custom_id, what a source may use
+
+# (command, what it does, works outside servers)
+COMMANDS: tuple[tuple[str, str, bool], ...] = (
+    ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`", True),
+    (
+        "/cite 4 style:bluebook",
+        "a copy-ready citation (UN, short, Bluebook, OSCOLA, AGLC); `quote:True` quotes it",
+        True,
+    ),
+    ("/footnote 5", "a footnote, its links and the paragraphs citing it", True),
+    ("/summary States", "what States (or anyone else, or `all`) are asked to do", True),
+    ("/search impunity", 'ranked matches; "quoted phrases" work', True),
+    ("/about", "the resolution's details and where the text comes from", True),
+    ("/daily set", "server managers: post a paragraph every day in a channel", False),
+    ("/settings citation-style", "server managers: the server's default citation style", False),
+    ("/help", "this help", True),
+)
+
+_SOURCE = re.compile(r"^(?P<kind>[pcs]):(?P<doc>[^:]+):(?P<what>[^:]+)(?::(?P<a>[^:]*))?(?::(?P<b>[^:]*))?$")
+
+
+def _compact(refs: Sequence[Ref]) -> str:
+    return references.format_refs(refs, sep=",")
+
+
+class Answers:
+    """The reading commands over a loaded library; pure functions of their arguments."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    # -- commands -------------------------------------------------------------
+
+    def paragraph(self, ref: str, document: str | None = None) -> Reply:
+        doc = self.library.entry(document).document
+        return self.show(doc, references.parse_refs(ref, doc))
+
+    def footnote(self, number: str, document: str | None = None) -> Reply:
+        doc = self.library.entry(document).document
+        return self.show(doc, references.parse_footnotes(number, doc))
+
+    def cite(self, ref: str, style: str | None = None, quote: bool = False, document: str | None = None) -> Reply:
+        doc = self.library.entry(document).document
+        key = check_style(style or DEFAULT_STYLE)
+        refs = references.parse_refs(ref, doc, whole=True)
+        reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
+        source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
+        return _with(reply, Navigation(source=source, link=doc.meta.url))
+
+    def quote_message(self, text: str, where: str | None = None, document: str | None = None) -> Reply:
+        """The paragraphs a chat message refers to, and a line citing them."""
+        doc = self.library.entry(document).document
+        found = references.find_refs(text, doc)
+        if not found.refs:
+            lacking = ""
+            if found.missing:
+                lacking = (
+                    f"It mentions {', '.join(found.missing[:5])}, which {doc.symbol} does not have ({doc.outline()}). "
+                )
+            raise UserError(
+                f"I found no reference to {doc.symbol} in that message. {lacking}"
+                "I recognise forms such as `para 4`, `OP 7`, `¶¶ 4–6`, `paras. 4 and 7`, `PP 3`, "
+                f"`third preambular paragraph`, `footnote 5` and `{doc.meta.number}, ¶ 4`; a bare number, a date "
+                "or another resolution's paragraph is never taken for one."
+            )
+        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "")
+        if found.missing:
+            header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
+        return self.show(doc, found.refs, header=header)
+
+    def summary(self, addressee: str | None = None, document: str | None = None, page: int = 0) -> Reply:
+        doc = self.library.entry(document).document
+        ident = resolve_addressee(doc, addressee)
+        sections = summarize(doc, ident)
+        if not sections:
+            label = doc.addressee_label(ident) if ident else "anyone"
+            raise UserError(f"No operative paragraph of {doc.symbol} addresses {label}.")
+        pages = summary_pages(doc, sections, everyone=ident is None)
+        page = min(max(page, 0), len(pages) - 1)
+        key = ident or ALL
+        more = f"s:{doc.symbol}:{key}:{page + 1}" if page + 1 < len(pages) else None
+        nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url)
+        return _with(summary_reply(pages, page), nav)
+
+    def search(self, query: str, document: str | None = None) -> Reply:
+        entry = self.library.entry(document)
+        return search_reply(entry.document, entry.index.search(query, limit=SEARCH_RESULTS))
+
+    def about(self, document: str | None = None, *, in_server: bool = True) -> Reply:
+        return about_reply(self.library.entry(document).document, self._commands(in_server))
+
+    def help(self, document: str | None = None, *, in_server: bool = True) -> Reply:
+        doc = self.library.entry(document).document
+        return help_reply(doc, self._commands(in_server), references.SYNTAX_HELP)
+
+    @staticmethod
+    def _commands(in_server: bool) -> list[tuple[str, str]]:
+        """The commands that work where the answer is shown: no /daily in DMs."""
+        return [(name, what) for name, what, anywhere in COMMANDS if anywhere or in_server]
+
+    # -- showing references, with where the buttons lead ------------------------
+
+    def show(self, doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
+        reply = refs_reply(doc, refs, header)
+        ordered = sorted(set(refs))
+        shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
+        order = _sequence(doc, shown[0].kind)
+        first, last = order.index(shown[0]), order.index(shown[-1])
+        cited = sorted(
+            {Ref(Kind.FOOTNOTE, n) for r in shown if r.kind is not Kind.FOOTNOTE for n in doc.paragraph(r).footnotes}
+        )
+        nav = Navigation(
+            source=_fit(f"p:{doc.symbol}:{_compact(shown)}"),
+            paged=True,
+            previous=f"p:{doc.symbol}:{_compact([order[first - 1]])}" if first > 0 else None,
+            next=f"p:{doc.symbol}:{_compact([order[last + 1]])}" if last + 1 < len(order) else None,
+            more=_fit(f"p:{doc.symbol}:{_compact(left)}") if left else None,
+            footnotes=_fit(f"p:{doc.symbol}:{_compact(cited)}") if cited else None,
+            cite=_fit(f"c:{doc.symbol}:{_compact(shown)}:-:0"),
+            link=doc.meta.url,
+        )
+        return _with(reply, nav)
+
+    def replay(self, source: str, *, style: str | None = None) -> Reply:
+        """Rebuild the reply a source describes. `style` is the default for a cite source that names none."""
+        match = _SOURCE.match(source)
+        if match is None:
+            raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
+        doc = self.library.entry(match["doc"]).document
+        kind, what = match["kind"], match["what"]
+        if kind == "p":
+            return self.show(doc, references.parse_refs(what, doc))
+        if kind == "c":
+            chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
+            return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol)
+        page = int(match["a"] or 0) if (match["a"] or "0").isdigit() else 0
+        return self.summary(what, doc.symbol, page)
+
+    # -- autocomplete ---------------------------------------------------------
+    # Autocomplete answers on every keystroke and must never fail: any input gets a list.
+
+    def paragraph_choices(self, current: str) -> list[tuple[str, str]]:
+        """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
+        entry = self.library.entry()
+        doc = entry.document
+        text = references.normalise(current)[: references.MAX_INPUT]
+        choices: list[tuple[str, str]] = []
+        try:
+            found = references.parse_refs(text, doc) if text else ()
+        except UserError:
+            found = ()
+        if len(found) > 1:
+            choices.append((choice_name(references.format_refs(found), f"{len(found)} items"), _value(found)))
+        elif found:
+            choices.append(self._choice(doc, found[0]))
+        for ref in self._candidates(entry, text, found):
+            choice = self._choice(doc, ref)
+            if all(choice[1] != v for _, v in choices):
+                choices.append(choice)
+        return choices[:CHOICES_LIMIT]
+
+    def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[Ref]:
+        doc = entry.document
+        paragraphs = [p.ref for p in doc.operative] + [p.ref for p in doc.preamble]
+        if not text:
+            return paragraphs
+        typed = re.fullmatch(r"(?P<kind>[^\d]*?)\s*(?P<digits>\d*)", text)
+        if typed is not None:
+            kind = _typed_kind(typed["kind"])
+            digits = typed["digits"]
+            if kind is not None or (digits and not typed["kind"].strip()):
+                pool = [Ref(Kind.FOOTNOTE, f.number) for f in doc.footnotes] if kind is Kind.FOOTNOTE else paragraphs
+                if kind is not None and kind is not Kind.FOOTNOTE:
+                    pool = [r for r in pool if r.kind is kind]
+                return [r for r in pool if str(r.number).startswith(digits)]
+        if found or len(text) < 2 or len(text) > MAX_QUERY:
+            return []
+        try:
+            hits = entry.index.search(text, limit=CHOICES_LIMIT).hits
+        except UserError:
+            return []
+        return [h.ref for h in hits]
+
+    @staticmethod
+    def _choice(doc: Document, ref: Ref) -> tuple[str, str]:
+        if ref.kind is Kind.FOOTNOTE:
+            text = doc.footnote(ref.number).text.replace("*", "")
+            return choice_name(ref.label, text), _value([ref])
+        return choice_name(ref.label, preview(doc.paragraph(ref), 100)), _value([ref])
+
+    def footnote_choices(self, current: str) -> list[tuple[str, str]]:
+        doc = self.library.default
+        digits = "".join(c for c in current if c.isdigit())[:4]
+        words = fold(references.normalise(current))[: references.MAX_INPUT]
+        choices = []
+        for f in doc.footnotes:
+            citing = ", ".join(p.ref.label for p in doc.citing(f.number))
+            name = choice_name(str(f.number), f"{f.text.replace('*', '')} (in {citing})")
+            if (digits and str(f.number).startswith(digits)) or (not digits and words in fold(name)):
+                choices.append((name, str(f.number)))
+        return choices[:CHOICES_LIMIT]
+
+    def addressee_choices(self, current: str) -> list[tuple[str, str]]:
+        doc = self.library.default
+        words = fold(references.normalise(current))[:100]
+        options = [(label, ident) for ident, label in doc.addressees] + [("Everyone (all addressees)", ALL)]
+        return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]
+
+    @staticmethod
+    def style_choices() -> list[tuple[str, str]]:
+        return [(description[:100], key) for key, description in STYLES.items()]
+
+
+def _sequence(doc: Document, kind: Kind) -> list[Ref]:
+    """What Previous/Next walk through: every paragraph in document order, or the footnotes."""
+    if kind is Kind.FOOTNOTE:
+        return [f.ref for f in doc.footnotes]
+    return [p.ref for p in doc.paragraphs()]
+
+
+def _typed_kind(prefix: str) -> Kind | None:
+    """The part a partly typed reference names: "pp", "op ", "fn", "footnote", "¶"."""
+    word = prefix.strip().rstrip(".")
+    if not word:
+        return None
+    for kind, words in (
+        (Kind.PREAMBLE, ("pp", "p", "pmbl", "preamble", "preambular", "preambular para", "preambular paragraph")),
+        (Kind.FOOTNOTE, ("fn", "f", "footnote", "footnotes", "note", "n")),
+        (Kind.OPERATIVE, ("op", "o", "operative", "para", "paras", "paragraph", "paragraphs", "¶", "¶¶", "op para")),
+    ):
+        if word in words:
+            return kind
+    return None
+
+
+def _value(refs: Sequence[Ref]) -> str:
+    return references.format_refs(refs)[:100]
+
+
+def _fit(source: str) -> str | None:
+    """A source short enough for a button's custom_id, else None (the button is left out)."""
+    return source if len(source) <= CUSTOM_ID_ROOM else None
+
+
+def _with(reply: Reply, nav: Navigation) -> Reply:
+    return Reply(content=reply.content, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=nav)

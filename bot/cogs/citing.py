@@ -1,0 +1,65 @@
+"""/cite and the "Quote cited paragraphs" message command: citing in a discussion."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.content.cite import STYLES
+from bot.interactions import choices, send
+
+if TYPE_CHECKING:
+    from bot.client import ResolutionBot
+
+Interaction = discord.Interaction["ResolutionBot"]
+STYLE_CHOICES = [app_commands.Choice(name=text[:100], value=key) for key, text in STYLES.items()]
+QUOTE_MENU = "Quote cited paragraphs"
+
+
+class Citing(commands.Cog):
+    def __init__(self, bot: ResolutionBot) -> None:
+        self.bot = bot
+        self.answers = bot.answers
+        # Context menus cannot live in a cog's class body; added to the tree here, removed on unload.
+        self.menu = app_commands.ContextMenu(name=QUOTE_MENU, callback=self.quote_cited)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(description="A copy-ready citation of a paragraph, range, list, footnote or the whole text")
+    @app_commands.describe(
+        ref="What to cite: 4, PP 3, 4-6, 4, 7, fn 5 … or all for the whole resolution",
+        style="Citation style (default: the server's, else UN usage)",
+        quote="Quote the text above the citation",
+    )
+    @app_commands.choices(style=STYLE_CHOICES)
+    async def cite(
+        self,
+        interaction: Interaction,
+        ref: app_commands.Range[str, 1, 200],
+        style: app_commands.Choice[str] | None = None,
+        quote: bool = False,
+    ) -> None:
+        chosen = style.value if style else await self.bot.citation_style(interaction)
+        await send(interaction, self.answers.cite(ref, chosen, quote))
+
+    @cite.autocomplete("ref")
+    async def _ref_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return choices(lambda: self.answers.paragraph_choices(current))
+
+    async def quote_cited(self, interaction: Interaction, message: discord.Message) -> None:
+        """The paragraphs a message refers to. The message arrives with the interaction: no privileged intent."""
+        text = message.content or "\n".join(
+            part for embed in message.embeds for part in (embed.title, embed.description) if part
+        )
+        await send(interaction, self.answers.quote_message(text, where=message.jump_url))
+
+
+async def setup(bot: ResolutionBot) -> None:
+    await bot.add_cog(Citing(bot))

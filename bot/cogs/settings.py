@@ -1,0 +1,57 @@
+"""/settings citation-style: a server's defaults, for people who manage the server."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.citing import STYLE_CHOICES
+from bot.content.cite import DEFAULT_STYLE, STYLES
+from bot.content.errors import UserError
+from bot.interactions import send
+from bot.render import Reply
+
+if TYPE_CHECKING:
+    from bot.client import ResolutionBot
+
+Interaction = discord.Interaction["ResolutionBot"]
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.allowed_installs(guilds=True, users=False)
+@app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
+class Settings(commands.GroupCog, group_name="settings", group_description="This server's defaults for the bot"):
+    def __init__(self, bot: ResolutionBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: Interaction) -> bool:  # type: ignore[override]
+        # The default permission is only a default that server admins can change: check at run time.
+        if interaction.guild_id is None:
+            raise app_commands.NoPrivateMessage()
+        if not interaction.permissions.manage_guild:
+            raise UserError("You need the Manage Server permission to change this server's settings.")
+        return True
+
+    @app_commands.command(name="citation-style", description="The citation style /cite uses here by default")
+    @app_commands.describe(style="The default for this server (leave empty to see the current one)")
+    @app_commands.choices(style=STYLE_CHOICES)
+    async def citation_style(self, interaction: Interaction, style: app_commands.Choice[str] | None = None) -> None:
+        assert interaction.guild_id is not None
+        if style is None:
+            current = await self.bot.storage.citation_style(interaction.guild_id) or DEFAULT_STYLE
+            text = f"Citations in this server default to **{STYLES[current]}**. Pick another with the `style` option."
+        else:
+            await self.bot.storage.set_citation_style(interaction.guild_id, style.value, now=self.bot.clock.now())
+            text = (
+                f"Citations in this server now default to **{STYLES[style.value]}**. "
+                "Anyone can still choose a style with `/cite … style:`."
+            )
+        await send(interaction, Reply(content=text, ephemeral=True))
+
+
+async def setup(bot: ResolutionBot) -> None:
+    await bot.add_cog(Settings(bot))
