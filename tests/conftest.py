@@ -17,7 +17,17 @@ from bot.content.library import Library, load_library
 from bot.content.model import Document
 from bot.storage.sqlite import SQLiteStorage
 from tests.clock import FakeClock
-from tests.fakediscord import BOT_TOKEN, FakeDiscord, Recorded, interaction_payload
+from tests.fakediscord import (
+    BOT_ID,
+    BOT_TOKEN,
+    CHANNEL_ID,
+    FakeDiscord,
+    Recorded,
+    component_payload,
+    interaction_payload,
+    message_payload,
+    user_payload,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content" / "a-res-62-152.yaml"
@@ -54,10 +64,22 @@ class DiscordEnv:
 
     async def invoke(self, command: str, options: list[dict[str, Any]] | None = None, **kw: Any) -> Recorded:
         """Dispatch a raw INTERACTION_CREATE and return the callback the bot POSTed."""
-        payload = interaction_payload(command, options, **kw)
+        return await self.dispatch(interaction_payload(command, options, **kw))
+
+    async def dispatch(self, payload: dict[str, Any]) -> Recorded:
+        """Hand a raw INTERACTION_CREATE to discord.py and return the callback the bot POSTed."""
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
         prefix = f"/interactions/{payload['id']}/"
         return await self.server.wait_for(lambda r: r.path.startswith(prefix))
+
+    async def click(self, sent: Recorded, label: str, **kw: Any) -> Recorded:
+        """Click the button labelled `label` on the message a callback created (as Discord would show it)."""
+        data = sent.json["data"]
+        buttons = [c for row in data.get("components", []) for c in row["components"]]
+        (button,) = [b for b in buttons if b.get("label") == label]
+        assert not button.get("disabled"), f"{label} is disabled"
+        shown = message_payload(CHANNEL_ID, data, author=user_payload(BOT_ID, "resolution-bot", bot=True))
+        return await self.dispatch(component_payload(shown, button["custom_id"], **kw))
 
 
 async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch, database: Path) -> DiscordEnv:

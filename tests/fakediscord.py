@@ -21,6 +21,7 @@ from aiohttp import web
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
 USER_ID = 900000000000000003
+OTHER_USER_ID = 900000000000000007
 GUILD_ID = 900000000000000004
 CHANNEL_ID = 900000000000000005
 DM_CHANNEL_ID = 900000000000000006
@@ -102,6 +103,7 @@ def message_payload(channel_id: int, body: dict[str, Any], *, author: dict[str, 
         "type": 0,
         "flags": body.get("flags", 0),
         "nonce": body.get("nonce"),
+        "components": body.get("components") or [],
     }
 
 
@@ -134,7 +136,7 @@ class FakeDiscord:
     def _callback(request: Recorded, match: re.Match[str]) -> Answer:
         body = request.json
         interaction = {"id": match[1], "type": 2}
-        if body["type"] in (4, 5):  # a message, or "thinking"
+        if body["type"] in (4, 5, 7):  # a message, "thinking", or the clicked message edited
             data = body.get("data") or {}
             interaction["response_message_id"] = str(snowflake())
             interaction["response_message_ephemeral"] = bool(data.get("flags", 0) & 64)
@@ -219,67 +221,124 @@ def option(name: str, value: Any, *, focused: bool = False) -> dict[str, Any]:
     return data
 
 
+def _guild_channel() -> dict[str, Any]:
+    return {
+        "id": str(CHANNEL_ID),
+        "type": 0,
+        "guild_id": str(GUILD_ID),
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+    }
+
+
+def _member(user: dict[str, Any], permissions: str) -> dict[str, Any]:
+    return {
+        "user": user,
+        "roles": [],
+        "joined_at": "2024-01-01T00:00:00+00:00",
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+        "permissions": permissions,
+    }
+
+
+def _where(payload: dict[str, Any], context: str, user: dict[str, Any], member_permissions: str) -> dict[str, Any]:
+    """Where an interaction happens, as Discord describes it.
+
+    guild: a server that installed the bot; dm: a DM with the bot; user_guild: a server
+    without the bot, the user having installed it to their account; group_dm: a group DM
+    (user install).
+    """
+    if context == "dm":
+        payload.update(
+            channel_id=str(DM_CHANNEL_ID),
+            channel={"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [user]},
+            user=user,
+            context=1,
+            authorizing_integration_owners={"0": "0", "1": user["id"]},
+        )
+    elif context == "group_dm":
+        payload.update(
+            channel_id=str(DM_CHANNEL_ID),
+            channel={"id": str(DM_CHANNEL_ID), "type": 3, "recipients": [user, user_payload(OTHER_USER_ID)]},
+            user=user,
+            context=2,
+            authorizing_integration_owners={"1": user["id"]},
+        )
+    else:
+        owners = {"1": user["id"]} if context == "user_guild" else {"0": str(GUILD_ID)}
+        payload.update(
+            guild_id=str(GUILD_ID),
+            guild_locale="en-US",
+            channel_id=str(CHANNEL_ID),
+            channel=_guild_channel(),
+            member=_member(user, member_permissions),
+            context=0,
+            authorizing_integration_owners=owners,
+        )
+    return payload
+
+
+def _base(kind: int, data: dict[str, Any], app_permissions: str) -> dict[str, Any]:
+    interaction_id = snowflake()
+    return {
+        "id": str(interaction_id),
+        "application_id": str(APP_ID),
+        "type": kind,
+        "token": f"aW50ZXJhY3Rpb246{interaction_id}OnRva2VuLXNlY3JldC12YWx1ZQ",
+        "version": 1,
+        "data": data,
+        "app_permissions": app_permissions,
+        "locale": "en-GB",
+        "entitlements": [],
+        "attachment_size_limit": 8 * 1024 * 1024,
+    }
+
+
 def interaction_payload(
     command: str,
     options: list[dict[str, Any]] | None = None,
     *,
     autocomplete: bool = False,
     dm: bool = False,
+    context: str = "guild",
+    user_id: int = USER_ID,
     member_permissions: str = ALL_PERMISSIONS,
     app_permissions: str = ALL_PERMISSIONS,
     resolved: dict[str, Any] | None = None,
+    target: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A raw INTERACTION_CREATE payload as Discord sends it over the gateway."""
-    interaction_id = snowflake()
-    payload: dict[str, Any] = {
-        "id": str(interaction_id),
-        "application_id": str(APP_ID),
-        "type": 4 if autocomplete else 2,
-        "token": f"aW50ZXJhY3Rpb246{interaction_id}OnRva2VuLXNlY3JldC12YWx1ZQ",
-        "version": 1,
-        "data": {"id": str(snowflake()), "name": command, "type": 1, "options": options or []},
-        "app_permissions": app_permissions,
-        "locale": "en-GB",
-        "entitlements": [],
-        "attachment_size_limit": 8 * 1024 * 1024,
-    }
+    """A raw INTERACTION_CREATE payload as Discord sends it over the gateway.
+
+    With `target` (a message payload) it is a message command ("Apps" menu on a message).
+    """
+    data: dict[str, Any] = {"id": str(snowflake()), "name": command, "type": 1, "options": options or []}
+    if target is not None:
+        data.update(type=3, target_id=target["id"], resolved={"messages": {target["id"]: target}})
+        del data["options"]
     if resolved:
-        payload["data"]["resolved"] = resolved
-    if dm:
-        payload.update(
-            channel_id=str(DM_CHANNEL_ID),
-            channel={"id": str(DM_CHANNEL_ID), "type": 1, "recipients": [user_payload()]},
-            user=user_payload(),
-            context=1,
-            authorizing_integration_owners={"1": str(USER_ID)},
-        )
-    else:
-        payload.update(
-            guild_id=str(GUILD_ID),
-            guild_locale="en-US",
-            channel_id=str(CHANNEL_ID),
-            channel={
-                "id": str(CHANNEL_ID),
-                "type": 0,
-                "guild_id": str(GUILD_ID),
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-            },
-            member={
-                "user": user_payload(),
-                "roles": [],
-                "joined_at": "2024-01-01T00:00:00+00:00",
-                "deaf": False,
-                "mute": False,
-                "flags": 0,
-                "permissions": member_permissions,
-            },
-            context=0,
-            authorizing_integration_owners={"0": str(GUILD_ID)},
-        )
+        data["resolved"] = resolved
+    payload = _base(4 if autocomplete else 2, data, app_permissions)
+    return _where(payload, "dm" if dm else context, user_payload(user_id), member_permissions)
+
+
+def component_payload(
+    message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID, context: str = "guild"
+) -> dict[str, Any]:
+    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included)."""
+    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, ALL_PERMISSIONS)
+    payload["message"] = message
+    return _where(payload, context, user_payload(user_id), ALL_PERMISSIONS)
+
+
+def chat_message(content: str, *, author_id: int = OTHER_USER_ID, channel_id: int = CHANNEL_ID) -> dict[str, Any]:
+    """A message someone wrote, as a message command's `resolved` carries it."""
+    payload = message_payload(channel_id, {"content": content}, author=user_payload(author_id, "debater"))
+    payload["guild_id"] = str(GUILD_ID)
     return payload
 
 

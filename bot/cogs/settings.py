@@ -10,7 +10,6 @@ from discord.ext import commands
 
 from bot.cogs.citing import STYLE_CHOICES
 from bot.content.cite import DEFAULT_STYLE, STYLES
-from bot.content.errors import UserError
 from bot.interactions import send
 from bot.render import Reply
 
@@ -33,7 +32,7 @@ class Settings(commands.GroupCog, group_name="settings", group_description="This
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
         if not interaction.permissions.manage_guild:
-            raise UserError("You need the Manage Server permission to change this server's settings.")
+            raise app_commands.CheckFailure("You need the Manage Server permission to change this server's settings.")
         return True
 
     @app_commands.command(name="citation-style", description="The citation style /cite uses here by default")

@@ -40,6 +40,28 @@ OP, PP, FN = Kind.OPERATIVE, Kind.PREAMBLE, Kind.FOOTNOTE
         ("OP4-OP6", [Ref(OP, 4), Ref(OP, 5), Ref(OP, 6)]),
         ("  ＯＰ４ ", [Ref(OP, 4)]),  # full-width forms from some keyboards
         ("4, 4, 4-5", [Ref(OP, 4), Ref(OP, 5)]),  # no repeats
+        # What people and legal texts write (issue 6).
+        ("A/RES/62/152 para 4", [Ref(OP, 4)]),
+        ("62/152, ¶ 4", [Ref(OP, 4)]),
+        ("operative paragraph 12", [Ref(OP, 12)]),
+        ("op para 7", [Ref(OP, 7)]),
+        ("third preambular paragraph", [Ref(PP, 3)]),
+        ("the third and fourth preambular paragraphs", [Ref(PP, 3), Ref(PP, 4)]),
+        ("3rd preambular paragraph", [Ref(PP, 3)]),
+        ("twelfth operative paragraph", [Ref(OP, 12)]),
+        ("pmbl. para. 3", [Ref(PP, 3)]),
+        ("pmbl. paras. 3–4", [Ref(PP, 3), Ref(PP, 4)]),
+        ("paras. 16-17", [Ref(OP, 16), Ref(OP, 17)]),
+        ("paragraphs 4 and 7", [Ref(OP, 4), Ref(OP, 7)]),
+        ("paras 4 to 6", [Ref(OP, 4), Ref(OP, 5), Ref(OP, 6)]),
+        ("¶\u00a04", [Ref(OP, 4)]),  # a no-break space
+        ("¶\u202f4", [Ref(OP, 4)]),  # a narrow no-break space
+        ("footnote 5", [Ref(FN, 5)]),
+        ("fn. 2", [Ref(FN, 2)]),
+        ("para 4 of resolution 62/152", [Ref(OP, 4)]),
+        ("General Assembly resolution 62/152, para. 4", [Ref(OP, 4)]),
+        ("GA res 62/152 para. 4", [Ref(OP, 4)]),
+        ("4\u200b", [Ref(OP, 4)]),  # zero-width characters are not there
     ],
 )
 def test_accepted_forms(doc: Document, text: str, expected: list[Ref]) -> None:
@@ -63,12 +85,36 @@ def test_accepted_forms(doc: Document, text: str, expected: list[Ref]) -> None:
         ("", "Which paragraph?"),
         (",", "Which paragraph?"),
         ("1" * 300, "too long"),
+        ("pp", "Which number? “pp” needs one"),
+        ("53/144", "This bot serves A/RES/62/152 (General Assembly resolution 62/152); “53/144” names another text"),
+        ("para 2 of resolution 60/161", "“resolution 60/161” names another text"),
+        ("A/RES/60/161 para 2", "“a/res/60/161” names another text"),
+        ("HRC resolution 5/1, para 10", "names another text"),
+        ("2200 A (XXI), para 3", "“2200 a (xxi)” names another text"),
+        ("article 12", "“article 12” names another text"),
+        ("1" * 60, "I couldn't read"),
     ],
 )
 def test_rejected_forms_say_what_exists(doc: Document, text: str, message: str) -> None:
     with pytest.raises(UserError) as caught:
         parse_refs(text, doc)
     assert message in caught.value.message
+
+
+def test_a_list_is_shown_in_document_order_whatever_the_order_typed(doc: Document) -> None:
+    assert list(parse_refs("PP 3, 1, 4", doc)) == [Ref(PP, 1), Ref(PP, 3), Ref(PP, 4)]
+    assert list(parse_refs("fn 2, op 4, pp 1", doc)) == [Ref(PP, 1), Ref(OP, 4), Ref(FN, 2)]
+
+
+@pytest.mark.parametrize("text", ["all", "whole", "A/RES/62/152", "62/152", "resolution 62/152", ""])
+def test_the_whole_resolution_where_it_is_allowed(doc: Document, text: str) -> None:
+    assert parse_refs(text, doc, whole=True) == ()
+
+
+def test_echoed_input_is_printable(doc: Document) -> None:
+    with pytest.raises(UserError) as caught:
+        parse_refs("\ud800\x1b[31m", doc)
+    caught.value.message.encode("utf-8")  # no lone surrogate survives into a message
 
 
 def test_parse_ref_wants_exactly_one(doc: Document) -> None:
