@@ -14,18 +14,19 @@ from bot.storage import ShardFilter
 from bot.storage.sqlite import SQLiteStorage
 from tests.conftest import DiscordEnv, close_env, make_env
 
-READING = {"paragraph", "footnote", "summary", "search", "about", "help"}
+READING = {"paragraph", "footnote", "summary", "search", "about", "help", "cite", "Quote cited paragraphs"}
 
 
 async def test_every_extension_loads_and_names_are_unique(env: DiscordEnv) -> None:
     assert set(env.bot.extensions) == set(EXTENSIONS)
-    names = [c.name for c in env.bot.tree.get_commands()]
+    names = [c.name for c in env.bot.tree.get_commands()]  # every type: slash and message commands
     assert len(names) == len(set(names))
     assert set(names) >= READING
 
 
 async def test_reading_commands_install_anywhere_and_work_in_dms(env: DiscordEnv) -> None:
     payload = [c.to_dict(env.bot.tree) for c in env.bot.tree.get_commands() if c.name in READING]
+    assert {c["name"] for c in payload} == READING
     for command in payload:
         assert sorted(command["integration_types"]) == [0, 1], command["name"]
         assert sorted(command["contexts"]) == [0, 1, 2], command["name"]
@@ -67,7 +68,11 @@ async def test_sync_to_one_guild_publishes_every_command(
         synced = await environment.bot.tree.sync(guild=guild)
         (put,) = [r for r in server.requests if r.method == "PUT"]
         assert put.path.endswith("/guilds/1234/commands")
-        assert {c["name"] for c in put.body} >= READING | {"daily"}
+        assert {c["name"] for c in put.body} >= READING | {"daily", "settings"}
+        (menu,) = [c for c in put.body if c["name"] == "Quote cited paragraphs"]
+        assert menu["type"] == 3  # a message command: Apps → Quote cited paragraphs
+        settings = next(c for c in put.body if c["name"] == "settings")
+        assert settings["contexts"] == [0] and settings["integration_types"] == [0]
         assert len(synced) == len(put.body)
     finally:
         await close_env(environment)
