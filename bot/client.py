@@ -16,8 +16,8 @@ from bot.config import DailySettings, Settings
 from bot.content.cite import DEFAULT_STYLE
 from bot.content.errors import UserError
 from bot.content.library import Library
-from bot.daily.delivery import Clock, Scheduler, SystemClock
-from bot.daily.discord_poster import DiscordPoster
+from bot.daily.delivery import SHUTDOWN_GRACE, Clock, InvalidRequestGuard, Scheduler, SystemClock
+from bot.daily.discord_poster import DiscordPoster, invalid_request_trace
 from bot.daily.service import DailyService
 from bot.interactions import DYNAMIC_ITEMS, send
 from bot.render import error_reply
@@ -93,6 +93,9 @@ class ResolutionBot(commands.Bot):
         run_scheduler: bool = True,
         **options: Any,
     ) -> None:
+        clock = clock or SystemClock()
+        guard = InvalidRequestGuard()
+        options.setdefault("http_trace", invalid_request_trace(guard, clock.now))
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -106,7 +109,7 @@ class ResolutionBot(commands.Bot):
         self.library = library
         self.settings = settings
         self.storage = storage
-        self.clock: Clock = clock or SystemClock()
+        self.clock: Clock = clock
         self.answers = Answers(library)
         daily = settings.daily if settings else DailySettings()
         self.scheduler = Scheduler(
@@ -117,6 +120,7 @@ class ResolutionBot(commands.Bot):
             catch_up=daily.catch_up,
             rate=daily.posts_per_second,
             shard=self._shard_filter(),
+            guard=guard,
         )
         self.daily = DailyService(storage, library, daily, wake=self.scheduler.wake)
         self._run_scheduler = run_scheduler
@@ -149,11 +153,25 @@ class ResolutionBot(commands.Bot):
             self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")
 
     async def close(self) -> None:
+        """Stop claiming daily posts, let those in flight finish (up to a grace period), then disconnect."""
+        await self.scheduler.shutdown(SHUTDOWN_GRACE)
         if self._scheduler_task is not None:
             self._scheduler_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._scheduler_task
         await super().close()
+
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        await self._channel_gone(channel.id)
+
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        await self._channel_gone(payload.thread_id)
+
+    async def _channel_gone(self, channel_id: int) -> None:
+        message = "the channel was deleted, so its daily posts stopped"
+        if await self.storage.remove_schedule(channel_id, message, now=self.clock.now()):
+            log.info("Channel %s was deleted: its daily schedule was removed", channel_id)
+            self.scheduler.wake()
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         removed = await self.storage.delete_guild(guild.id)

@@ -393,7 +393,14 @@ def to_text(reply: Reply) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def daily_header(day: dt.date) -> str:
+    """How a daily post's text starts: the scheduler looks for it in a channel's history
+    after a send whose outcome it does not know, so this is its one source."""
+    return f"**Paragraph of the day** · {day.day} {day:%B %Y}"
+
+
 def daily_post(doc: Document, ref: Ref, index: int, total: int, day: dt.date) -> Reply:
     """The paragraph of the day: a header line, then the paragraph embed with its citation."""
-    header = f"**Paragraph of the day** · {day.day} {day:%B %Y} · {index} of {total}"
-    return Reply(content=header, embeds=(paragraph_embed(doc, doc.paragraph(ref)),))
+    return Reply(
+        content=f"{daily_header(day)} · {index} of {total}", embeds=(paragraph_embed(doc, doc.paragraph(ref)),)
+    )

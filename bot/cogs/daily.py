@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import discord
@@ -10,10 +11,12 @@ from discord.ext import commands
 
 from bot.content.errors import UserError
 from bot.daily.schedule import DEFAULT_TIME, DEFAULT_TIMEZONE, Order, parse_time, parse_timezone, timezone_choices
-from bot.interactions import send
+from bot.interactions import choices, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
+
+log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction["ResolutionBot"]
 AnyChannel = app_commands.AppCommandChannel | app_commands.AppCommandThread
@@ -28,6 +31,24 @@ POSTABLE = {
 ORDER_CHOICES = [app_commands.Choice(name=o.description[:100], value=o.value) for o in Order]
 
 
+class PostableChannel(app_commands.Transformer):
+    """A channel option whose picker Discord filters to the kinds the bot can post in."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return list(POSTABLE)
+
+    async def transform(self, interaction: Interaction, value: AnyChannel) -> AnyChannel:  # type: ignore[override]
+        return value
+
+
+Postable = app_commands.Transform[AnyChannel, PostableChannel]
+
+
 def _missing(perms: discord.Permissions, thread: bool) -> list[str]:
     needed = [("view_channel", "View Channel"), ("embed_links", "Embed Links")]
     needed.append(
@@ -36,15 +57,20 @@ def _missing(perms: discord.Permissions, thread: bool) -> list[str]:
     return [label for attr, label in needed if not getattr(perms, attr)]
 
 
-def check_member(interaction: Interaction, channel: AnyChannel | None) -> None:
-    """Manage Server, or Manage Channels on the target channel. Checked on every run:
-    the command's default permission is only a default that server admins can change."""
+def check_member(interaction: Interaction, channel_id: int | None, there: discord.Permissions | None) -> None:
+    """Manage Server, or Manage Channels on the target channel (`there`: the member's permissions
+    in it). Checked on every run: the command's default permission is only a default that server
+    admins can change."""
     if interaction.permissions.manage_guild:
         return
-    if channel is not None and channel.permissions.manage_channels:
+    if there is not None and there.manage_channels:
         return
-    where = f" on <#{channel.id}>" if channel is not None else ""
+    where = f" on <#{channel_id}>" if channel_id is not None else ""
     raise UserError(f"You need the Manage Server permission, or Manage Channels{where}, to change daily posts.")
+
+
+def _on(channel: AnyChannel | None) -> tuple[int | None, discord.Permissions | None]:
+    return (channel.id, channel.permissions) if channel is not None else (None, None)
 
 
 async def check_bot(interaction: Interaction, channel: AnyChannel) -> None:
@@ -102,6 +128,10 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         # `guild_only` only hides the command in DMs; a stale client can still send one.
         if interaction.guild_id is None:
             raise app_commands.NoPrivateMessage()
+        if interaction.type is discord.InteractionType.application_command:
+            # Channel lookups and the database can take a while (the scheduler may be busy):
+            # answer Discord within its 3 seconds first, privately, then do the work.
+            await interaction.response.defer(ephemeral=True, thinking=True)
         return True
 
     @app_commands.command(name="set", description="Post a paragraph every day in a channel (or change its settings)")
@@ -115,30 +145,47 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
     async def set_(
         self,
         interaction: Interaction,
-        channel: AnyChannel,
+        channel: Postable,
         time: app_commands.Range[str, 1, 10] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
         order: app_commands.Choice[str] | None = None,
     ) -> None:
         at = parse_time(time) if time else DEFAULT_TIME
         zone = parse_timezone(timezone or DEFAULT_TIMEZONE)
-        check_member(interaction, channel)
+        check_member(interaction, *_on(channel))
         await check_bot(interaction, channel)
         assert interaction.guild_id is not None
         chosen = Order(order.value) if order else Order.DOCUMENT
-        reply = await self.service.set(interaction.guild_id, channel.id, at, zone, chosen, self.bot.clock.now())
+        reply = await self.service.set(
+            interaction.guild_id, channel.id, at, zone, chosen, self.bot.clock.now(), channel_name=channel.name
+        )
         await send(interaction, reply)
 
     @set_.autocomplete("timezone")
     async def _zones(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=n, value=v) for n, v in timezone_choices(current)]
 
-    @app_commands.command(description="Stop the daily posts in a channel")
-    @app_commands.describe(channel="Which channel (needed only when several have daily posts)")
-    async def stop(self, interaction: Interaction, channel: AnyChannel | None = None) -> None:
-        check_member(interaction, channel)
+    @app_commands.command(description="Stop the daily posts in a channel (deleted channels included)")
+    @app_commands.describe(schedule="Which channel's daily posts (start typing; needed when several have them)")
+    async def stop(self, interaction: Interaction, schedule: app_commands.Range[str, 1, 100] | None = None) -> None:
         assert interaction.guild_id is not None
-        await send(interaction, await self.service.stop(interaction.guild_id, _id(channel), interaction.channel_id))
+        channel_id = _schedule_id(schedule)
+        if not interaction.permissions.manage_guild:
+            # Manage Channels on the target channel will do; that needs the channel.
+            target = await self.service.target(interaction.guild_id, channel_id, interaction.channel_id)
+            check_member(interaction, target.channel_id, _member_permissions(interaction, target.channel_id))
+        await send(interaction, await self.service.stop(interaction.guild_id, channel_id, interaction.channel_id))
+
+    @stop.autocomplete("schedule")
+    async def _schedules(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        try:
+            pairs = await self.service.schedule_choices(interaction.guild_id, current)
+        except Exception:
+            log.exception("Could not list the schedules of server %s", interaction.guild_id)
+            pairs = []
+        return choices(lambda: pairs)
 
     @app_commands.command(description="Show this server's daily posts: when, where, what comes next")
     async def status(self, interaction: Interaction) -> None:
@@ -146,25 +193,44 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         if not (perms.manage_guild or perms.manage_channels):
             raise UserError("You need the Manage Server or Manage Channels permission to see the daily posts.")
         assert interaction.guild_id is not None
-        await send(interaction, await self.service.status(interaction.guild_id))
+        await send(interaction, await self.service.status(interaction.guild_id, self.bot.clock.now()))
 
     @app_commands.command(description="See what the next daily post will look like (only you see it)")
     @app_commands.describe(channel="Which channel (needed only when several have daily posts)")
     async def preview(self, interaction: Interaction, channel: AnyChannel | None = None) -> None:
-        check_member(interaction, channel)
+        check_member(interaction, *_on(channel))
         assert interaction.guild_id is not None
         await send(interaction, await self.service.preview(interaction.guild_id, _id(channel), interaction.channel_id))
 
     @app_commands.command(description="Skip the next paragraph: the following one is posted instead")
     @app_commands.describe(channel="Which channel (needed only when several have daily posts)")
     async def skip(self, interaction: Interaction, channel: AnyChannel | None = None) -> None:
-        check_member(interaction, channel)
+        check_member(interaction, *_on(channel))
         assert interaction.guild_id is not None
         await send(interaction, await self.service.skip(interaction.guild_id, _id(channel), interaction.channel_id))
 
 
 def _id(channel: AnyChannel | None) -> int | None:
     return channel.id if channel is not None else None
+
+
+def _schedule_id(typed: str | None) -> int | None:
+    """What `/daily stop` was given: an autocompleted channel id, a <#mention>, or nothing."""
+    if typed is None or not typed.strip():
+        return None
+    digits = typed.strip().removeprefix("<#").removesuffix(">")
+    if digits.isdigit() and len(digits) <= 20:
+        return int(digits)
+    raise UserError("Pick the channel from the list that appears as you type (deleted channels are there too).")
+
+
+def _member_permissions(interaction: Interaction, channel_id: int) -> discord.Permissions | None:
+    """The member's permissions in a channel Discord's cache has (None for a deleted channel)."""
+    guild = interaction.guild
+    channel = guild.get_channel_or_thread(channel_id) if guild else None
+    if channel is None or not isinstance(interaction.user, discord.Member):
+        return None
+    return channel.permissions_for(interaction.user)
 
 
 async def setup(bot: ResolutionBot) -> None:

@@ -1,15 +1,24 @@
-"""The delivery loop: exactly one post per channel and local day, across crashes and restarts.
+"""The delivery loop: exactly one post per channel and local day, across crashes, restarts and rivals.
 
-Each day's post is claimed atomically in storage *before* it is sent (the
-claim also moves the schedule on), sent with a deterministic nonce, and its
-outcome recorded. A claim whose process died is taken over after a lease;
-if it may already have reached Discord, the channel's recent history is
-checked first and the same nonce is reused, so Discord drops a repeat.
+Each day's post is claimed in storage *before* it is sent (the claim also
+moves the schedule on). Ownership is explicit and short-lived:
 
-The loop sleeps until the next due time from an index, never scanning every
-schedule; sends are bounded in concurrency and paced below Discord's global
-50 requests/s; invalid responses (401/403/429) are counted and all posting
-pauses before they approach Discord's 10,000-per-10-minutes ban threshold.
+- right before each request the claim is re-confirmed, which restarts its
+  lease; an instance that lost it (another took it over) sends nothing;
+- each request is bounded well under the lease, so no send outlives its claim;
+- every state change names its owner and changes nothing if that is no longer us;
+- a send whose outcome is unknown (a timeout, a dropped connection, a 5xx
+  that discord.py retried and gave up on) is *uncertain*: before anything is
+  sent again, the channel's recent history is read for the post. Discord's
+  nonce only de-duplicates for a few minutes, so it is a second net, not the first.
+
+One schedule's failure never stops the others: a row that cannot be planned
+is paused with a reason a person can read. The loop sleeps until the next due
+time from an index, never scanning every schedule, and an idle pass never
+wakes it again in under a second. Sends are bounded in concurrency and paced
+under Discord's global limit; all posting pauses before invalid responses
+(401/403/429, counted for the whole process) approach Discord's ban threshold.
+On shutdown it stops claiming and gives sends in flight a grace period.
 """
 
 from __future__ import annotations
@@ -17,22 +26,21 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import dataclasses
 import datetime as dt
 import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.content.library import Library
 from bot.content.refs import format_refs, parse_ref
 from bot.daily.schedule import Order, nonce, pick, plan, sequence
-from bot.render import Reply, daily_post
-from bot.storage import Delivery, Schedule, ShardFilter, Storage
+from bot.render import Reply, daily_header, daily_post
+from bot.storage import Delivery, DeliveryState, Schedule, ShardFilter, Storage
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +50,17 @@ INVALID_WINDOW = dt.timedelta(minutes=10)
 INVALID_LIMIT = 2_500  # a quarter of Discord's 10,000 per 10 minutes
 BATCH = 500
 MAX_SLEEP = 3_600.0
+MIN_IDLE_WAIT = 1.0  # an idle pass never wakes the loop sooner than this
 RETRY_BASE = dt.timedelta(seconds=30)
 RETRY_CAP = dt.timedelta(minutes=30)
+TRANSIENT_LIMIT = 3  # unexplained failures in a row before a schedule is paused
+SHUTDOWN_GRACE = 10.0
+KEEP_DELIVERIES = dt.timedelta(days=60)
 
 
 class Outcome(Enum):
     SENT = "sent"
-    GONE = "gone"  # 404: the channel no longer exists
+    GONE = "gone"  # 404 Unknown Channel: the channel no longer exists
     FORBIDDEN = "forbidden"  # 403: the bot lost access or permissions
     RETRY = "retry"  # 5xx, network faults, a 429 that discord.py gave up on
     FAILED = "failed"  # any other client error: retrying will not help
@@ -58,8 +70,9 @@ class Outcome(Enum):
 class SendResult:
     outcome: Outcome
     message_id: int | None = None
-    detail: str = ""
-    invalid: bool = False  # a 401/403/429: counts towards Discord's ban threshold
+    detail: str = ""  # for the log: status and error code
+    reason: str = ""  # for people (/daily status): no codes
+    uncertain: bool = False  # the message may have reached Discord all the same
 
 
 class Poster(Protocol):
@@ -113,7 +126,11 @@ class Pacer:
 
 
 class InvalidRequestGuard:
-    """Counts 401/403/429 responses in a sliding window; blocks all posting near the limit."""
+    """Counts 401/403/429 responses in a sliding window; blocks all posting near the limit.
+
+    Fed by every response the process receives (see `discord_poster.invalid_request_trace`),
+    including discord.py's own 429 retries and interaction callbacks.
+    """
 
     def __init__(self, limit: int = INVALID_LIMIT, window: dt.timedelta = INVALID_WINDOW) -> None:
         self.limit = limit
@@ -123,10 +140,15 @@ class InvalidRequestGuard:
 
     def record(self, now: dt.datetime) -> None:
         self._events.append(now)
+        self._trim(now)
 
     def _trim(self, now: dt.datetime) -> None:
         while self._events and self._events[0] <= now - self.window:
             self._events.popleft()
+
+    def count(self, now: dt.datetime) -> int:
+        self._trim(now)
+        return len(self._events)
 
     def blocked_until(self, now: dt.datetime) -> dt.datetime | None:
         self._trim(now)
@@ -144,9 +166,11 @@ class InvalidRequestGuard:
         return until
 
 
-def header_marker(day: dt.date) -> str:
-    """The start of a daily post's text; found again in history after an uncertain send."""
-    return f"**Paragraph of the day** · {day.day} {day:%B %Y}"
+class _Blocked(Exception):
+    """The invalid-request guard says stop: no request now."""
+
+    def __init__(self, until: dt.datetime) -> None:
+        self.until = until
 
 
 class Scheduler:
@@ -163,6 +187,7 @@ class Scheduler:
         concurrency: int = 8,
         rate: float = PACE_PER_SECOND,
         lease: dt.timedelta = dt.timedelta(minutes=2),
+        send_timeout: float | None = None,
         shard: ShardFilter | None = None,
         claimant: str | None = None,
         guard: InvalidRequestGuard | None = None,
@@ -174,12 +199,18 @@ class Scheduler:
         self.clock = clock or SystemClock()
         self.catch_up = catch_up
         self.lease = lease
+        # A request and the history read before it both fit in the lease, with room to spare.
+        self.send_timeout = send_timeout if send_timeout is not None else lease.total_seconds() / 4
         self.shard = shard
         self.claimant = claimant or uuid.uuid4().hex[:12]
         self.guard = guard or InvalidRequestGuard()
         self.pacer = pacer or Pacer(rate)
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        self._stopping = False
+        self._inflight: set[asyncio.Task[None]] = set()
+        self._failures: collections.Counter[int] = collections.Counter()
+        self._pruned: dt.date | None = None
 
     def wake(self) -> None:
         """Re-read the next due time now (a schedule was added or changed)."""
@@ -189,18 +220,36 @@ class Scheduler:
 
     async def run_forever(self) -> None:
         log.info("Daily scheduler started (instance %s)", self.claimant)
-        while True:
+        while not self._stopping:
             # Cleared before the pass, so a wake() during it cuts the next sleep short.
             self._wake.clear()
             try:
-                await self.run_once()
+                attempted = await self.run_once()
+                await self._prune()
                 delay = await self._delay()
+                if not attempted:
+                    delay = max(delay, MIN_IDLE_WAIT)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("Daily scheduler pass failed; trying again in a minute")
                 delay = 60.0
-            await self.clock.wait(self._wake, delay)
+            if not self._stopping:
+                await self.clock.wait(self._wake, delay)
+
+    async def shutdown(self, grace: float = SHUTDOWN_GRACE) -> None:
+        """Stop claiming; give sends in flight `grace` seconds to finish and record, then cancel them."""
+        self._stopping = True
+        self._wake.set()
+        pending = set(self._inflight)
+        if pending:
+            log.info("Waiting up to %.0f s for %d daily post(s) in flight", grace, len(pending))
+            _, late = await asyncio.wait(pending, timeout=grace)
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.gather(*late, return_exceptions=True)
+                log.warning("%d daily post(s) cancelled at shutdown; their claims expire and are checked", len(late))
 
     async def _delay(self) -> float:
         now = self.clock.now()
@@ -212,50 +261,103 @@ class Scheduler:
             return MAX_SLEEP
         return min(MAX_SLEEP, max(0.0, (wake_at - now).total_seconds()))
 
+    async def _prune(self) -> None:
+        today = self.clock.now().date()
+        if self._pruned == today:
+            return
+        self._pruned = today
+        removed = await self.storage.prune(today - KEEP_DELIVERIES, self.clock.now() - KEEP_DELIVERIES)
+        if removed:
+            log.info("Pruned %d daily-post records older than %d days", removed, KEEP_DELIVERIES.days)
+
     async def run_once(self) -> int:
         """Do everything that is due now; returns how many sends were attempted.
 
-        Each send starts as soon as its claim is committed, so claiming the
-        rest of a batch overlaps with sending (the pacer and the concurrency
-        bound keep the sends in check).
+        Each send starts as soon as its claim is committed, so claiming the rest
+        of a batch overlaps with sending (the pacer and the concurrency bound keep
+        the sends in check). A failure to claim one row never stops the others.
         """
         started: list[asyncio.Task[None]] = []
         try:
-            while True:
+            while not self._stopping:
                 now = self.clock.now()
                 if self.guard.blocked_until(now) is not None:
                     break
                 for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
+                    if self._stopping:
+                        break
                     if await self.storage.take_over(delivery, self.claimant, now):
                         # A `sending` claim whose owner went quiet may already have reached Discord.
-                        uncertain = delivery.state == "sending"
-                        mine = dataclasses.replace(
+                        uncertain = delivery.uncertain or delivery.state is DeliveryState.SENDING
+                        mine = replace(
                             delivery,
-                            state="sending",
+                            state=DeliveryState.SENDING,
                             attempts=delivery.attempts + 1,
                             claimant=self.claimant,
                             claimed_at=now,
+                            uncertain=uncertain,
                         )
-                        started.append(asyncio.create_task(self._attempt(mine, uncertain=uncertain)))
+                        started.append(self._start(mine))
                 schedules = await self.storage.due(now, BATCH, self.shard)
                 for schedule in schedules:
-                    claimed = await self._claim(schedule, now)
+                    if self._stopping:
+                        break
+                    claimed = await self._claim_isolated(schedule, now)
                     if claimed is not None:
-                        started.append(asyncio.create_task(self._attempt(claimed, uncertain=False)))
+                        started.append(self._start(claimed))
                 if len(schedules) < BATCH:
                     break
-            await asyncio.gather(*started)
-        except BaseException:
-            for task in started:
-                task.cancel()
-            raise
+        finally:
+            # Sends already started finish even if claiming failed: they hold claims.
+            if started:
+                outcomes = await asyncio.gather(*started, return_exceptions=True)
+                for outcome in outcomes:  # each send handles its own errors; what is left is the process ending
+                    if isinstance(outcome, BaseException) and not isinstance(outcome, asyncio.CancelledError):
+                        raise outcome
         return len(started)
+
+    def _start(self, delivery: Delivery) -> asyncio.Task[None]:
+        task = asyncio.create_task(self._attempt(delivery), name=f"daily-post-{delivery.channel_id}")
+        self._inflight.add(task)
+        task.add_done_callback(self._inflight.discard)
+        return task
 
     # -- claiming -----------------------------------------------------------
 
+    async def _claim_isolated(self, schedule: Schedule, now: dt.datetime) -> Delivery | None:
+        """Claim one schedule; whatever goes wrong stays with that schedule."""
+        try:
+            claimed = await self._claim(schedule, now)
+        except (ZoneInfoNotFoundError, ValueError, KeyError, IndexError) as exc:
+            reason = _unplannable(schedule, exc)
+            log.error("Daily posts to channel %s paused: %s (%r)", schedule.channel_id, reason, exc)
+            await self._pause_quietly(schedule.channel_id, reason, now)
+            return None
+        except Exception:
+            self._failures[schedule.channel_id] += 1
+            failures = self._failures[schedule.channel_id]
+            log.exception("Could not claim the daily post for channel %s (%d in a row)", schedule.channel_id, failures)
+            if failures >= TRANSIENT_LIMIT:
+                reason = "something kept going wrong on the bot's side when preparing the post"
+                await self._pause_quietly(schedule.channel_id, reason, now)
+            return None
+        self._failures.pop(schedule.channel_id, None)
+        return claimed
+
+    async def _pause_quietly(self, channel_id: int, reason: str, now: dt.datetime) -> None:
+        try:
+            await self.storage.pause(channel_id, reason, now=now)
+        except Exception:
+            log.exception("Could not pause the daily posts to channel %s", channel_id)
+
     async def _claim(self, schedule: Schedule, now: dt.datetime) -> Delivery | None:
         zone = ZoneInfo(schedule.timezone)
+        order = Order(schedule.order)
         decision = plan(now, schedule.next_day, schedule.next_due, schedule.post_time, zone, self.catch_up)
+        if decision.moved:
+            # The zone's rules changed since the due time was stored: correct it, quietly.
+            await self.storage.skip_day(schedule, decision.next_day, decision.next_due)
+            return None
         if not decision.post:
             if await self.storage.skip_day(schedule, decision.next_day, decision.next_due):
                 log.warning(
@@ -271,15 +373,16 @@ class Scheduler:
                 "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
             )
         doc = self.library.document_or_default(schedule.document)
-        ref, _, _ = pick(doc, Order(schedule.order), schedule.seed, schedule.position)
+        ref, _, _ = pick(doc, order, schedule.seed, schedule.position)
         delivery = Delivery(
             channel_id=schedule.channel_id,
             day=decision.day,
             guild_id=schedule.guild_id,
             position=schedule.position,
             ref=format_refs([ref]),
-            state="sending",
+            state=DeliveryState.SENDING,
             due=decision.due,
+            attempts=1,
             claimant=self.claimant,
             claimed_at=now,
         )
@@ -289,73 +392,139 @@ class Scheduler:
 
     # -- sending ------------------------------------------------------------
 
-    async def _attempt(self, delivery: Delivery, *, uncertain: bool) -> None:
+    async def _attempt(self, delivery: Delivery) -> None:
         async with self._slots:
             try:
-                await self._send(delivery, uncertain=uncertain)
+                await self._send(delivery)
+            except _Blocked as blocked:
+                await self._hand_back(delivery, blocked.until, "paused: too many invalid requests")
             except Exception as exc:  # never let one post stop the others
                 log.exception("Daily post for channel %s on %s failed unexpectedly", delivery.channel_id, delivery.day)
-                await self._retry(delivery, f"unexpected: {type(exc).__name__}")
+                await self._retry(delivery, f"unexpected: {type(exc).__name__}", uncertain=True)
 
-    async def _send(self, delivery: Delivery, *, uncertain: bool) -> None:
+    async def _request_slot(self, delivery: Delivery) -> bool:
+        """Before every request: wait for our pace, check the guard, re-confirm the claim."""
+        await self.pacer.acquire()
+        now = self.clock.now()
+        blocked = self.guard.blocked_until(now)
+        if blocked is not None:
+            raise _Blocked(blocked)
+        if await self.storage.renew(delivery, self.claimant, now):
+            return True
+        log.info(
+            "Daily post for channel %s on %s: another instance holds it now; not sending",
+            delivery.channel_id,
+            delivery.day,
+        )
+        return False
+
+    async def _send(self, delivery: Delivery) -> None:
         schedule = await self.storage.get_schedule(delivery.channel_id)
         if schedule is None:
-            await self.storage.finish(delivery, "failed", error="schedule stopped")
+            await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error="schedule stopped")
             return
-        marker = header_marker(delivery.day)
-        if uncertain:
-            # The previous claimant may have reached Discord before it died.
-            await self.pacer.acquire()
-            existing = await self.poster.find_post(delivery.channel_id, marker)
+        marker = daily_header(delivery.day)
+        if delivery.uncertain:
+            # An earlier send may have reached Discord: its nonce may have expired since, so look.
+            if not await self._request_slot(delivery):
+                return
+            try:
+                existing = await asyncio.wait_for(self.poster.find_post(delivery.channel_id, marker), self.send_timeout)
+            except TimeoutError:
+                await self._retry(delivery, "history read timed out", uncertain=True)
+                return
             if existing is not None:
-                await self.storage.finish(delivery, "sent", message_id=existing)
+                await self.storage.finish(delivery, DeliveryState.SENT, claimant=self.claimant, message_id=existing)
                 log.info("Daily post for channel %s on %s was already sent", delivery.channel_id, delivery.day)
                 return
         doc = self.library.document_or_default(schedule.document)
         ref = parse_ref(delivery.ref, doc)
         refs = sequence(doc, Order(schedule.order))
         reply = daily_post(doc, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
-        await self.pacer.acquire()
-        result = await self.poster.post(delivery.channel_id, reply, nonce(delivery.channel_id, delivery.day))
-        now = self.clock.now()
-        if result.invalid:
-            self.guard.record(now)
-        if result.outcome is Outcome.SENT:
-            await self.storage.finish(delivery, "sent", message_id=result.message_id)
-        elif result.outcome in (Outcome.GONE, Outcome.FORBIDDEN):
-            reason = (
-                "the channel was deleted"
-                if result.outcome is Outcome.GONE
-                else "the bot lost access or permission to post there"
+        if not await self._request_slot(delivery):
+            return
+        try:
+            result = await asyncio.wait_for(
+                self.poster.post(delivery.channel_id, reply, nonce(delivery.channel_id, delivery.day)),
+                self.send_timeout,
             )
-            await self.storage.finish(delivery, "failed", error=f"{result.outcome.value}: {result.detail}")
-            if await self.storage.pause(delivery.channel_id, f"{reason} ({result.detail})", now=now):
-                log.warning("Daily posts to channel %s paused: %s (%s)", delivery.channel_id, reason, result.detail)
-        elif result.outcome is Outcome.RETRY:
-            await self._retry(delivery, result.detail)
-        else:
-            await self.storage.finish(delivery, "failed", error=result.detail)
-            log.error("Daily post for channel %s on %s rejected: %s", delivery.channel_id, delivery.day, result.detail)
+        except TimeoutError:
+            result = SendResult(
+                Outcome.RETRY,
+                detail=f"no answer in {self.send_timeout:.0f} s",
+                reason="Discord did not answer in time (will retry)",
+                uncertain=True,
+            )
+        await self._record(delivery, result)
 
-    async def _retry(self, delivery: Delivery, detail: str) -> None:
+    async def _record(self, delivery: Delivery, result: SendResult) -> None:
+        now = self.clock.now()
+        channel = delivery.channel_id
+        if result.outcome is Outcome.SENT:
+            await self.storage.finish(
+                delivery, DeliveryState.SENT, claimant=self.claimant, message_id=result.message_id
+            )
+            return
+        if result.outcome is Outcome.RETRY:
+            await self._retry(delivery, result.detail, uncertain=result.uncertain, reason=result.reason)
+            return
+        if not await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error=result.detail):
+            return  # no longer ours: the owner decides
+        if result.outcome is Outcome.GONE:
+            if await self.storage.remove_schedule(
+                channel, "the channel was deleted, so its daily posts stopped", now=now
+            ):
+                log.warning("Channel %s no longer exists (%s): its daily schedule was removed", channel, result.detail)
+        elif result.outcome is Outcome.FORBIDDEN:
+            reason = result.reason or "I lost access to this channel or the permission to post there"
+            if await self.storage.pause(channel, reason, now=now):
+                log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
+            await self.storage.record_failure(channel, reason, now=now)
+        else:
+            reason = result.reason or "Discord refused the post"
+            await self.storage.record_failure(channel, reason, now=now)
+            log.error("Daily post for channel %s on %s rejected: %s", channel, delivery.day, result.detail)
+
+    async def _retry(self, delivery: Delivery, detail: str, *, uncertain: bool, reason: str = "") -> None:
         now = self.clock.now()
         backoff = min(RETRY_CAP, RETRY_BASE * (2 ** max(0, delivery.attempts - 1)))
         deadline = delivery.due + self.catch_up
+        words = reason or "a temporary problem reaching Discord"
         if now + backoff > deadline:
-            await self.storage.finish(delivery, "failed", error=f"gave up: {detail}")
-            log.error(
-                "Daily post for channel %s on %s given up after %d attempts: %s",
+            if await self.storage.finish(
+                delivery, DeliveryState.FAILED, claimant=self.claimant, error=f"gave up: {detail}"
+            ):
+                await self.storage.record_failure(
+                    delivery.channel_id, f"that day's post could not be delivered ({words})", now=now
+                )
+                log.error(
+                    "Daily post for channel %s on %s given up after %d attempts: %s",
+                    delivery.channel_id,
+                    delivery.day,
+                    delivery.attempts,
+                    detail,
+                )
+            return
+        if await self.storage.retry_later(delivery, now + backoff, detail, claimant=self.claimant, uncertain=uncertain):
+            await self.storage.record_failure(delivery.channel_id, f"{words}; retrying", now=now)
+            log.warning(
+                "Daily post for channel %s on %s will be retried at %s: %s",
                 delivery.channel_id,
                 delivery.day,
-                delivery.attempts,
+                (now + backoff).isoformat(),
                 detail,
             )
-            return
-        await self.storage.retry_later(delivery, now + backoff, detail)
-        log.warning(
-            "Daily post for channel %s on %s will be retried at %s: %s",
-            delivery.channel_id,
-            delivery.day,
-            (now + backoff).isoformat(),
-            detail,
+
+    async def _hand_back(self, delivery: Delivery, until: dt.datetime, detail: str) -> None:
+        """Give a claim back untried (the guard blocked it): it is retried when the block ends."""
+        await self.storage.retry_later(delivery, until, detail, claimant=self.claimant, uncertain=delivery.uncertain)
+
+
+def _unplannable(schedule: Schedule, exc: Exception) -> str:
+    """Why a stored schedule cannot be planned, in words for /daily status."""
+    if isinstance(exc, ZoneInfoNotFoundError) or "zone" in str(exc).casefold():
+        return (
+            f"its time zone “{schedule.timezone}” no longer exists in the time-zone database; "
+            "run `/daily set` with a current zone such as Europe/Zurich"
         )
+    return "its stored settings are no longer valid; run `/daily set` for this channel again"

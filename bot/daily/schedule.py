@@ -169,7 +169,8 @@ def latest_occurrence(now: dt.datetime, at: dt.time, zone: ZoneInfo) -> tuple[dt
 
 @dataclass(frozen=True)
 class Plan:
-    """What to do with a schedule that is due: post for `day`, or skip to the next occurrence."""
+    """What to do with a schedule that is due: post for `day`, skip to the next occurrence,
+    or (`moved`) only correct a stored due time that the current zone rules no longer give."""
 
     post: bool
     day: dt.date  # the local date posted for, or the date skipped to
@@ -177,15 +178,21 @@ class Plan:
     next_day: dt.date
     next_due: dt.datetime
     missed: int  # whole days missed before `day` (logged)
+    moved: bool = False  # not due after all: next_due recomputed, nothing skipped
 
 
 def plan(
     now: dt.datetime, next_day: dt.date, next_due: dt.datetime, at: dt.time, zone: ZoneInfo, catch_up: dt.timedelta
 ) -> Plan:
-    """Decide a due schedule: never two days' posts at once, nothing outside the catch-up window."""
+    """Decide a due schedule: never two days' posts at once, nothing outside the catch-up window.
+
+    The stored `next_due` was computed with the zone rules of its day; after a tzdata
+    update it may no longer be the occurrence of `next_day`. The current rules decide.
+    """
+    expected = occurrence(next_day, at, zone)
+    if expected > now:  # not due under today's rules: correct the stored time, post and skip nothing
+        return Plan(False, next_day, expected, next_day, expected, 0, moved=True)
     day, due = latest_occurrence(now, at, zone)
-    if due < next_due:  # not actually due yet (schedule moved); post nothing
-        return Plan(False, next_day, next_due, next_day, next_due, 0)
     missed = (day - next_day).days
     after_day, after_due = next_occurrence(now, at, zone, not_on_or_before=day)
     return Plan(now - due <= catch_up, day, due, after_day, after_due, max(missed, 0))

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+import discord
+from discord.utils import TimestampStyle
+
 from bot.config import DailySettings
 from bot.content.errors import UserError
 from bot.content.library import Library
@@ -16,10 +19,17 @@ from bot.daily.schedule import Order, next_occurrence, pick
 from bot.render import Reply, daily_post
 from bot.storage import Schedule, Storage
 
+NOTICE_DAYS = 30
 
-def ts(when: dt.datetime, style: str = "F") -> str:
+
+def ts(when: dt.datetime, style: TimestampStyle = "F") -> str:
     """A Discord timestamp: every reader sees it in their own time zone."""
-    return f"<t:{int(when.timestamp())}:{style}>"
+    return discord.utils.format_dt(when, style)
+
+
+def channel_label(channel_id: int, name: str | None) -> str:
+    """A stopped schedule's channel, by the name it had (the mention of a deleted channel shows nothing)."""
+    return f"#{name}" if name else f"the channel {channel_id}"
 
 
 @dataclass
@@ -35,7 +45,14 @@ class DailyService:
         )
 
     async def set(
-        self, guild_id: int, channel_id: int, at: dt.time, zone: ZoneInfo, order: Order, now: dt.datetime
+        self,
+        guild_id: int,
+        channel_id: int,
+        at: dt.time,
+        zone: ZoneInfo,
+        order: Order,
+        now: dt.datetime,
+        channel_name: str | None = None,
     ) -> Reply:
         existing = await self.storage.get_schedule(channel_id)
         if existing is None:
@@ -62,6 +79,7 @@ class DailyService:
             seed=seed,
             next_due=due,
             next_day=day,
+            channel_name=channel_name,
         )
         await self.storage.save_schedule(schedule, now=now)
         self.wake()
@@ -75,7 +93,7 @@ class DailyService:
             ephemeral=True,
         )
 
-    async def target(self, guild_id: int, channel_id: int | None, here: int | None) -> Schedule:
+    async def target(self, guild_id: int, channel_id: int | None, here: int | None, option: str = "channel") -> Schedule:
         """The schedule a command means: the given channel, the only one, or the current channel's."""
         schedules = await self.storage.guild_schedules(guild_id)
         if channel_id is not None:
@@ -91,33 +109,51 @@ class DailyService:
             if schedule.channel_id == here:
                 return schedule
         channels = ", ".join(f"<#{s.channel_id}>" for s in schedules)
-        raise UserError(f"This server has daily posts in {channels}: say which with the `channel` option.")
+        raise UserError(f"This server has daily posts in {channels}: say which with the `{option}` option.")
 
     async def stop(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
-        schedule = await self.target(guild_id, channel_id, here)
+        schedule = await self.target(guild_id, channel_id, here, option="schedule")
         await self.storage.delete_schedule(schedule.channel_id)
         self.wake()
-        return Reply(content=f"Stopped daily posts in <#{schedule.channel_id}>.", ephemeral=True)
+        where = f"<#{schedule.channel_id}>" + (f" (#{schedule.channel_name})" if schedule.channel_name else "")
+        return Reply(content=f"Stopped daily posts in {where}.", ephemeral=True)
 
-    async def status(self, guild_id: int) -> Reply:
+    async def schedule_choices(self, guild_id: int, typed: str) -> list[tuple[str, str]]:
+        """The server's schedules by channel name, deleted channels included, for `/daily stop`."""
+        wanted = typed.strip().lstrip("#").casefold()
+        out = []
+        for s in await self.storage.guild_schedules(guild_id):
+            name = f"#{s.channel_name}" if s.channel_name else f"channel {s.channel_id}"
+            label = f"{name} · {s.post_time:%H:%M} {s.timezone}"[:100]
+            if wanted in label.casefold() or wanted in str(s.channel_id):
+                out.append((label, str(s.channel_id)))
+        return out[:25]
+
+    async def status(self, guild_id: int, now: dt.datetime) -> Reply:
         schedules = await self.storage.guild_schedules(guild_id)
-        if not schedules:
-            return Reply(
-                content="No daily posts in this server. Set them up with `/daily set channel:`.", ephemeral=True
-            )
-        lines = [f"**Daily posts** ({len(schedules)} of {self.settings.max_per_server})"]
+        notices = await self.storage.notices(guild_id, now - dt.timedelta(days=NOTICE_DAYS))
+        lines: list[str] = []
+        if schedules:
+            lines.append(f"**Daily posts** ({len(schedules)} of {self.settings.max_per_server})")
+        else:
+            lines.append("No daily posts in this server. Set them up with `/daily set channel:`.")
         for s in schedules:
-            ref, index, total = self.upcoming(s)
-            line = (
-                f"• <#{s.channel_id}> at {s.post_time:%H:%M} {s.timezone}, {Order(s.order).value} order"
-                f" — next {ts(s.next_due)}: {ref.label} ({index} of {total})"
-            )
+            try:
+                ref, index, total = self.upcoming(s)
+                what = f"{ref.label} ({index} of {total})"
+            except ValueError:
+                what = "(settings no longer valid)"
+            line = f"• <#{s.channel_id}> at {s.post_time:%H:%M} {s.timezone}, {s.order} order — next {ts(s.next_due)}: {what}"
             if s.paused_reason:
                 line += (
                     f"\n  ⏸ **Paused**: {s.paused_reason}. Fix it, then run `/daily set` for this channel to resume."
                 )
+            elif s.last_failure and s.last_failure_at:
+                line += f"\n  ⚠ Last problem {ts(s.last_failure_at, 'R')}: {s.last_failure}."
             lines.append(line)
-        return Reply(content="\n".join(lines)[:2000], ephemeral=True)
+        for n in notices:
+            lines.append(f"• {channel_label(n.channel_id, n.channel_name)}: {n.message} ({ts(n.created_at, 'R')}).")
+        return Reply(content=_fit_lines(lines), ephemeral=True)
 
     async def preview(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
         schedule = await self.target(guild_id, channel_id, here)
@@ -140,3 +176,17 @@ class DailyService:
             ),
             ephemeral=True,
         )
+
+
+def _fit_lines(lines: list[str], limit: int = 2_000) -> str:
+    """Whole lines up to Discord's limit: a `<#id>` or `<t:…>` tag is never cut in half."""
+    kept: list[str] = []
+    size = 0
+    for i, line in enumerate(lines):
+        room = limit if i == len(lines) - 1 else limit - 30  # leave room to say what was left out
+        if size + len(line) > room:
+            kept.append(f"… and {len(lines) - i} more.")
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return "\n".join(kept)

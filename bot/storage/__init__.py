@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
+
+
+class DeliveryState(StrEnum):
+    SENDING = "sending"  # claimed by `claimant`; its lease runs from `claimed_at`
+    RETRY = "retry"  # to be tried again at `retry_at`
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+OPEN_STATES = (DeliveryState.SENDING, DeliveryState.RETRY)
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,9 @@ class Schedule:
     next_due: dt.datetime  # UTC
     next_day: dt.date  # the local date of next_due
     paused_reason: str | None = None
+    channel_name: str | None = None  # as it was when set, to name a deleted channel
+    last_failure: str | None = None  # in words, for /daily status
+    last_failure_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -38,7 +53,7 @@ class Delivery:
     guild_id: int
     position: int
     ref: str
-    state: str  # sending | retry | sent | failed | skipped
+    state: DeliveryState
     due: dt.datetime
     attempts: int = 0
     claimant: str | None = None
@@ -46,6 +61,17 @@ class Delivery:
     retry_at: dt.datetime | None = None
     message_id: int | None = None
     error: str | None = None
+    uncertain: bool = False  # a send may have reached Discord: look in the channel before sending again
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a server should hear about in /daily status (a deleted channel's posts stopped)."""
+
+    channel_id: int
+    channel_name: str | None
+    message: str
+    created_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -98,12 +124,39 @@ class Storage(Protocol):
     ) -> list[Delivery]:
         """Deliveries to (re)try: retries that are due, and `sending` ones whose claimant went quiet."""
 
-    async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool: ...
+    async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        """Claim an open delivery (a due retry, or a `sending` one past its lease); compare-and-swap."""
+
+    async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        """Re-confirm a claim right before a request: restarts its lease; False if `claimant` lost it."""
+
     async def finish(
-        self, delivery: Delivery, state: str, *, message_id: int | None = None, error: str | None = None
-    ) -> None: ...
-    async def retry_later(self, delivery: Delivery, at: dt.datetime, error: str) -> None: ...
+        self,
+        delivery: Delivery,
+        state: DeliveryState,
+        *,
+        claimant: str,
+        message_id: int | None = None,
+        error: str | None = None,
+    ) -> bool:
+        """Record the outcome, only while `claimant` still holds the claim."""
+
+    async def retry_later(
+        self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
+    ) -> bool:
+        """Hand the delivery back for another try at `at`, only while `claimant` holds it."""
+
     async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None: ...
+
+    async def record_failure(self, channel_id: int, message: str, *, now: dt.datetime) -> None:
+        """The schedule's last failure, in words (shown by /daily status)."""
+
+    async def remove_schedule(self, channel_id: int, message: str, *, now: dt.datetime) -> bool:
+        """Delete a schedule whose channel is gone, leaving the server a notice; False if there was none."""
+
+    async def notices(self, guild_id: int, since: dt.datetime) -> list[Notice]: ...
+    async def prune(self, before: dt.date, notices_before: dt.datetime) -> int:
+        """Forget finished deliveries for local dates before `before`, and old notices; returns how many."""
 
     # -- server settings ----------------------------------------------------
     async def citation_style(self, guild_id: int) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -19,7 +20,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.storage import Delivery, Schedule, ShardFilter
+from bot.storage import OPEN_STATES, Delivery, DeliveryState, Notice, Schedule, ShardFilter
 
 log = logging.getLogger(__name__)
 UTC = dt.UTC
@@ -37,6 +38,23 @@ def migrations() -> list[tuple[int, str, str]]:
     if versions != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migration files must be numbered 1..n without gaps, found {versions}")
     return found
+
+
+def statements(sql: str) -> list[str]:
+    """A migration file's statements, one by one (executescript would commit in the middle)."""
+    out, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip() and not all(s.strip().startswith("--") for s in current.strip().splitlines()):
+        raise RuntimeError(f"incomplete SQL statement at the end of a migration: {current.strip()[:60]}")
+    return out
+
+
+_OPEN = tuple(str(s) for s in OPEN_STATES)
 
 
 def _ts(value: dt.datetime) -> int:
@@ -61,6 +79,9 @@ def _schedule(row: aiosqlite.Row) -> Schedule:
         next_due=dt.datetime.fromtimestamp(row["next_due"], UTC),
         next_day=dt.date.fromisoformat(row["next_day"]),
         paused_reason=row["paused_reason"],
+        channel_name=row["channel_name"],
+        last_failure=row["last_failure"],
+        last_failure_at=_dt(row["last_failure_at"]),
     )
 
 
@@ -71,7 +92,7 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         guild_id=row["guild_id"],
         position=row["position"],
         ref=row["ref"],
-        state=row["state"],
+        state=DeliveryState(row["state"]),
         due=dt.datetime.fromtimestamp(row["due"], UTC),
         attempts=row["attempts"],
         claimant=row["claimant"],
@@ -79,6 +100,7 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         retry_at=_dt(row["retry_at"]),
         message_id=row["message_id"],
         error=row["error"],
+        uncertain=bool(row["uncertain"]),
     )
 
 
@@ -115,19 +137,21 @@ class SQLiteStorage:
         return storage
 
     async def _migrate(self) -> None:
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        current = row[0] if row else 0
+        """Apply each newer migration in its own write transaction.
+
+        The version is read *inside* the transaction (BEGIN IMMEDIATE takes the write lock first),
+        so a second process starting at the same moment waits, then finds the work done.
+        """
         for version, name, sql in migrations():
-            if version <= current:
-                continue
-            log.info("Applying database migration %s", name)
-            try:
-                await self._db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
-            except BaseException:
-                if self._db.in_transaction:
-                    await self._db.execute("ROLLBACK")
-                raise
+            async with self._transaction() as db:
+                async with db.execute("PRAGMA user_version") as cursor:
+                    row = await cursor.fetchone()
+                if (row[0] if row else 0) >= version:
+                    continue
+                log.info("Applying database migration %s", name)
+                for statement in statements(sql):
+                    await db.execute(statement)
+                await db.execute(f"PRAGMA user_version = {version}")
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -174,13 +198,16 @@ class SQLiteStorage:
             await db.execute(
                 """
                 INSERT INTO schedules (channel_id, guild_id, document, post_time, timezone, post_order, position,
-                                       seed, next_due, next_day, paused_reason, paused_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
+                                       seed, next_due, next_day, paused_reason, paused_at, created_at, updated_at,
+                                       channel_name, last_failure, last_failure_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, NULL)
                 ON CONFLICT (channel_id) DO UPDATE SET
                     guild_id = excluded.guild_id, document = excluded.document, post_time = excluded.post_time,
                     timezone = excluded.timezone, post_order = excluded.post_order, position = excluded.position,
                     seed = excluded.seed, next_due = excluded.next_due, next_day = excluded.next_day,
-                    paused_reason = NULL, paused_at = NULL, updated_at = excluded.updated_at
+                    paused_reason = NULL, paused_at = NULL, updated_at = excluded.updated_at,
+                    channel_name = COALESCE(excluded.channel_name, schedules.channel_name),
+                    last_failure = NULL, last_failure_at = NULL
                 """,
                 (
                     schedule.channel_id,
@@ -195,6 +222,7 @@ class SQLiteStorage:
                     schedule.next_day.isoformat(),
                     _ts(now),
                     _ts(now),
+                    schedule.channel_name,
                 ),
             )
 
@@ -215,6 +243,7 @@ class SQLiteStorage:
             cursor = await db.execute("DELETE FROM schedules WHERE guild_id = ?", (guild_id,))
             count = cursor.rowcount
             await db.execute("DELETE FROM guild_settings WHERE guild_id = ?", (guild_id,))
+            await db.execute("DELETE FROM daily_notices WHERE guild_id = ?", (guild_id,))
             await db.execute(
                 "UPDATE deliveries SET state = 'failed', error = 'bot removed from server' "
                 "WHERE guild_id = ? AND state IN ('sending', 'retry')",
@@ -342,29 +371,93 @@ class SQLiteStorage:
             )
             return cursor.rowcount == 1
 
-    async def finish(
-        self, delivery: Delivery, state: str, *, message_id: int | None = None, error: str | None = None
-    ) -> None:
+    async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
         async with self._transaction() as db:
-            await db.execute(
-                "UPDATE deliveries SET state = ?, message_id = ?, error = ?, retry_at = NULL "
-                "WHERE channel_id = ? AND day = ?",
-                (state, message_id, error, delivery.channel_id, delivery.day.isoformat()),
+            cursor = await db.execute(
+                "UPDATE deliveries SET claimed_at = ? WHERE channel_id = ? AND day = ? AND state = 'sending' "
+                "AND claimant = ?",
+                (_ts(now), delivery.channel_id, delivery.day.isoformat(), claimant),
             )
+            return cursor.rowcount == 1
 
-    async def retry_later(self, delivery: Delivery, at: dt.datetime, error: str) -> None:
+    async def finish(
+        self,
+        delivery: Delivery,
+        state: DeliveryState,
+        *,
+        claimant: str,
+        message_id: int | None = None,
+        error: str | None = None,
+    ) -> bool:
         async with self._transaction() as db:
-            await db.execute(
-                "UPDATE deliveries SET state = 'retry', retry_at = ?, error = ? WHERE channel_id = ? AND day = ? "
-                "AND state = 'sending'",
-                (_ts(at), error, delivery.channel_id, delivery.day.isoformat()),
+            cursor = await db.execute(
+                "UPDATE deliveries SET state = ?, message_id = ?, error = ?, retry_at = NULL, uncertain = 0 "
+                "WHERE channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?",
+                (str(state), message_id, error, delivery.channel_id, delivery.day.isoformat(), claimant),
             )
+            return cursor.rowcount == 1
+
+    async def retry_later(
+        self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
+    ) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE deliveries SET state = 'retry', retry_at = ?, error = ?, uncertain = MAX(uncertain, ?) "
+                "WHERE channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?",
+                (_ts(at), error, int(uncertain), delivery.channel_id, delivery.day.isoformat(), claimant),
+            )
+            return cursor.rowcount == 1
 
     async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None:
         row = await self._one(
             "SELECT * FROM deliveries WHERE channel_id = ? AND day = ?", (channel_id, day.isoformat())
         )
         return _delivery(row) if row else None
+
+    async def record_failure(self, channel_id: int, message: str, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE schedules SET last_failure = ?, last_failure_at = ? WHERE channel_id = ?",
+                (message, _ts(now), channel_id),
+            )
+
+    async def remove_schedule(self, channel_id: int, message: str, *, now: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            async with db.execute(
+                "SELECT guild_id, channel_name FROM schedules WHERE channel_id = ?", (channel_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return False
+            await db.execute("DELETE FROM schedules WHERE channel_id = ?", (channel_id,))
+            await db.execute(
+                "UPDATE deliveries SET state = 'failed', error = ? WHERE channel_id = ? AND state IN (?, ?)",
+                (message, channel_id, *_OPEN),
+            )
+            await db.execute(
+                "INSERT INTO daily_notices (guild_id, channel_id, channel_name, message, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (row["guild_id"], channel_id, row["channel_name"], message, _ts(now)),
+            )
+        return True
+
+    async def notices(self, guild_id: int, since: dt.datetime) -> list[Notice]:
+        rows = await self._all(
+            "SELECT * FROM daily_notices WHERE guild_id = ? AND created_at >= ? ORDER BY created_at",
+            (guild_id, _ts(since)),
+        )
+        return [
+            Notice(r["channel_id"], r["channel_name"], r["message"], dt.datetime.fromtimestamp(r["created_at"], UTC))
+            for r in rows
+        ]
+
+    async def prune(self, before: dt.date, notices_before: dt.datetime) -> int:
+        async with self._transaction() as db:
+            old = await db.execute(
+                "DELETE FROM deliveries WHERE day < ? AND state NOT IN (?, ?)", (before.isoformat(), *_OPEN)
+            )
+            gone = await db.execute("DELETE FROM daily_notices WHERE created_at < ?", (_ts(notices_before),))
+            return old.rowcount + gone.rowcount
 
     # -- server settings ----------------------------------------------------
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import types
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import discord
 import pytest
 
 from bot.daily.delivery import Outcome, Pacer, Scheduler
@@ -15,6 +18,7 @@ from bot.render import Reply
 from tests.cogs.test_reading import is_ephemeral, message
 from tests.conftest import DiscordEnv
 from tests.fakediscord import (
+    APP_ID,
     BOT_ID,
     CHANNEL_ID,
     GUILD_ID,
@@ -26,6 +30,7 @@ from tests.fakediscord import (
     THREAD_ID,
     VOICE_ID,
     Answer,
+    Recorded,
     channel_option,
     guild_create_payload,
     message_payload,
@@ -34,6 +39,16 @@ from tests.fakediscord import (
 )
 
 UTC = dt.UTC
+DEFERRED = 5
+EPHEMERAL = 64
+
+
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """discord.py sleeps 1, 3, 5, 7 s between its own 5xx retries: keep the retries, skip the waiting."""
+    real_sleep = asyncio.sleep
+    fast = types.SimpleNamespace(**{k: getattr(asyncio, k) for k in dir(asyncio) if not k.startswith("__")})
+    fast.sleep = lambda delay, result=None: real_sleep(0, result)
+    monkeypatch.setattr(discord.http, "asyncio", fast)
 
 
 def daily(sub: str, options: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -55,7 +70,18 @@ async def run_daily(env: DiscordEnv, sub: str, channel: int | None = None, **kw:
         opt, resolved = channel_option("channel", channel, channel_permissions)
         options.insert(0, opt)
     sent = await env.invoke("daily", daily(sub, options), resolved=resolved, member_permissions=member_permissions)
-    return message(sent)
+    return await followed_up(env, sent)
+
+
+async def followed_up(env: DiscordEnv, sent: Recorded) -> dict[str, Any]:
+    """/daily answers Discord at once ("thinking", privately), then sends its answer as a follow-up."""
+    assert sent.json["type"] == DEFERRED, sent.json
+    assert sent.json["data"]["flags"] == EPHEMERAL
+    token = sent.path.split("/")[3]
+    follow = await env.server.wait_for(lambda r: r.method == "POST" and r.path == f"/webhooks/{APP_ID}/{token}")
+    data: dict[str, Any] = follow.json
+    assert data["allowed_mentions"] == {"parse": []}
+    return data
 
 
 async def test_set_stores_the_schedule_and_confirms_privately(server_env: DiscordEnv) -> None:
@@ -177,14 +203,14 @@ async def test_stop_needs_a_channel_when_several_have_posts(server_env: DiscordE
     await run_daily(server_env, "set", THREAD_ID)
     await run_daily(server_env, "set", NEWS_ID)
     ambiguous = await run_daily(server_env, "stop")  # run in #general, which has none
-    assert "say which with the `channel` option" in ambiguous["content"]
+    assert "say which with the `schedule` option" in ambiguous["content"]
     await run_daily(server_env, "set", CHANNEL_ID)
     here = await run_daily(server_env, "stop")  # run in #general, which now has one
-    assert here["content"] == f"Stopped daily posts in <#{CHANNEL_ID}>."
-    done = await run_daily(server_env, "stop", NEWS_ID)
-    assert done["content"] == f"Stopped daily posts in <#{NEWS_ID}>."
+    assert here["content"] == f"Stopped daily posts in <#{CHANNEL_ID}> (#general)."
+    done = await run_daily(server_env, "stop", schedule=str(NEWS_ID))
+    assert done["content"] == f"Stopped daily posts in <#{NEWS_ID}> (#news)."
     assert [s.channel_id for s in await server_env.storage.guild_schedules(GUILD_ID)] == [THREAD_ID]
-    missing = await run_daily(server_env, "stop", NEWS_ID)
+    missing = await run_daily(server_env, "stop", schedule=str(NEWS_ID))
     assert missing["content"] == f"<#{NEWS_ID}> has no daily posts. Set them up with `/daily set`."
 
 
@@ -241,19 +267,68 @@ async def test_the_daily_post_reaches_discord_with_a_nonce_and_no_pings(server_e
 
 
 @pytest.mark.parametrize(
-    ("status", "code", "outcome", "invalid"),
-    [(403, 50013, Outcome.FORBIDDEN, True), (404, 10003, Outcome.GONE, False), (400, 50035, Outcome.FAILED, False)],
+    ("status", "code", "outcome", "uncertain"),
+    [
+        (403, 50013, Outcome.FORBIDDEN, False),
+        (404, 10003, Outcome.GONE, False),
+        (404, 10008, Outcome.FAILED, False),
+        (400, 50035, Outcome.FAILED, False),
+        (500, 0, Outcome.RETRY, True),  # discord.py retried it; Discord may have created the message
+    ],
 )
 async def test_discord_errors_are_classified(
-    server_env: DiscordEnv, status: int, code: int, outcome: Outcome, invalid: bool
+    server_env: DiscordEnv, monkeypatch: pytest.MonkeyPatch, status: int, code: int, outcome: Outcome, uncertain: bool
 ) -> None:
+    fast_retries(monkeypatch)
     server_env.server.route(
         "POST", rf"/channels/{CHANNEL_ID}/messages", lambda r, m: Answer(status, {"message": "no", "code": code})
     )
     result = await DiscordPoster(server_env.bot).post(CHANNEL_ID, Reply(content="x"), "n1")
     assert result.outcome is outcome
-    assert result.invalid is invalid
-    assert str(code) in result.detail
+    assert result.uncertain is uncertain
+    assert str(status) in result.detail
+    assert result.outcome is Outcome.SENT or (result.reason and str(code) not in result.reason)
+
+
+async def test_the_guard_counts_every_invalid_response_and_stops_a_batch_midway(server_env: DiscordEnv) -> None:
+    """403s come back from Discord through discord.py's HTTP: the trace counts them, the batch stops."""
+    bot = server_env.bot
+    guard = bot.scheduler.guard
+    guard.limit = 3
+    channels = [CHANNEL_ID + 1000 + i for i in range(8)]
+    for i, channel in enumerate(channels):  # eight servers, one schedule each
+        await bot.daily.set(
+            GUILD_ID + i, channel, dt.time(12, 30), ZoneInfo("UTC"), Order.DOCUMENT, server_env.clock.now()
+        )
+    server_env.server.route(
+        "POST", r"/channels/(\d+)/messages", lambda r, m: Answer(403, {"message": "Missing Access", "code": 50001})
+    )
+    server_env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    scheduler = Scheduler(
+        server_env.storage,
+        bot.library,
+        DiscordPoster(bot),
+        clock=server_env.clock,
+        pacer=Pacer(1e6),
+        guard=guard,
+        concurrency=1,
+    )
+    await scheduler.run_once()
+    posts = [r for r in server_env.server.requests if r.method == "POST" and r.path.endswith("/messages")]
+    assert len(posts) == 3  # the fourth request never left
+    assert guard.blocked_until(server_env.clock.now()) is not None
+
+
+async def test_the_guard_sees_discord_pys_own_429_retries(server_env: DiscordEnv) -> None:
+    answers = iter([Answer(429, {"message": "slow down", "retry_after": 0.01, "global": False}, {"Via": "1.1 google"})])
+
+    def first_429(request: Recorded, match: Any) -> Answer:
+        return next(answers, None) or Answer(200, message_payload(CHANNEL_ID, request.json))
+
+    server_env.server.route("POST", rf"/channels/{CHANNEL_ID}/messages", first_429)
+    result = await DiscordPoster(server_env.bot).post(CHANNEL_ID, Reply(content="x"), "n1")
+    assert result.outcome is Outcome.SENT  # discord.py slept through the 429 and retried
+    assert server_env.bot.scheduler.guard.count(server_env.clock.now()) == 1
 
 
 async def test_history_finds_a_post_that_reached_discord_before_a_crash(server_env: DiscordEnv) -> None:

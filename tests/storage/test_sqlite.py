@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.storage import Delivery, Schedule, ShardFilter
+from bot.storage import Delivery, DeliveryState, Schedule, ShardFilter
 from bot.storage.sqlite import SQLiteStorage, migrations
 from tests.conftest import ROOT
 
@@ -42,7 +43,7 @@ def delivery_for(s: Schedule, claimant: str = "a") -> Delivery:
         s.guild_id,
         s.position,
         "PP1",
-        "sending",
+        DeliveryState.SENDING,
         s.next_due,
         claimant=claimant,
         claimed_at=NOW,
@@ -172,9 +173,9 @@ async def test_a_retry_becomes_pending_at_its_time(storage: SQLiteStorage) -> No
     record = await storage.get_delivery(10, NOW.date())
     assert record is not None
     later = NOW + dt.timedelta(seconds=30)
-    await storage.retry_later(record, later, "503")
+    assert await storage.retry_later(record, later, "503", claimant="a", uncertain=True)
     assert await storage.pending(NOW, dt.timedelta(hours=1), 10) == []
-    assert [d.error for d in await storage.pending(later, dt.timedelta(hours=1), 10)] == ["503"]
+    assert [(d.error, d.uncertain) for d in await storage.pending(later, dt.timedelta(hours=1), 10)] == [("503", True)]
     assert await storage.next_wake(dt.timedelta(minutes=2)) == later
 
 
@@ -215,3 +216,57 @@ async def test_an_open_claim_wakes_the_scheduler_when_its_lease_runs_out(storage
     await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
     # Not at the claim time (that would spin while another instance is sending), but when it could be taken over.
     assert await storage.next_wake(dt.timedelta(minutes=2)) == NOW + dt.timedelta(minutes=2)
+
+
+async def test_only_the_owner_changes_a_claim(storage: SQLiteStorage) -> None:
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    mine = delivery_for(s, claimant="a")
+    await storage.claim(s, mine, TOMORROW.date(), TOMORROW)
+    later = NOW + dt.timedelta(minutes=3)
+    (stale,) = await storage.pending(later, dt.timedelta(minutes=2), 10)
+    assert await storage.take_over(stale, "b", later)
+    # "a" lost it: it can neither renew, retry nor finish it.
+    assert not await storage.renew(mine, "a", later)
+    assert not await storage.retry_later(mine, later, "503", claimant="a", uncertain=False)
+    assert not await storage.finish(mine, DeliveryState.SENT, claimant="a", message_id=1)
+    record = await storage.get_delivery(10, NOW.date())
+    assert record is not None and record.state is DeliveryState.SENDING and record.claimant == "b"
+    assert await storage.renew(mine, "b", later)
+    assert await storage.finish(mine, DeliveryState.SENT, claimant="b", message_id=2)
+    record = await storage.get_delivery(10, NOW.date())
+    assert record is not None and record.state is DeliveryState.SENT and record.message_id == 2
+
+
+async def test_two_processes_migrating_a_new_file_at_once(tmp_path: Path) -> None:
+    """Both start on an empty file together: neither fails with "table already exists"."""
+    for attempt in range(5):
+        path = tmp_path / f"race-{attempt}.sqlite3"
+        opened = await asyncio.gather(SQLiteStorage.open(path), SQLiteStorage.open(path))
+        try:
+            assert [await s.schema_version() for s in opened] == [len(migrations())] * 2
+        finally:
+            for storage in opened:
+                await storage.close()
+
+
+async def test_removing_a_deleted_channels_schedule_leaves_a_notice(storage: SQLiteStorage) -> None:
+    await storage.save_schedule(dataclasses.replace(schedule(), channel_name="old-channel"), now=NOW)
+    assert await storage.remove_schedule(10, "the channel was deleted", now=NOW)
+    assert not await storage.remove_schedule(10, "the channel was deleted", now=NOW)
+    assert await storage.guild_schedules(1) == []
+    (notice,) = await storage.notices(1, NOW - dt.timedelta(days=1))
+    assert (notice.channel_name, notice.message) == ("old-channel", "the channel was deleted")
+
+
+async def test_old_deliveries_are_pruned_but_open_ones_kept(storage: SQLiteStorage) -> None:
+    old = schedule(10, due=NOW - dt.timedelta(days=90))
+    await storage.save_schedule(old, now=NOW)
+    await storage.claim(old, delivery_for(old), NOW.date(), NOW)
+    done = schedule(11, due=NOW - dt.timedelta(days=80))
+    await storage.save_schedule(done, now=NOW)
+    await storage.claim(done, delivery_for(done), NOW.date(), NOW)
+    assert await storage.finish(delivery_for(done), DeliveryState.SENT, claimant="a", message_id=1)
+    assert await storage.prune((NOW - dt.timedelta(days=60)).date(), NOW - dt.timedelta(days=60)) == 1
+    assert await storage.get_delivery(11, done.next_day) is None
+    assert await storage.get_delivery(10, old.next_day) is not None  # still open: never pruned
