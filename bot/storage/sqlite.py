@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import aiosqlite
 
@@ -119,7 +119,7 @@ class SQLiteStorage:
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str) -> SQLiteStorage:
+    async def open(cls, path: Path | str) -> Self:
         """Open (creating the file and its folder if need be) and migrate forward."""
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import types
 from typing import Any
@@ -342,3 +343,106 @@ async def test_history_finds_a_post_that_reached_discord_before_a_crash(server_e
     assert found == int(ours["id"])
     assert ours["author"]["id"] == str(BOT_ID)
     assert await poster.find_post(CHANNEL_ID, "**Paragraph of the day** · 29 November 2026") is None
+
+
+# -- issue 7: deleted channels, status in words, the channel picker --------------------------
+
+
+async def test_channel_delete_removes_its_schedule_and_status_says_so(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", NEWS_ID)
+    server_env.bot._connection.parse_channel_delete(
+        {"id": str(NEWS_ID), "type": 5, "guild_id": str(GUILD_ID), "name": "news", "position": 0}
+    )
+    async with asyncio.timeout(5):
+        while await server_env.storage.get_schedule(NEWS_ID) is not None:
+            await asyncio.sleep(0.01)
+    status = await run_daily(server_env, "status")
+    assert "#news: the channel was deleted, so its daily posts stopped" in status["content"]
+
+
+async def test_thread_delete_removes_its_schedule(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", THREAD_ID)
+    server_env.bot._connection.parse_thread_delete(
+        {"id": str(THREAD_ID), "guild_id": str(GUILD_ID), "parent_id": str(CHANNEL_ID), "type": 11}
+    )
+    async with asyncio.timeout(5):
+        while await server_env.storage.get_schedule(THREAD_ID) is not None:
+            await asyncio.sleep(0.01)
+
+
+async def test_status_shows_the_last_failure_in_words_never_codes(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID, time="12:30", timezone="UTC")
+    server_env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    server_env.server.route(
+        "POST",
+        rf"/channels/{CHANNEL_ID}/messages",
+        lambda r, m: Answer(403, {"message": "Missing Access", "code": 50001}),
+    )
+    scheduler = Scheduler(
+        server_env.storage,
+        server_env.bot.library,
+        DiscordPoster(server_env.bot),
+        clock=server_env.clock,
+        pacer=Pacer(1e6),
+    )
+    await scheduler.run_once()
+    status = (await run_daily(server_env, "status"))["content"]
+    assert "⏸ **Paused**: I lost access to this channel or the permission to post there." in status
+    for code in ("403", "50001", "Missing Access", "Forbidden"):
+        assert code not in status
+
+
+async def test_a_long_status_never_cuts_a_tag_in_half(server_env: DiscordEnv) -> None:
+    bot = server_env.bot
+    long_reason = "I lost access to this channel or the permission to post there " * 3
+    for i in range(5):
+        channel = 1000 + i
+        await bot.daily.set(
+            GUILD_ID,
+            channel,
+            dt.time(9),
+            ZoneInfo("America/Argentina/ComodRivadavia"),
+            Order.RANDOM,
+            server_env.clock.now(),
+        )
+        await server_env.storage.pause(channel, long_reason, now=server_env.clock.now())
+    for i in range(40):
+        await server_env.storage.save_schedule(
+            dataclasses.replace(
+                (await server_env.storage.guild_schedules(GUILD_ID))[0], channel_id=5000 + i, channel_name=f"c{i}"
+            ),
+            now=server_env.clock.now(),
+        )
+        await server_env.storage.remove_schedule(
+            5000 + i, "the channel was deleted, so its daily posts stopped", now=server_env.clock.now()
+        )
+    content = (await run_daily(server_env, "status"))["content"]
+    assert len(content) <= 2000
+    assert content.count("<#") == content.count(">") - content.count("<t:")
+    assert content.count("<t:") == sum(1 for part in content.split("<t:")[1:] if ">" in part)
+    assert content.splitlines()[-1].startswith("… and ") and content.splitlines()[-1].endswith(" more.")
+
+
+async def test_stop_autocompletes_the_stored_schedules_even_deleted_channels(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", NEWS_ID)
+    await run_daily(server_env, "set", CHANNEL_ID)
+    server_env.bot._connection.parse_guild_create({**guild_create_payload(), "channels": []})  # both gone from cache
+    sent = await server_env.invoke("daily", daily("stop", [option("schedule", "new", focused=True)]), autocomplete=True)
+    assert sent.json["data"]["choices"] == [{"name": "#news · 09:00 UTC", "value": str(NEWS_ID)}]
+    done = await run_daily(server_env, "stop", schedule=str(NEWS_ID))
+    assert done["content"] == f"Stopped daily posts in <#{NEWS_ID}> (#news)."
+
+
+async def test_the_synced_channel_option_only_offers_channels_the_bot_can_post_in(server_env: DiscordEnv) -> None:
+    (command,) = [c for c in server_env.bot.tree.get_commands() if c.name == "daily"]
+    payload = command.to_dict(server_env.bot.tree)
+    (set_,) = [o for o in payload["options"] if o["name"] == "set"]
+    (channel,) = [o for o in set_["options"] if o["name"] == "channel"]
+    assert sorted(channel["channel_types"]) == [0, 5, 10, 11, 12]  # text, announcement, threads
+
+
+async def test_daily_answers_within_the_deadline_by_deferring_first(server_env: DiscordEnv) -> None:
+    opt, resolved = channel_option("channel", CHANNEL_ID)
+    sent = await server_env.invoke("daily", daily("set", [opt]), resolved=resolved)
+    first = [r for r in server_env.server.requests if r.path.startswith("/interactions/")]
+    assert first[0] is sent and sent.json == {"type": DEFERRED, "data": {"flags": EPHEMERAL}}

@@ -1,0 +1,312 @@
+"""Issue 7: "exactly once, never lost" under real faults. Each test here failed on the old delivery loop.
+
+Discord is modelled as it behaves: a nonce de-duplicates only for a few minutes
+(`NONCE_WINDOW`, on the test clock), a send can be slower than a claim's lease,
+a 5xx may hide a message that was created, a process can stop between any two lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.content.library import Library
+from bot.daily.delivery import Outcome, Pacer, SendResult
+from bot.daily.schedule import Order
+from bot.render import Reply
+from bot.storage import Delivery, DeliveryState, Schedule
+from bot.storage.sqlite import SQLiteStorage
+from tests.daily.conftest import BERLIN, CHANNEL, GUILD, NONCE_WINDOW, Rig, make_scheduler, subscribe
+
+UTC = dt.UTC
+NINE_BERLIN = dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
+
+
+class GatedPacer(Pacer):
+    """A pacer that holds its caller until the test opens the gate: a send stuck behind thousands of others."""
+
+    def __init__(self) -> None:
+        super().__init__(1e6)
+        self.gate = asyncio.Event()
+        self.waiting = asyncio.Event()
+
+    async def acquire(self) -> None:
+        self.waiting.set()
+        await self.gate.wait()
+
+
+class FlakyStorage(SQLiteStorage):
+    """The real SQLite storage, with a claim that fails for one channel as a busy database would."""
+
+    failing: set[int]
+
+    async def claim(self, schedule: Schedule, delivery: Delivery, next_day: dt.date, next_due: dt.datetime) -> bool:
+        if schedule.channel_id in self.failing:
+            raise sqlite3.OperationalError("database is locked")
+        return await super().claim(schedule, delivery, next_day, next_due)
+
+
+async def add(rig: Rig, channel: int, **changes: Any) -> None:
+    """A schedule for 09:00 Berlin, stored as is (bypassing /daily set's checks, as an old row would be)."""
+    await rig.service.set(GUILD + channel, channel, dt.time(9), BERLIN, Order.DOCUMENT, rig.clock.now())
+    if changes:
+        stored = await rig.storage.get_schedule(channel)
+        assert stored is not None
+        await rig.storage.save_schedule(dataclasses.replace(stored, **changes), now=rig.clock.now())
+
+
+# -- 1. one bad schedule never stops the others --------------------------------------
+
+
+async def test_a_row_with_a_removed_zone_or_order_is_paused_and_the_others_post(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    await add(rig, 1, timezone="US/Pacific-New")  # removed from tzdata in 2020
+    await add(rig, 2, order="alphabetical")  # a value no version of the bot knows
+    for channel in range(3, 8):
+        await add(rig, channel)
+    rig.clock.set(NINE_BERLIN)
+    with caplog.at_level(logging.ERROR):
+        assert await rig.scheduler.run_once() == 5
+    assert all(len(rig.posts(c)) == 1 for c in range(3, 8))
+    zone = await rig.storage.get_schedule(1)
+    order = await rig.storage.get_schedule(2)
+    assert zone is not None and zone.paused_reason is not None
+    assert "time zone “US/Pacific-New” no longer exists" in zone.paused_reason
+    assert order is not None and order.paused_reason is not None and "run `/daily set`" in order.paused_reason
+    status = (await rig.service.status(GUILD + 1, rig.clock.now())).content or ""
+    assert "US/Pacific-New" in status and "Traceback" not in status
+
+
+async def test_a_passing_database_error_on_one_row_spares_the_others(
+    library: Library, tmp_path: Path, rig: Rig
+) -> None:
+    flaky = await FlakyStorage.open(tmp_path / "flaky.sqlite3")
+    flaky.failing = {1}
+    try:
+        rig.storage, real = flaky, rig.storage
+        rig.service.storage = flaky
+        for channel in (1, 2, 3):
+            await add(rig, channel)
+        scheduler = make_scheduler(flaky, library, rig.poster, rig.clock)
+        rig.clock.set(NINE_BERLIN)
+        assert await scheduler.run_once() == 2  # 2 and 3 post; 1 is left for the next pass
+        assert (await flaky.get_schedule(1)).paused_reason is None  # type: ignore[union-attr]
+        flaky.failing = set()  # the lock passed
+        rig.clock.advance(seconds=5)
+        assert await scheduler.run_once() == 1
+        assert [len(rig.posts(c)) for c in (1, 2, 3)] == [1, 1, 1]
+    finally:
+        rig.storage = real
+        await flaky.close()
+
+
+async def test_a_row_that_keeps_failing_is_paused_after_three_passes(
+    library: Library, tmp_path: Path, rig: Rig
+) -> None:
+    flaky = await FlakyStorage.open(tmp_path / "flaky.sqlite3")
+    flaky.failing = {1}
+    try:
+        rig.service.storage = flaky
+        await rig.service.set(GUILD, 1, dt.time(9), BERLIN, Order.DOCUMENT, rig.clock.now())
+        scheduler = make_scheduler(flaky, library, rig.poster, rig.clock)
+        rig.clock.set(NINE_BERLIN)
+        for _ in range(3):
+            await scheduler.run_once()
+        schedule = await flaky.get_schedule(1)
+        assert schedule is not None and schedule.paused_reason is not None
+        assert "going wrong on the bot's side" in schedule.paused_reason
+    finally:
+        rig.service.storage = rig.storage
+        await flaky.close()
+
+
+# -- 2. a due time that today's zone rules no longer give ----------------------------
+
+
+async def test_a_stale_due_time_is_recomputed_without_spinning(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+    await subscribe(rig)
+    stored = await rig.storage.get_schedule(CHANNEL)
+    assert stored is not None
+    # As if stored under older rules for Berlin: an hour before today's 09:00 occurrence.
+    stale = stored.next_due - dt.timedelta(hours=1)
+    await rig.storage.save_schedule(dataclasses.replace(stored, next_due=stale), now=rig.clock.now())
+    rig.clock.set(stale + dt.timedelta(minutes=1))
+    task = asyncio.create_task(rig.scheduler.run_forever())
+    with caplog.at_level(logging.WARNING):
+        async with asyncio.timeout(10):
+            while not rig.posts() and len(rig.clock.waits) < 500:
+                await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert len(rig.clock.waits) < 10, "the loop must not spin"
+    assert all(w >= 1.0 for w in rig.clock.waits)
+    assert "skipped" not in caplog.text
+    (post,) = rig.posts()
+    assert post.content == "**Paragraph of the day** · 28 November 2026 · 1 of 32"
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.due == stored.next_due  # posted at 09:00 under today's rules
+
+
+# -- 3. two instances, a send slower than the lease ---------------------------------
+
+
+async def test_a_send_slower_than_the_lease_posts_once(rig: Rig, library: Library) -> None:
+    other_storage = await SQLiteStorage.open(rig.path)
+    try:
+        await subscribe(rig)
+        gated = GatedPacer()
+        slow = make_scheduler(rig.storage, library, rig.poster, rig.clock, claimant="slow")
+        slow.pacer = gated
+        fast = make_scheduler(other_storage, library, rig.poster, rig.clock, claimant="fast")
+        rig.clock.set(NINE_BERLIN)
+        first = asyncio.create_task(slow.run_once())
+        await asyncio.wait_for(gated.waiting.wait(), 5)  # claimed, stuck behind the pacer
+        rig.clock.advance(minutes=3)  # past the lease: the other instance takes over
+        assert await fast.run_once() == 1
+        assert len(rig.posts()) == 1
+        rig.clock.advance(minutes=NONCE_WINDOW.total_seconds() / 60 + 1)  # the nonce would not save us now
+        gated.gate.set()
+        await asyncio.wait_for(first, 5)
+        assert len(rig.posts()) == 1  # the first sender saw it had lost the claim, and sent nothing
+        record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+        assert record is not None and record.state is DeliveryState.SENT and record.claimant == "fast"
+    finally:
+        await other_storage.close()
+
+
+async def test_a_hanging_request_is_bounded_and_checked_before_a_resend(rig: Rig, library: Library) -> None:
+    """A post that Discord accepted but whose answer never came: the retry looks before sending."""
+    await subscribe(rig)
+    hung = asyncio.Event()
+    real_post = rig.poster.post
+
+    async def accepted_then_hung(channel_id: int, reply: Reply, nonce: str) -> SendResult:
+        await real_post(channel_id, reply, nonce)
+        hung.set()
+        await asyncio.sleep(3600)  # the answer never comes
+        raise AssertionError("unreachable")
+
+    rig.poster.post = accepted_then_hung  # type: ignore[method-assign]
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=0.05)
+    rig.clock.set(NINE_BERLIN)
+    assert await scheduler.run_once() == 1
+    assert hung.is_set()
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.RETRY and record.uncertain
+    rig.poster.post = real_post  # type: ignore[method-assign]
+    rig.clock.advance(minutes=30)  # long past the nonce window
+    assert await scheduler.run_once() == 1
+    assert len(rig.posts()) == 1  # found in the channel's history: not sent again
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.SENT
+
+
+@pytest.mark.parametrize(
+    ("result", "checked"),
+    [
+        (SendResult(Outcome.RETRY, detail="500 from Discord", uncertain=True), True),
+        (SendResult(Outcome.RETRY, detail="network: ServerDisconnectedError", uncertain=True), True),
+        (SendResult(Outcome.RETRY, detail="429 rate limited"), False),  # a 429 was not processed
+    ],
+)
+async def test_retries_reuse_the_nonce_after_a_history_check_when_unsure(
+    rig: Rig, result: SendResult, checked: bool
+) -> None:
+    await subscribe(rig)
+    rig.clock.set(NINE_BERLIN)
+    looked: list[int] = []
+    real_find = rig.poster.find_post
+
+    async def find_post(channel_id: int, marker: str) -> int | None:
+        looked.append(channel_id)
+        return await real_find(channel_id, marker)
+
+    rig.poster.find_post = find_post  # type: ignore[method-assign]
+    if checked:  # Discord created the message, then answered with an error
+        rig.poster.accept_then_fail = result
+    else:
+        rig.poster.outcomes = [result]
+    await rig.scheduler.run_once()
+    rig.clock.advance(minutes=10)  # past the retry and past the nonce window
+    assert await rig.scheduler.run_once() == 1
+    assert bool(looked) is checked
+    assert len(rig.posts()) == 1
+    nonces = {n for _, n, _ in rig.poster.channel(CHANNEL).messages}
+    assert len(nonces) == 1
+
+
+# -- 5. deleted channels ---------------------------------------------------------------
+
+
+async def test_a_404_unknown_channel_removes_the_schedule_and_says_so(rig: Rig) -> None:
+    await rig.service.set(
+        GUILD, CHANNEL, dt.time(9), BERLIN, Order.DOCUMENT, rig.clock.now(), channel_name="old-channel"
+    )
+    rig.clock.set(NINE_BERLIN)
+    rig.poster.outcomes = [SendResult(Outcome.GONE, detail="404, code 10003", reason="the channel was deleted")]
+    await rig.scheduler.run_once()
+    assert await rig.storage.get_schedule(CHANNEL) is None  # its slot is free again
+    status = (await rig.service.status(GUILD, rig.clock.now())).content or ""
+    assert "#old-channel: the channel was deleted, so its daily posts stopped" in status
+    assert "10003" not in status and "404" not in status
+
+
+# -- 8. shutdown -------------------------------------------------------------------------
+
+
+async def test_shutdown_lets_a_send_in_flight_finish_and_claims_nothing_new(rig: Rig, library: Library) -> None:
+    await subscribe(rig)
+    await rig.service.set(GUILD + 1, CHANNEL + 1, dt.time(9), BERLIN, Order.DOCUMENT, rig.clock.now())
+    release = asyncio.Event()
+    started = asyncio.Event()
+    real_post = rig.poster.post
+
+    async def slow_post(channel_id: int, reply: Reply, nonce: str) -> SendResult:
+        started.set()
+        await release.wait()
+        return await real_post(channel_id, reply, nonce)
+
+    rig.poster.post = slow_post  # type: ignore[method-assign]
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, concurrency=1)
+    rig.clock.set(NINE_BERLIN)
+    loop = asyncio.create_task(scheduler.run_forever())
+    await asyncio.wait_for(started.wait(), 5)
+    stopping = asyncio.create_task(scheduler.shutdown(grace=5))
+    await asyncio.sleep(0.05)
+    release.set()
+    await asyncio.wait_for(stopping, 5)
+    await asyncio.wait_for(loop, 5)
+    sent = [d for d in [await rig.storage.get_delivery(c, dt.date(2026, 11, 28)) for c in (CHANNEL, CHANNEL + 1)] if d]
+    assert [d.state for d in sent if d.state is DeliveryState.SENT]  # the one in flight was recorded
+    assert sum(len(rig.posts(c)) for c in (CHANNEL, CHANNEL + 1)) == len(
+        [d for d in sent if d.state is DeliveryState.SENT]
+    )
+
+
+async def test_shutdown_cancels_a_send_that_outlives_the_grace(rig: Rig, library: Library) -> None:
+    await subscribe(rig)
+
+    async def never(channel_id: int, reply: Reply, nonce: str) -> SendResult:
+        await asyncio.sleep(3600)
+        raise AssertionError("unreachable")
+
+    rig.poster.post = never  # type: ignore[method-assign]
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=3600)
+    rig.clock.set(NINE_BERLIN)
+    loop = asyncio.create_task(scheduler.run_forever())
+    async with asyncio.timeout(5):
+        while not scheduler._inflight:
+            await asyncio.sleep(0.01)
+    await asyncio.wait_for(scheduler.shutdown(grace=0.1), 5)
+    await asyncio.wait_for(loop, 5)
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.SENDING  # its lease expires; the next run checks
