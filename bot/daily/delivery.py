@@ -30,7 +30,7 @@ import datetime as dt
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
@@ -220,6 +220,9 @@ class Scheduler:
 
     async def run_forever(self) -> None:
         log.info("Daily scheduler started (instance %s)", self.claimant)
+        resumed = await self.storage.reclaim(self.claimant, self.clock.now())
+        if resumed:
+            log.warning("Resuming %d daily post(s) this instance was sending when it stopped", resumed)
         while not self._stopping:
             # Cleared before the pass, so a wake() during it cuts the next sleep short.
             self._wake.clear()
@@ -277,7 +280,7 @@ class Scheduler:
         of a batch overlaps with sending (the pacer and the concurrency bound keep
         the sends in check). A failure to claim one row never stops the others.
         """
-        started: list[asyncio.Task[None]] = []
+        started: list[asyncio.Task[bool]] = []
         try:
             while not self._stopping:
                 now = self.clock.now()
@@ -286,41 +289,67 @@ class Scheduler:
                 for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
                     if self._stopping:
                         break
-                    if await self.storage.take_over(delivery, self.claimant, now):
-                        # A `sending` claim whose owner went quiet may already have reached Discord.
-                        uncertain = delivery.uncertain or delivery.state is DeliveryState.SENDING
-                        mine = replace(
-                            delivery,
-                            state=DeliveryState.SENDING,
-                            attempts=delivery.attempts + 1,
-                            claimant=self.claimant,
-                            claimed_at=now,
-                            uncertain=uncertain,
-                        )
-                        started.append(self._start(mine))
+                    await self._slots.acquire()  # claim only what can be sent now
+                    started.append(self._start(self._take_over_and_send(delivery, now)))
                 schedules = await self.storage.due(now, BATCH, self.shard)
                 for schedule in schedules:
                     if self._stopping:
                         break
-                    claimed = await self._claim_isolated(schedule, now)
-                    if claimed is not None:
-                        started.append(self._start(claimed))
+                    # Claim only when a send slot is free: a claim never waits long for its send.
+                    # Claims run concurrently, so storage commits them together.
+                    await self._slots.acquire()
+                    started.append(self._start(self._claim_and_send(schedule, self.clock.now())))
                 if len(schedules) < BATCH:
                     break
         finally:
             # Sends already started finish even if claiming failed: they hold claims.
-            if started:
-                outcomes = await asyncio.gather(*started, return_exceptions=True)
-                for outcome in outcomes:  # each send handles its own errors; what is left is the process ending
-                    if isinstance(outcome, BaseException) and not isinstance(outcome, asyncio.CancelledError):
-                        raise outcome
-        return len(started)
+            outcomes = await asyncio.gather(*started, return_exceptions=True) if started else []
+            for outcome in outcomes:  # each send handles its own errors; what is left is the process ending
+                if isinstance(outcome, BaseException) and not isinstance(outcome, asyncio.CancelledError):
+                    raise outcome
+        return sum(1 for outcome in outcomes if outcome is True)
 
-    def _start(self, delivery: Delivery) -> asyncio.Task[None]:
-        task = asyncio.create_task(self._attempt(delivery), name=f"daily-post-{delivery.channel_id}")
+    def _start(self, work: Coroutine[None, None, bool]) -> asyncio.Task[bool]:
+        task = asyncio.create_task(work)
         self._inflight.add(task)
         task.add_done_callback(self._inflight.discard)
         return task
+
+    async def _claim_and_send(self, schedule: Schedule, now: dt.datetime) -> bool:
+        """Holding a send slot: claim the schedule's post and send it. True if a send was attempted."""
+        try:
+            claimed = await self._claim_isolated(schedule, now)
+        except BaseException:
+            self._slots.release()
+            raise
+        if claimed is None:
+            self._slots.release()
+            return False
+        await self._attempt(claimed)
+        return True
+
+    async def _take_over_and_send(self, delivery: Delivery, now: dt.datetime) -> bool:
+        """Holding a send slot: take over an open delivery (a retry, or a claim whose owner went quiet)."""
+        try:
+            taken = await self._take_over(delivery, now)
+        except BaseException:
+            self._slots.release()
+            raise
+        if not taken:
+            self._slots.release()
+            return False
+        # A `sending` claim whose owner went quiet may already have reached Discord.
+        uncertain = delivery.uncertain or delivery.state is DeliveryState.SENDING
+        mine = replace(
+            delivery,
+            state=DeliveryState.SENDING,
+            attempts=delivery.attempts + 1,
+            claimant=self.claimant,
+            claimed_at=now,
+            uncertain=uncertain,
+        )
+        await self._attempt(mine)
+        return True
 
     # -- claiming -----------------------------------------------------------
 
@@ -392,23 +421,43 @@ class Scheduler:
 
     # -- sending ------------------------------------------------------------
 
+    async def _take_over(self, delivery: Delivery, now: dt.datetime) -> bool:
+        try:
+            return await self.storage.take_over(delivery, self.claimant, now)
+        except Exception:
+            log.exception("Could not take over the daily post for channel %s on %s", delivery.channel_id, delivery.day)
+            return False
+
     async def _attempt(self, delivery: Delivery) -> None:
-        async with self._slots:
-            try:
-                await self._send(delivery)
-            except _Blocked as blocked:
-                await self._hand_back(delivery, blocked.until, "paused: too many invalid requests")
-            except Exception as exc:  # never let one post stop the others
-                log.exception("Daily post for channel %s on %s failed unexpectedly", delivery.channel_id, delivery.day)
-                await self._retry(delivery, f"unexpected: {type(exc).__name__}", uncertain=True)
+        """Send one claimed post; holds the send slot acquired before the claim."""
+        try:
+            await self._send(delivery)
+        except _Blocked as blocked:
+            await self._hand_back(delivery, blocked.until, "paused: too many invalid requests")
+        except Exception as exc:  # never let one post stop the others
+            log.exception("Daily post for channel %s on %s failed unexpectedly", delivery.channel_id, delivery.day)
+            await self._retry(delivery, f"unexpected: {type(exc).__name__}", uncertain=True)
+        finally:
+            self._slots.release()
 
     async def _request_slot(self, delivery: Delivery) -> bool:
-        """Before every request: wait for our pace, check the guard, re-confirm the claim."""
+        """Before every request: re-confirm the claim (restarting its lease), wait for our pace, check
+        the guard. The pace comes last, so no database wait stands between it and the request; if the
+        wait for our turn was long (it is normally short: only as many claims as send slots are held),
+        the claim is confirmed once more."""
+        confirmed = self.clock.now()
+        if not await self._still_mine(delivery, confirmed):
+            return False
         await self.pacer.acquire()
         now = self.clock.now()
+        if now - confirmed > self.lease / 4 and not await self._still_mine(delivery, now):
+            return False
         blocked = self.guard.blocked_until(now)
         if blocked is not None:
             raise _Blocked(blocked)
+        return True
+
+    async def _still_mine(self, delivery: Delivery, now: dt.datetime) -> bool:
         if await self.storage.renew(delivery, self.claimant, now):
             return True
         log.info(

@@ -93,7 +93,9 @@ class DailyService:
             ephemeral=True,
         )
 
-    async def target(self, guild_id: int, channel_id: int | None, here: int | None, option: str = "channel") -> Schedule:
+    async def target(
+        self, guild_id: int, channel_id: int | None, here: int | None, option: str = "channel"
+    ) -> Schedule:
         """The schedule a command means: the given channel, the only one, or the current channel's."""
         schedules = await self.storage.guild_schedules(guild_id)
         if channel_id is not None:

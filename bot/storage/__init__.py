@@ -127,6 +127,10 @@ class Storage(Protocol):
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
         """Claim an open delivery (a due retry, or a `sending` one past its lease); compare-and-swap."""
 
+    async def reclaim(self, claimant: str, now: dt.datetime) -> int:
+        """At start: claims this instance name held when its previous process died become uncertain
+        retries due now (a history check comes first), instead of waiting out their lease."""
+
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
         """Re-confirm a claim right before a request: restarts its lease; False if `claimant` lost it."""
 

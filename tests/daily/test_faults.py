@@ -23,7 +23,7 @@ from bot.daily.schedule import Order
 from bot.render import Reply
 from bot.storage import Delivery, DeliveryState, Schedule
 from bot.storage.sqlite import SQLiteStorage
-from tests.daily.conftest import BERLIN, CHANNEL, GUILD, NONCE_WINDOW, Rig, make_scheduler, subscribe
+from tests.daily.conftest import BERLIN, CHANNEL, GUILD, NONCE_WINDOW, Killed, Rig, make_scheduler, subscribe
 
 UTC = dt.UTC
 NINE_BERLIN = dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
@@ -310,3 +310,24 @@ async def test_shutdown_cancels_a_send_that_outlives_the_grace(rig: Rig, library
     await asyncio.wait_for(loop, 5)
     record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
     assert record is not None and record.state is DeliveryState.SENDING  # its lease expires; the next run checks
+
+
+async def test_a_restarted_instance_resumes_its_own_claims_at_once_after_a_history_check(
+    rig: Rig, library: Library
+) -> None:
+    await subscribe(rig)
+    rig.clock.set(NINE_BERLIN)
+    rig.poster.die = "after"  # Discord has the message; the process dies before recording it
+    first = make_scheduler(rig.storage, library, rig.poster, rig.clock, claimant="host-1")
+    with pytest.raises(Killed):
+        await first.run_once()
+    rig.clock.advance(seconds=5)  # restarted well within the lease
+    again = make_scheduler(rig.storage, library, rig.poster, rig.clock, claimant="host-1")
+    loop = asyncio.create_task(again.run_forever())
+    async with asyncio.timeout(5):
+        while (await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))).state is not DeliveryState.SENT:  # type: ignore[union-attr]
+            await asyncio.sleep(0.01)
+    loop.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await loop
+    assert len(rig.posts()) == 1
