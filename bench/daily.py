@@ -26,12 +26,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
-import os
-import signal
-import subprocess
 import datetime as dt
 import json
+import os
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time

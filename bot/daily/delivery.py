@@ -208,7 +208,7 @@ class Scheduler:
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._stopping = False
-        self._inflight: set[asyncio.Task[None]] = set()
+        self._inflight: set[asyncio.Task[bool]] = set()
         self._failures: collections.Counter[int] = collections.Counter()
         self._pruned: dt.date | None = None
 
