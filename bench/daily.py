@@ -438,9 +438,9 @@ async def bench_cluster(posts: int, limit: int = CLUSTER_LIMIT, servers: int = 5
         f"({len(forbidden)} channels); repeats absorbed by the nonce: {server.absorbed}; history reads: "
         f"{server.history_reads}"
     )
-    print(
-        f"   answered 429: {server.limited} ({', '.join(f'{k} {v}' for k, v in server.limited_by.items()) or 'none'})"
-    )
+    when = ", ".join(f"{t - started:.1f} s" for t in server.limited_at[:5])
+    kinds = ", ".join(f"{k} {v}" for k, v in server.limited_by.items()) or "none"
+    print(f"   answered 429: {server.limited} ({kinds})" + (f", at {when}" if when else ""))
     print(f"   took {elapsed:.1f} s; the floor is {floor:.1f} s: ratio {ratio:.3f} (target ≤ {TARGET_DELIVERY_RATIO})")
     paced_429 = server.limited_by["paced"]
     return not twice and not missing and not nonces_twice and paced_429 == 0 and ratio <= TARGET_DELIVERY_RATIO
