@@ -390,7 +390,27 @@ def to_text(reply: Reply) -> str:
         if embed.footer.text:
             out.append(f"┃ ╰ {embed.footer.text}")
         out.append("")
+    if reply.nav is not None:
+        out.append(" ".join(f"[{label}]" for label in button_labels(reply)))
     return "\n".join(out).rstrip() + "\n"
+
+
+def button_labels(reply: Reply) -> list[str]:
+    """The buttons under a reply, as the console shows them (disabled ones in parentheses)."""
+    nav = reply.nav
+    if nav is None:
+        return []
+    labels = []
+    if nav.paged:
+        labels += ["◀ Previous" if nav.previous else "(◀ Previous)", "Next ▶" if nav.next else "(Next ▶)"]
+    labels += [label for label, present in (("Footnotes", nav.footnotes), ("Cite", nav.cite)) if present]
+    if nav.link:
+        labels.append("Official text ↗")
+    if nav.more:
+        labels.append("⏬ More")
+    if reply.ephemeral and nav.source:
+        labels.append("Post to channel")
+    return labels
 
 
 def daily_header(day: dt.date) -> str:

@@ -104,7 +104,12 @@ class SystemClock:
 
 
 class Pacer:
-    """Spaces calls at least 1/rate seconds apart, across all concurrent senders."""
+    """Spaces requests at least 1/rate seconds apart, across all concurrent senders.
+
+    Each grant is spaced from the previous *actual* grant: when the event loop stalls,
+    the waiters that overslept go one by one again, never in a burst that would crowd
+    Discord's one-second window.
+    """
 
     def __init__(
         self,
@@ -116,13 +121,15 @@ class Pacer:
         self._monotonic = monotonic
         self._sleep = sleep
         self._next = 0.0
+        self._lock = asyncio.Lock()
 
     async def acquire(self) -> None:
-        now = self._monotonic()
-        slot = max(now, self._next)
-        self._next = slot + self._interval  # reserved before awaiting: no two callers share a slot
-        if slot > now:
-            await self._sleep(slot - now)
+        async with self._lock:  # first come, first served
+            now = self._monotonic()
+            if self._next > now:
+                await self._sleep(self._next - now)
+                now = self._monotonic()
+            self._next = max(now, self._next) + self._interval
 
 
 class InvalidRequestGuard:

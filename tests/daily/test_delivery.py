@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import logging
+import time
 
 import pytest
 
@@ -246,3 +248,21 @@ async def test_the_pacer_spaces_requests_across_concurrent_senders() -> None:
     await asyncio.gather(*(pacer.acquire() for _ in range(46)))
     assert max(slept) == pytest.approx(45 / 45.0)
     assert len(slept) == 45
+
+
+async def test_the_pacer_never_bursts_after_a_stall() -> None:
+    """The event loop stalls while senders wait for their turn: afterwards they go out spaced
+    from the real time, not all at once (a burst would crowd Discord's one-second window)."""
+    pacer = Pacer(100.0)  # 10 ms apart
+    granted: list[float] = []
+
+    async def send() -> None:
+        await pacer.acquire()
+        granted.append(time.monotonic())
+
+    senders = [asyncio.create_task(send()) for _ in range(12)]
+    await asyncio.sleep(0.015)  # a couple have gone
+    time.sleep(0.08)  # noqa: ASYNC251 (the loop is stuck: a GC pause, a busy CPU) past several turns
+    await asyncio.gather(*senders)
+    gaps = [b - a for a, b in itertools.pairwise(granted)]
+    assert min(gaps) >= 0.009, [round(g, 4) for g in gaps]
