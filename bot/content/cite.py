@@ -24,6 +24,7 @@ from itertools import groupby
 
 from .errors import UserError
 from .model import Document, Kind, Metadata, Ref
+from .refs import ORDINAL_WORDS
 
 STYLES: dict[str, str] = {
     "un": "UN usage: General Assembly resolution 62/152 of 18 December 2007, para. 4",
@@ -106,33 +107,9 @@ def locator(refs: Sequence[Ref], style: str = DEFAULT_STYLE) -> str:
     return _join(parts, ", " if style == "bluebook" else " and ")
 
 
-_ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-
-
 def ordinal(n: int) -> str:
-    if 1 <= n <= len(_ORDINAL_WORDS):
-        return _ORDINAL_WORDS[n - 1]
+    if 1 <= n <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[n - 1]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

@@ -53,34 +53,29 @@ _FN_CHAT = r"(?:footnotes?|fns?\.?)"  # "n 5" and "note 5" are too common in cha
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|;\s*|&\s*|\band\s+|\bor\s+)"
 _TO = r"\s*(?:-|\bto\b|\bthrough\b)\s*"
 
-_ORDINALS = {
-    word: n
-    for n, word in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        start=1,
-    )
-}
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_ORDINALS = {word: n for n, word in enumerate(ORDINAL_WORDS, start=1)}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _UNITS = dict(list(_ORDINALS.items())[:9])
 _ORD = (
