@@ -7,6 +7,7 @@ import contextlib
 import logging
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -46,7 +47,19 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
 
     async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
         original = getattr(error, "original", error)
-        if isinstance(original, UserError):
+        if interaction.type is discord.InteractionType.autocomplete:
+            # Autocomplete answers with choices or not at all: no message can be sent.
+            if not isinstance(error, app_commands.CommandNotFound):
+                log.error("Autocomplete for %r failed", error, exc_info=original)
+            if not interaction.response.is_done():
+                with contextlib.suppress(discord.HTTPException, aiohttp.ClientError, TimeoutError):
+                    await interaction.response.autocomplete([])
+            return
+        if isinstance(error, app_commands.CommandNotFound):
+            # Deleted or renamed since the last sync: Discord may offer it for a while yet.
+            log.info("A command that no longer exists was used: /%s", " ".join([*error.parents, error.name]))
+            reply = error_reply("This command is no longer available; it may take a minute to disappear from Discord.")
+        elif isinstance(original, UserError):
             reply = error_reply(original.message)
         elif isinstance(error, app_commands.TransformerError):
             reply = error_reply(f"“{str(error.value)[:50]}” is not valid for this option: {_expected(error)}.")
@@ -62,8 +75,8 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
             reply = error_reply("Sorry, something went wrong on my side. It has been logged; please try again.")
         try:
             await send(interaction, reply)
-        except discord.HTTPException:
-            log.warning("Could not send the error reply for interaction %s", interaction.id)
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("Could not send the error reply for interaction %s (%s)", interaction.id, type(exc).__name__)
 
 
 def _expected(error: app_commands.TransformerError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import discord
@@ -82,3 +83,19 @@ async def test_a_sharded_process_posts_only_for_its_own_shards(library: Library,
     sharded = ResolutionBot(library, storage, run_scheduler=False, shard_id=1, shard_count=4)
     assert sharded.scheduler.shard == ShardFilter(4, (1,))
     assert ResolutionBot(library, storage, run_scheduler=False).scheduler.shard is None
+
+
+async def test_a_command_removed_since_the_last_sync_gets_a_private_answer_and_no_traceback(
+    env: DiscordEnv, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.cogs.test_reading import is_ephemeral, message
+
+    with caplog.at_level(logging.DEBUG):
+        data = message(await env.invoke("verse", [{"name": "ref", "type": 3, "value": "4"}]))
+        choices = await env.invoke(
+            "verse", [{"name": "ref", "type": 3, "value": "4", "focused": True}], autocomplete=True
+        )
+    assert is_ephemeral(data)
+    assert data["content"] == "This command is no longer available; it may take a minute to disappear from Discord."
+    assert choices.json == {"type": 8, "data": {"choices": []}}
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]

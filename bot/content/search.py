@@ -8,11 +8,12 @@ corrected to the closest word of the text, so `impunty` still finds impunity.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from .errors import UserError
@@ -24,6 +25,7 @@ PREFIX_MIN = 4  # a query word this long also matches words it begins
 PREFIX_WEIGHT = 0.6
 MAX_QUERY = 200
 SNIPPET_CHARS = 220
+PREFIX_CACHE = 1_024  # recent query words whose completions are kept
 
 
 def fold(word: str) -> str:
@@ -120,7 +122,8 @@ class SearchIndex:
             for pos, token in enumerate(unit.tokens):
                 self._postings[token.word].setdefault(u, []).append(pos)
         self.vocabulary: tuple[str, ...] = tuple(sorted(self._postings))
-        self._by_prefix: dict[str, tuple[str, ...]] = {}
+        # Query word -> indexed words it begins; bounded, so random text never grows it without end.
+        self._by_prefix: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     # -- matching -----------------------------------------------------------
 
@@ -128,10 +131,23 @@ class SearchIndex:
         """Indexed words that `word` matches, with their weight."""
         found = [(word, 1.0)] if word in self._postings else []
         if allow_prefix and len(word) >= PREFIX_MIN:
-            if word not in self._by_prefix:
-                self._by_prefix[word] = tuple(w for w in self.vocabulary if w.startswith(word) and w != word)
-            found += [(w, PREFIX_WEIGHT) for w in self._by_prefix[word]]
+            found += [(w, PREFIX_WEIGHT) for w in self._words_beginning(word)]
         return found
+
+    def _words_beginning(self, prefix: str) -> tuple[str, ...]:
+        """Indexed words that begin with `prefix` (not the word itself): a binary search of the
+        sorted vocabulary, remembered for the most recent queries."""
+        cached = self._by_prefix.get(prefix)
+        if cached is not None:
+            self._by_prefix.move_to_end(prefix)
+            return cached
+        start = bisect.bisect_left(self.vocabulary, prefix)
+        end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
+        words = tuple(w for w in self.vocabulary[start:end] if w != prefix)
+        self._by_prefix[prefix] = words
+        if len(self._by_prefix) > PREFIX_CACHE:
+            self._by_prefix.popitem(last=False)
+        return words
 
     def _matches(self, term: Term) -> dict[int, list[tuple[int, int, float]]]:
         """unit -> [(first token, last token, weight)] where the term occurs."""

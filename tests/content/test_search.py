@@ -6,7 +6,7 @@ import pytest
 
 from bot.content.errors import UserError
 from bot.content.library import Library
-from bot.content.model import Kind, Ref
+from bot.content.model import Document, Kind, Ref
 from bot.content.search import SearchIndex, fold, parse_query
 
 
@@ -93,3 +93,14 @@ def test_query_parsing_splits_phrases_and_words() -> None:
 def test_unusable_queries_get_a_clear_error(index: SearchIndex, query: str) -> None:
     with pytest.raises(UserError):
         index.search(query)
+
+
+def test_the_prefix_cache_stays_bounded_whatever_is_searched(doc: Document) -> None:
+    from bot.content.search import PREFIX_CACHE, SearchIndex
+
+    index = SearchIndex(doc)
+    for i in range(PREFIX_CACHE * 3):
+        index._words_beginning(f"zq{i:05d}")  # what every new word typed in /search does
+    assert len(index._by_prefix) == PREFIX_CACHE
+    assert "defenders" in index._words_beginning("defend")  # and prefixes still find words
+    assert [h.ref.label for h in index.search("defend").hits]
