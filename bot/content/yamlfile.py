@@ -129,7 +129,11 @@ class Reader:
         if not isinstance(node.raw, yaml.ScalarNode):
             self.fail(node, f"expected {what}")
             return None
-        value = _scalar_value(node.raw)
+        try:
+            value = _scalar_value(node.raw)
+        except ValueError as exc:  # looks like a date or number but is not one: 2044-13-40
+            self.fail(node, f"expected {what}, got “{node.raw.value}” ({exc})")
+            return None
         # bool is an int in Python; a YAML `yes` is never a number here.
         if isinstance(value, bool) and kind is not bool:
             self.fail(node, f"expected {what}, got a boolean")
@@ -213,17 +217,48 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
+MAX_FILE_BYTES = 2_000_000  # a whole resolution is well under 200 kB; past this, something is wrong
+
+
 def compose(path: Path, display_name: str | None = None) -> tuple[Reader, Node]:
-    """Parse `path` into a located root node; YAML syntax errors become problems."""
+    """Parse `path` into a located root node; YAML syntax errors become problems.
+
+    Refused before anything is built from them: files over 2 MB, bytes that are not UTF-8
+    (with the line they are on), a byte-order mark anywhere but at the start, and YAML
+    anchors and aliases (a content file never needs them, and an alias bomb would expand
+    exponentially when read).
+    """
     name = display_name or str(path)
     reader = Reader(name)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileProblems(
+                [Problem(name, 1, "", f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})")]
+            )
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise FileProblems([Problem(name, 0, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileProblems([Problem(name, 0, "", f"cannot be read: {exc}")]) from None
+    except OSError as exc:
+        raise FileProblems([Problem(name, 0, "", f"cannot be read: {exc.strerror or exc}")]) from None
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FileProblems(
+            [Problem(name, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read; save the file as UTF-8")]
+        ) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark at the start is harmless (some editors write one)
+    if "\ufeff" in text:
+        line = text.count("\n", 0, text.index("\ufeff")) + 1
+        raise FileProblems([Problem(name, line, "", "a byte-order mark (U+FEFF) in the middle of the file; remove it")])
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            anchored = isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)
+            if anchored:
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                message = "YAML anchors and aliases (& and *) are not allowed here; write the value out"
+                raise FileProblems([Problem(name, line, "", message)])
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
