@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,44 @@ def answers(library: Library) -> Answers:
 
 
 START = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+INTERACTION_TOKEN_MARK = "OnRva2VuLXNlY3JldC12YWx1ZQ"  # the tail of every fake interaction token
+BOT_TOKEN_MARK = "fakeTokenForTestsOnly"
+
+
+class _EveryLine(logging.Handler):
+    """Formats every record the whole suite logs, after the bot's redaction filter, as production does."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.leaks: list[str] = []
+        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = self.format(record)
+        if BOT_TOKEN_MARK in line or INTERACTION_TOKEN_MARK in line:
+            self.leaks.append(line[:300])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_token_in_any_log_line() -> Iterator[None]:
+    """Across the whole suite, at DEBUG level: no bot token and no interaction token in any log line."""
+    from bot.logsafety import RedactingFilter
+
+    handler = _EveryLine()
+    handler.addFilter(RedactingFilter((BOT_TOKEN,)))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    quiet = logging.getLogger("aiosqlite")  # every SQL call at DEBUG: noise, and no tokens pass through it
+    quiet.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+        quiet.setLevel(logging.NOTSET)
+    assert not handler.leaks, handler.leaks[:3]
 
 
 @dataclass
@@ -93,6 +133,9 @@ async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch, database: 
 
 
 async def close_env(environment: DiscordEnv) -> None:
+    # Nothing the bot sent (replies, posts, commands) carries its token.
+    for request in environment.server.requests:
+        assert BOT_TOKEN_MARK not in json.dumps(request.body), request.path
     await environment.bot.close()
     await environment.storage.close()
     await environment.server.stop()
