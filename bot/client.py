@@ -55,6 +55,11 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
                 with contextlib.suppress(discord.HTTPException, aiohttp.ClientError, TimeoutError):
                     await interaction.response.autocomplete([])
             return
+        command = interaction.command.qualified_name if interaction.command else "?"
+        if _answer_undeliverable(original):
+            # Discord refused or lost the answer itself: an error reply would go the same way.
+            log.warning("Could not answer /%s (interaction %s): %s", command, interaction.id, _describe(original))
+            return
         if isinstance(error, app_commands.CommandNotFound):
             # Deleted or renamed since the last sync: Discord may offer it for a while yet.
             log.info("A command that no longer exists was used: /%s", " ".join([*error.parents, error.name]))
@@ -69,14 +74,33 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
             reply = error_reply(f"You need the {', '.join(error.missing_permissions)} permission to do that.")
         elif isinstance(error, app_commands.CheckFailure):
             reply = error_reply(str(error) or "You can't use this command here.")
+        elif isinstance(original, discord.HTTPException):
+            log.warning("/%s: a request to Discord failed: %s", command, _describe(original))
+            reply = error_reply("Discord had a problem with that request; please try again in a moment.")
         else:
-            command = interaction.command.qualified_name if interaction.command else "?"
             log.error("Command %r failed", command, exc_info=original)
             reply = error_reply("Sorry, something went wrong on my side. It has been logged; please try again.")
         try:
             await send(interaction, reply)
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("Could not send the error reply for interaction %s (%s)", interaction.id, type(exc).__name__)
+
+
+def _answer_undeliverable(error: BaseException) -> bool:
+    """Whether the failure was in delivering the answer (the interaction callback or follow-up)."""
+    if isinstance(error, (aiohttp.ClientError, TimeoutError)):
+        return True
+    if isinstance(error, discord.HTTPException):
+        path = getattr(getattr(error.response, "url", None), "path", "")
+        return "/interactions/" in path or "/webhooks/" in path
+    return False
+
+
+def _describe(error: BaseException) -> str:
+    """A fault in one line for the log: status and Discord's code, or the network error's kind."""
+    if isinstance(error, discord.HTTPException):
+        return f"HTTP {error.status}" + (f", code {error.code}" if error.code else "")
+    return type(error).__name__
 
 
 def _expected(error: app_commands.TransformerError) -> str:

@@ -13,12 +13,14 @@ restart. Views are never kept in memory: each is stopped before it is sent.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -38,6 +40,13 @@ def _kwargs(reply: Reply) -> dict[str, Any]:
     return {"content": reply.content, "embeds": list(reply.embeds), "allowed_mentions": NONE}
 
 
+# Discord gives 3 s for the first answer and 15 min for follow-ups. A request that hangs past
+# these is pointless, and it would hold discord.py's shared bucket for interaction callbacks
+# (without rate-limit headers, one request at a time) until aiohttp's 300 s timeout.
+ANSWER_TIMEOUT = 5.0
+FOLLOW_UP_TIMEOUT = 30.0
+
+
 async def send(interaction: Interaction, reply: Reply, *, owner: int | None = None) -> None:
     """Answer the interaction (or follow up if it was answered or deferred), with the reply's buttons."""
     kwargs = _kwargs(reply)
@@ -45,15 +54,15 @@ async def send(interaction: Interaction, reply: Reply, *, owner: int | None = No
     if view is not None:
         kwargs["view"] = view
     if interaction.response.is_done():
-        await interaction.followup.send(ephemeral=reply.ephemeral, **kwargs)
+        await asyncio.wait_for(interaction.followup.send(ephemeral=reply.ephemeral, **kwargs), FOLLOW_UP_TIMEOUT)
     else:
-        await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
+        await asyncio.wait_for(interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs), ANSWER_TIMEOUT)
 
 
 async def edit(interaction: Interaction, reply: Reply, *, owner: int) -> None:
     """Replace the message a button is on (the invoker moving through the text)."""
     view = build_view(reply, owner) or discord.ui.View()
-    await interaction.response.edit_message(**_kwargs(reply), view=view)
+    await asyncio.wait_for(interaction.response.edit_message(**_kwargs(reply), view=view), ANSWER_TIMEOUT)
 
 
 def choices(make: Callable[[], list[tuple[str, str]]]) -> list[app_commands.Choice[str]]:
@@ -114,6 +123,8 @@ class SourceButton(
             await send(interaction, error_reply(exc.message))
         except discord.HTTPException as exc:
             log.warning("Button %s: Discord refused the answer (HTTP %s)", self.action, exc.status)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("Button %s: the answer did not reach Discord (%s)", self.action, type(exc).__name__)
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourceButton,)

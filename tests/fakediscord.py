@@ -54,6 +54,7 @@ class Answer:
     status: int = 200
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    drop: bool = False  # close the connection instead of answering
 
 
 Responder = Callable[[Recorded, re.Match[str]], Awaitable[Answer] | Answer]
@@ -168,6 +169,9 @@ class FakeDiscord:
             body = raw.decode("utf-8", "replace")
         path = request.path.removeprefix("/api/v10")
         recorded = Recorded(request.method, path, dict(request.query), body, dict(request.headers))
+        async with self._changed:  # recorded on arrival, as a request that hangs was still received
+            self.requests.append(recorded)
+            self._changed.notify_all()
         answer = Answer(404, {"message": "404: Not Found", "code": 0})
         for method, pattern, responder in self._routes:
             match = pattern.match(path)
@@ -175,9 +179,10 @@ class FakeDiscord:
                 result = responder(recorded, match)
                 answer = await result if asyncio.iscoroutine(result) else result  # type: ignore[assignment]
                 break
-        async with self._changed:
-            self.requests.append(recorded)
-            self._changed.notify_all()
+        if answer.drop:
+            assert request.transport is not None
+            request.transport.abort()  # the connection drops: no answer at all
+            raise ConnectionResetError("dropped by the test")
         if answer.status == 204 or answer.body is None:
             return web.Response(status=answer.status, headers=answer.headers)
         # discord.py parses JSON only for exactly "application/json" (no charset).
@@ -187,7 +192,7 @@ class FakeDiscord:
     async def start(self) -> str:
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.2)  # a hung request ends with the test
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

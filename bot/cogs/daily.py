@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from discord.ext import commands
 
 from bot.content.errors import UserError
 from bot.daily.schedule import DEFAULT_TIME, DEFAULT_TIMEZONE, Order, parse_time, parse_timezone, timezone_choices
-from bot.interactions import choices, send
+from bot.interactions import ANSWER_TIMEOUT, choices, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -131,7 +132,7 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         if interaction.type is discord.InteractionType.application_command:
             # Channel lookups and the database can take a while (the scheduler may be busy):
             # answer Discord within its 3 seconds first, privately, then do the work.
-            await interaction.response.defer(ephemeral=True, thinking=True)
+            await asyncio.wait_for(interaction.response.defer(ephemeral=True, thinking=True), ANSWER_TIMEOUT)
         return True
 
     @app_commands.command(name="set", description="Post a paragraph every day in a channel (or change its settings)")

@@ -45,11 +45,13 @@ EPHEMERAL = 64
 
 
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """discord.py sleeps 1, 3, 5, 7 s between its own 5xx retries: keep the retries, skip the waiting."""
+    """discord.py sleeps 1, 3, 5, 7 s between its own 5xx retries (REST and interaction answers):
+    keep the retries, skip the waiting."""
     real_sleep = asyncio.sleep
     fast = types.SimpleNamespace(**{k: getattr(asyncio, k) for k in dir(asyncio) if not k.startswith("__")})
     fast.sleep = lambda delay, result=None: real_sleep(0, result)
     monkeypatch.setattr(discord.http, "asyncio", fast)
+    monkeypatch.setattr(discord.webhook.async_, "asyncio", fast)  # interaction answers retry there
 
 
 def daily(sub: str, options: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
