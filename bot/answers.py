@@ -144,16 +144,18 @@ class Answers:
         reply = refs_reply(doc, refs, header)
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
-        order = _sequence(doc, shown[0].kind)
-        first, last = order.index(shown[0]), order.index(shown[-1])
+        # Previous leads back from the first unit shown, Next on from the last, each through its
+        # own part: the paragraphs (PP1… then OP1…), or the footnotes.
+        before, after = _sequence(doc, shown[0].kind), _sequence(doc, shown[-1].kind)
+        first, last = before.index(shown[0]), after.index(shown[-1])
         cited = sorted(
             {Ref(Kind.FOOTNOTE, n) for r in shown if r.kind is not Kind.FOOTNOTE for n in doc.paragraph(r).footnotes}
         )
         nav = Navigation(
             source=_fit(f"p:{doc.symbol}:{_compact(shown)}"),
             paged=True,
-            previous=f"p:{doc.symbol}:{_compact([order[first - 1]])}" if first > 0 else None,
-            next=f"p:{doc.symbol}:{_compact([order[last + 1]])}" if last + 1 < len(order) else None,
+            previous=f"p:{doc.symbol}:{_compact([before[first - 1]])}" if first > 0 else None,
+            next=f"p:{doc.symbol}:{_compact([after[last + 1]])}" if last + 1 < len(after) else None,
             more=_fit(f"p:{doc.symbol}:{_compact(left)}") if left else None,
             footnotes=_fit(f"p:{doc.symbol}:{_compact(cited)}") if cited else None,
             cite=_fit(f"c:{doc.symbol}:{_compact(shown)}:-:0"),

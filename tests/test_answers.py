@@ -72,3 +72,18 @@ async def test_hostile_autocomplete_through_discord(env: DiscordEnv, typed: str)
         assert sent.json["type"] == AUTOCOMPLETE_RESULT
         choices = sent.json["data"]["choices"]
         assert len(choices) <= 25 and all(1 <= len(c["name"]) <= 100 for c in choices)
+
+
+_ANY_REF = st.sampled_from(
+    [f"op{n}" for n in range(1, 18)] + [f"pp{n}" for n in range(1, 16)] + [f"fn{n}" for n in range(1, 7)]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ANY_REF, min_size=1, max_size=12))
+def test_any_mix_of_references_is_shown_with_buttons_that_replay(answers: Answers, refs: list[str]) -> None:
+    reply = answers.paragraph(", ".join(refs))
+    assert reply.nav is not None and reply.embeds
+    for source in (reply.nav.previous, reply.nav.next, reply.nav.more, reply.nav.footnotes, reply.nav.cite):
+        if source is not None:
+            assert answers.replay(source).embeds or answers.replay(source).content

@@ -157,3 +157,16 @@ async def test_summary_pages_with_more(env: DiscordEnv) -> None:
     data = message(sent)
     assert "Official text" in buttons(data)
     assert "More" not in buttons(data)  # 62/152's summary fits one message
+
+
+async def test_a_reply_mixing_paragraphs_and_footnotes_has_working_buttons(env: DiscordEnv) -> None:
+    sent = await paragraph(env, "4, fn 5")
+    assert titles(message(sent)) == ["operative paragraph 4", "footnote 5"]
+    back = await env.click(sent, "Previous")
+    assert titles(back.json["data"]) == ["operative paragraph 3"]
+    onward = await env.click(sent, "Next")
+    assert titles(onward.json["data"]) == ["footnote 6"]
+    from tests.fakediscord import chat_message
+
+    quoted = message(await env.invoke("Quote cited paragraphs", target=chat_message("para 7 and fn 5")))
+    assert titles(quoted) == ["operative paragraph 7", "footnote 5"]

@@ -1,0 +1,203 @@
+"""What the bot adds to discord.py's own cost of answering an interaction.
+
+From a raw INTERACTION_CREATE handed to discord.py to the answer arriving at a local
+server, for every command, autocomplete, a button click and the message command,
+against a baseline on the same stack: a bare discord.py client whose one command
+replies with a fixed embed. The two alternate, round by round; medians and 99th
+percentiles are printed as ratios. Target: median <= 1.10x, p99 <= 1.25x.
+
+    python bench/interactions.py [--rounds 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import discord
+from aiohttp import web
+from discord import app_commands
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.client import ResolutionBot  # noqa: E402
+from bot.content.library import load_library  # noqa: E402
+from bot.storage.sqlite import SQLiteStorage  # noqa: E402
+from tests.fakediscord import (  # noqa: E402
+    BOT_ID,
+    CHANNEL_ID,
+    application_payload,
+    chat_message,
+    component_payload,
+    interaction_payload,
+    message_payload,
+    option,
+    user_payload,
+)
+
+TARGET_MEDIAN = 1.10
+TARGET_P99 = 1.25
+
+
+class Arrivals:
+    """A local Discord that notes when each interaction's answer arrives."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, asyncio.Future[float]] = {}
+        self.last_message: dict[str, Any] = {}
+
+    async def handle(self, request: web.Request) -> web.Response:
+        arrived = time.perf_counter()
+        path = request.path.removeprefix("/api/v10")
+        if path == "/users/@me":
+            return _json(user_payload(BOT_ID, "bench", bot=True))
+        if path == "/oauth2/applications/@me":
+            return _json(application_payload())
+        body = json.loads(await request.read() or b"null")
+        interaction = path.split("/")[2] if path.startswith("/interactions/") else ""
+        future = self.waiting.pop(interaction, None)
+        if future is not None and not future.done():
+            future.set_result(arrived)
+        if isinstance(body, dict) and body.get("type") in (4, 7):
+            data = body.get("data") or {}
+            self.last_message = data
+            return _json(
+                {
+                    "interaction": {"id": interaction, "type": 2},
+                    "resource": {"type": body["type"], "message": message_payload(CHANNEL_ID, data)},
+                }
+            )
+        return web.Response(status=204)
+
+    def expect(self, interaction_id: str) -> asyncio.Future[float]:
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.waiting[interaction_id] = future
+        return future
+
+
+def _json(body: object) -> web.Response:
+    return web.Response(body=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+
+
+class Baseline(discord.Client):
+    """The least a discord.py bot can do: one command that replies with a fixed embed."""
+
+    def __init__(self) -> None:
+        super().__init__(intents=discord.Intents.none())
+        self.tree = app_commands.CommandTree(self)
+        embed = discord.Embed(title="A/RES/62/152 · operative paragraph 4", description="x" * 300)
+
+        @self.tree.command(name="paragraph", description="fixed")
+        async def paragraph(interaction: discord.Interaction, ref: str) -> None:
+            await interaction.response.send_message(embed=embed)
+
+
+async def timed(client: discord.Client, arrivals: Arrivals, payload: dict[str, Any]) -> float:
+    future = arrivals.expect(payload["id"])
+    start = time.perf_counter()
+    client._connection.parse_interaction_create(payload)
+    return (await asyncio.wait_for(future, 10)) - start
+
+
+def cases(bot_message: Callable[[], dict[str, Any]]) -> dict[str, Callable[[], dict[str, Any]]]:
+    def slash(name: str, *options: dict[str, Any], **kw: Any) -> Callable[[], dict[str, Any]]:
+        return lambda: interaction_payload(name, list(options), **kw)
+
+    return {
+        "/paragraph 4": slash("paragraph", option("ref", "4")),
+        "/paragraph 1-17": slash("paragraph", option("ref", "1-17")),
+        "/footnote 5": slash("footnote", option("number", "5")),
+        "/search impunity": slash("search", option("query", "impunity")),
+        '/search "freedom of expression"': slash("search", option("query", '"freedom of expression"')),
+        "/search impunty (typo)": slash("search", option("query", "impunty")),
+        "/summary all": slash("summary", option("addressee", "all")),
+        "/cite 4-6 bluebook quote": slash(
+            "cite", option("ref", "4-6"), option("style", "bluebook"), {"name": "quote", "type": 5, "value": True}
+        ),
+        "autocomplete /paragraph terror": slash("paragraph", option("ref", "terror", focused=True), autocomplete=True),
+        "autocomplete /paragraph pp1": slash("paragraph", option("ref", "pp1", focused=True), autocomplete=True),
+        "autocomplete /cite 4": slash("cite", option("ref", "4", focused=True), autocomplete=True),
+        "autocomplete /footnote": slash("footnote", option("number", "", focused=True), autocomplete=True),
+        "autocomplete /summary sec": slash("summary", option("addressee", "sec", focused=True), autocomplete=True),
+        "button Next": bot_message,
+        "Quote cited paragraphs": lambda: interaction_payload(
+            "Quote cited paragraphs", target=chat_message("I disagree with para 7; see ¶¶ 4–5 and fn 5")
+        ),
+    }
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=400)
+    args = parser.parse_args()
+    arrivals = Arrivals()
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", arrivals.handle)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
+    library = load_library([ROOT / "content" / "a-res-62-152.yaml"], None)
+    storage = await SQLiteStorage.open(":memory:")
+    bot = ResolutionBot(library, storage, run_scheduler=False)
+    baseline = Baseline()
+    await bot.login("bench.token.value")
+    await baseline.login("bench.token.value")
+    # A message with the bot's buttons, as a /paragraph 4 reply carries them.
+    await timed(bot, arrivals, interaction_payload("paragraph", [option("ref", "4")]))
+    shown = message_payload(CHANNEL_ID, arrivals.last_message, author=user_payload(BOT_ID, "bot", bot=True))
+    next_id = next(
+        c["custom_id"]
+        for row in arrivals.last_message["components"]
+        for c in row["components"]
+        if c.get("label") == "Next"
+    )
+    rows = []
+    ok = True
+    try:
+        for name, make in cases(lambda: component_payload(shown, next_id)).items():
+            base_samples, samples = [], []
+            for _ in range(20):  # warm-up
+                await timed(baseline, arrivals, interaction_payload("paragraph", [option("ref", "4")]))
+                await timed(bot, arrivals, make())
+            for _ in range(args.rounds):
+                base_samples.append(
+                    await timed(baseline, arrivals, interaction_payload("paragraph", [option("ref", "4")]))
+                )
+                samples.append(await timed(bot, arrivals, make()))
+            median = statistics.median(samples) / statistics.median(base_samples)
+            p99 = _p99(samples) / _p99(base_samples)
+            ok = ok and median <= TARGET_MEDIAN and p99 <= TARGET_P99
+            rows.append((name, statistics.median(samples) * 1000, median, _p99(samples) * 1000, p99))
+    finally:
+        await bot.close()
+        await baseline.close()
+        await storage.close()
+        await runner.cleanup()
+    base = statistics.median(base_samples) * 1000
+    print(f"Interaction cost: raw INTERACTION_CREATE -> answer at a local server ({args.rounds} rounds each)")
+    print(f"   baseline (bare discord.py, fixed embed): median {base:.3f} ms")
+    print(f"   {'command':36} {'median ms':>9} {'ratio':>6} {'p99 ms':>8} {'ratio':>6}")
+    for name, med, ratio, p99_ms, p99_ratio in rows:
+        print(f"   {name:36} {med:9.3f} {ratio:6.2f} {p99_ms:8.3f} {p99_ratio:6.2f}")
+    print(f"   targets: median ≤ {TARGET_MEDIAN}x, p99 ≤ {TARGET_P99}x — {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+def _p99(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
