@@ -45,7 +45,7 @@ sync: $(VENV)/.installed-run config.yaml
 	$(BIN)/python -m bot sync --config config.yaml $(if $(GUILD),--guild $(GUILD))
 
 bench: $(VENV)/.installed-dev
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@status=0; for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || status=1; done; exit $$status
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
