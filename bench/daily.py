@@ -27,7 +27,6 @@ import argparse
 import asyncio
 import collections
 import datetime as dt
-import json
 import os
 import signal
 import statistics
@@ -44,6 +43,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.localserver import json_response, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from bot.daily.delivery import Scheduler  # noqa: E402
@@ -140,7 +140,7 @@ class LimitedDiscord:
         if len(self.recent) >= GLOBAL_LIMIT:
             self.limited += 1
             retry = round(self.recent[0] + 1.0 - now, 3)
-            return self._json(
+            return json_response(
                 {"message": "You are being rate limited.", "retry_after": retry, "global": True},
                 429,
                 {"Via": "1.1 google", "X-RateLimit-Global": "true", "Retry-After": str(retry)},
@@ -148,20 +148,12 @@ class LimitedDiscord:
         self.recent.append(now)
         path = request.path.removeprefix("/api/v10")
         if path == "/users/@me":
-            return self._json(user_payload(BOT_ID, "bench", bot=True))
+            return json_response(user_payload(BOT_ID, "bench", bot=True))
         if path == "/oauth2/applications/@me":
-            return self._json(application_payload())
+            return json_response(application_payload())
         body = await request.json()
         self.accepted += 1
-        return self._json(message_payload(int(path.split("/")[2]), body))
-
-    @staticmethod
-    def _json(body: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-        return web.Response(
-            status=status,
-            body=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json", **(headers or {})},
-        )
+        return json_response(message_payload(int(path.split("/")[2]), body))
 
 
 class BenchClock:
@@ -182,14 +174,7 @@ class BenchClock:
 
 async def bench_delivery(posts: int) -> bool:
     server = LimitedDiscord()
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", server.handle)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
+    runner, discord.http.Route.BASE = await serve(server.handle)
     library = load_library([ROOT / "content" / "a-res-62-152.yaml"], None)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "delivery.sqlite3"
@@ -271,36 +256,36 @@ class FaultyDiscord:
             self.limited_by[await self._kind(request, path)] += 1
             self.limited_at.append(now)
             retry = round(self.recent[0] + 1.0 - now, 3)
-            return LimitedDiscord._json(
+            return json_response(
                 {"message": "You are being rate limited.", "retry_after": retry, "global": True},
                 429,
                 {"Via": "1.1 google", "X-RateLimit-Global": "true", "Retry-After": str(retry)},
             )
         self.recent.append(now)
         if path == "/users/@me":
-            return LimitedDiscord._json(user_payload(BOT_ID, "bench", bot=True))
+            return json_response(user_payload(BOT_ID, "bench", bot=True))
         if path == "/oauth2/applications/@me":
-            return LimitedDiscord._json(application_payload())
+            return json_response(application_payload())
         channel = int(path.split("/")[2])
         if request.method == "GET":
             self.history_reads += 1
-            return LimitedDiscord._json(list(reversed(self.messages[channel]))[:25])
+            return json_response(list(reversed(self.messages[channel]))[:25])
         if self.forbidden_channel(channel):
             self.forbidden += 1
-            return LimitedDiscord._json({"message": "Missing Access", "code": 50001}, 403)
+            return json_response({"message": "Missing Access", "code": 50001}, 403)
         body = await request.json()
         key = (channel, str(body.get("nonce")))
         seen = self.nonces.get(key)
         if seen is not None and now - seen[0] < NONCE_WINDOW_S:
             self.absorbed += 1
-            return LimitedDiscord._json(seen[1])
+            return json_response(seen[1])
         message = message_payload(channel, body)
         self.messages[channel].append(message)
         self.nonces[key] = (now, message)
         if self.flaky_channel(channel) and channel not in self.failed_once:
             self.failed_once.add(channel)
-            return LimitedDiscord._json({"message": "Internal Server Error", "code": 0}, 500)
-        return LimitedDiscord._json(message)
+            return json_response({"message": "Internal Server Error", "code": 0}, 500)
+        return json_response(message)
 
 
 async def fill_cluster(path: Path, posts: int, servers: int, due: dt.datetime) -> None:
@@ -339,14 +324,7 @@ def spawn(db: Path, base: str, name: str, rate: float) -> subprocess.Popen[bytes
 
 async def bench_cluster(posts: int, limit: int = CLUSTER_LIMIT, servers: int = 5_000) -> bool:
     server = FaultyDiscord(limit)
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", server.handle)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    base = f"http://127.0.0.1:{port}/api/v10"
+    runner, base = await serve(server.handle)
     share = 0.95 * limit / PROCESSES  # each process paces at its share of the limit, less 5 %
     expected = {20_000 + i for i in range(posts)}
     forbidden = {c for c in expected if FaultyDiscord.forbidden_channel(c)}

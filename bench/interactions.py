@@ -28,6 +28,7 @@ from discord import app_commands
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.localserver import json_response, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from bot.storage.sqlite import SQLiteStorage  # noqa: E402
@@ -58,9 +59,9 @@ class Arrivals:
         arrived = time.perf_counter()
         path = request.path.removeprefix("/api/v10")
         if path == "/users/@me":
-            return _json(user_payload(BOT_ID, "bench", bot=True))
+            return json_response(user_payload(BOT_ID, "bench", bot=True))
         if path == "/oauth2/applications/@me":
-            return _json(application_payload())
+            return json_response(application_payload())
         body = json.loads(await request.read() or b"null")
         interaction = path.split("/")[2] if path.startswith("/interactions/") else ""
         future = self.waiting.pop(interaction, None)
@@ -69,7 +70,7 @@ class Arrivals:
         if isinstance(body, dict) and body.get("type") in (4, 7):
             data = body.get("data") or {}
             self.last_message = data
-            return _json(
+            return json_response(
                 {
                     "interaction": {"id": interaction, "type": 2},
                     "resource": {"type": body["type"], "message": message_payload(CHANNEL_ID, data)},
@@ -81,10 +82,6 @@ class Arrivals:
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self.waiting[interaction_id] = future
         return future
-
-
-def _json(body: object) -> web.Response:
-    return web.Response(body=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
 
 
 class Baseline(discord.Client):
@@ -139,14 +136,7 @@ async def main() -> int:
     parser.add_argument("--rounds", type=int, default=400)
     args = parser.parse_args()
     arrivals = Arrivals()
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", arrivals.handle)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
+    runner, discord.http.Route.BASE = await serve(arrivals.handle)
     library = load_library([ROOT / "content" / "a-res-62-152.yaml"], None)
     storage = await SQLiteStorage.open(":memory:")
     bot = ResolutionBot(library, storage, run_scheduler=False)
