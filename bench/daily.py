@@ -125,6 +125,15 @@ async def bench_wakeups(count: int) -> bool:
     return wake_s * 1000 < TARGET_WAKE_MS
 
 
+def global_429(retry: float) -> web.Response:
+    """Discord's answer past the global limit; the Via header makes discord.py wait and retry."""
+    return json_response(
+        {"message": "You are being rate limited.", "retry_after": retry, "global": True},
+        429,
+        {"Via": "1.1 google", "X-RateLimit-Global": "true", "Retry-After": str(retry)},
+    )
+
+
 class LimitedDiscord:
     """A local Discord that enforces the global 50 requests/s and counts 429s."""
 
@@ -139,12 +148,7 @@ class LimitedDiscord:
             self.recent.popleft()
         if len(self.recent) >= GLOBAL_LIMIT:
             self.limited += 1
-            retry = round(self.recent[0] + 1.0 - now, 3)
-            return json_response(
-                {"message": "You are being rate limited.", "retry_after": retry, "global": True},
-                429,
-                {"Via": "1.1 google", "X-RateLimit-Global": "true", "Retry-After": str(retry)},
-            )
+            return global_429(round(self.recent[0] + 1.0 - now, 3))
         self.recent.append(now)
         path = request.path.removeprefix("/api/v10")
         if path == "/users/@me":
@@ -255,12 +259,7 @@ class FaultyDiscord:
             self.limited += 1
             self.limited_by[await self._kind(request, path)] += 1
             self.limited_at.append(now)
-            retry = round(self.recent[0] + 1.0 - now, 3)
-            return json_response(
-                {"message": "You are being rate limited.", "retry_after": retry, "global": True},
-                429,
-                {"Via": "1.1 google", "X-RateLimit-Global": "true", "Retry-After": str(retry)},
-            )
+            return global_429(round(self.recent[0] + 1.0 - now, 3))
         self.recent.append(now)
         if path == "/users/@me":
             return json_response(user_payload(BOT_ID, "bench", bot=True))
