@@ -175,7 +175,7 @@ class Answers:
         if kind == "c":
             chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
             return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol)
-        page = int(match["a"] or 0) if (match["a"] or "0").isdigit() else 0
+        page = int(match["a"]) if match["a"] and match["a"].isascii() and match["a"].isdigit() else 0
         return self.summary(what, doc.symbol, page)
 
     # -- autocomplete ---------------------------------------------------------
@@ -232,7 +232,7 @@ class Answers:
 
     def footnote_choices(self, current: str) -> list[tuple[str, str]]:
         doc = self.library.default
-        digits = "".join(c for c in current if c.isdigit())[:4]
+        digits = "".join(c for c in current if c in "0123456789")[:4]
         words = fold(references.normalise(current))[: references.MAX_INPUT]
         choices = []
         for f in doc.footnotes:

@@ -87,3 +87,8 @@ def test_any_mix_of_references_is_shown_with_buttons_that_replay(answers: Answer
     for source in (reply.nav.previous, reply.nav.next, reply.nav.more, reply.nav.footnotes, reply.nav.cite):
         if source is not None:
             assert answers.replay(source).embeds or answers.replay(source).content
+
+
+def test_a_forged_button_source_is_answered_not_raised(answers: Answers) -> None:
+    """custom_ids come back from clients: a page that is not an ASCII number is page 1."""
+    assert answers.replay("s:A/RES/62/152:all:³").embeds

@@ -220,7 +220,7 @@ def _schedule_id(typed: str | None) -> int | None:
     if typed is None or not typed.strip():
         return None
     digits = typed.strip().removeprefix("<#").removesuffix(">")
-    if digits.isdigit() and len(digits) <= 20:
+    if digits.isascii() and digits.isdigit() and len(digits) <= 20:
         return int(digits)
     raise UserError("Pick the channel from the list that appears as you type (deleted channels are there too).")
 

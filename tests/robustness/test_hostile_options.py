@@ -44,6 +44,8 @@ HOSTILE = [
     "\ud800\udfff\ud800",  # lone surrogates
     "¶" * 500,
     "Europe/../../etc",
+    "³",  # a digit to str.isdigit(), not to int()
+    "٤",  # an Arabic-Indic four
 ]
 
 
