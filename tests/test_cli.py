@@ -90,6 +90,17 @@ def test_console_answers_through_the_same_handlers() -> None:
     assert "There is no command /nope" in out
 
 
+def test_the_console_cites_with_a_style_and_a_quote() -> None:
+    result = run(
+        "console", "--config", "config.example.yaml", stdin="/cite 4-6 style:bluebook quote:true\n/cite\nquit\n"
+    )
+    assert result.returncode == 0
+    out = result.stdout
+    assert "> **OP 4** 4. *Calls upon* all States" in out
+    assert "G.A. Res. 62/152, ¶¶ 4–6, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)" in out
+    assert "This command needs what to cite" in out
+
+
 def test_the_token_is_never_echoed(tmp_path: Path) -> None:
     (tmp_path / "config.yaml").write_text("documents: []\n", encoding="utf-8")
     secret = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.never-print-this-token-value-xyz"

@@ -270,3 +270,35 @@ async def test_old_deliveries_are_pruned_but_open_ones_kept(storage: SQLiteStora
     assert await storage.prune((NOW - dt.timedelta(days=60)).date(), NOW - dt.timedelta(days=60)) == 1
     assert await storage.get_delivery(11, done.next_day) is None
     assert await storage.get_delivery(10, old.next_day) is not None  # still open: never pruned
+
+
+async def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path: Path) -> None:
+    """A deployment's file at schema version 1, with schedules and deliveries in it, migrates to now."""
+    path = tmp_path / "v1.sqlite3"
+    (version, _, sql), *_ = migrations()
+    assert version == 1
+    async with aiosqlite.connect(path) as db:
+        await db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = 1;\nCOMMIT;")
+        await db.execute(
+            "INSERT INTO schedules (channel_id, guild_id, document, post_time, timezone, post_order, position, seed,"
+            " next_due, next_day, created_at, updated_at) VALUES (10, 1, 'A/RES/62/152', '09:00', 'Europe/Berlin',"
+            " 'document', 3, 7, ?, ?, 0, 0)",
+            (int(NOW.timestamp()), NOW.date().isoformat()),
+        )
+        await db.execute(
+            "INSERT INTO deliveries (channel_id, day, guild_id, position, ref, state, due, attempts, claimant, claimed_at)"
+            " VALUES (10, '2026-11-27', 1, 2, 'PP3', 'sent', ?, 1, 'old', ?)",
+            (int(NOW.timestamp()) - 86_400, int(NOW.timestamp()) - 86_400),
+        )
+        await db.commit()
+    storage = await SQLiteStorage.open(path)
+    try:
+        assert await storage.schema_version() == len(migrations())
+        (kept,) = await storage.guild_schedules(1)
+        assert (kept.position, kept.channel_name, kept.last_failure) == (3, None, None)
+        old = await storage.get_delivery(10, dt.date(2026, 11, 27))
+        assert old is not None and old.state is DeliveryState.SENT and old.uncertain is False
+        assert await storage.citation_style(1) is None
+        assert await storage.notices(1, NOW - dt.timedelta(days=1)) == []
+    finally:
+        await storage.close()
