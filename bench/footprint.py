@@ -1,0 +1,171 @@
+"""Start-up time and memory, against a bare discord.py bot measured in the same run.
+
+1. Start-up: from process start to ready to answer (content loaded and indexed,
+   logged in to a local server, commands registered), alternating the bot and a
+   bare discord.py client with one command. Target: at most +150 ms.
+2. Memory: resident memory at ready, and after 10,000 and 50,000 interactions of
+   mixed commands with random text (the same count of interactions for the bare
+   bot). Targets: at most +15 MB over the bare bot, and no growth from 10,000 to 50,000.
+
+    python bench/footprint.py [--rounds 7] [--interactions 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_STARTUP_MS = 150.0
+TARGET_MEMORY_MB = 15.0
+TARGET_GROWTH_MB = 1.0
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def child(kind: str, interactions: int) -> None:
+    """One process: start, get ready, print the time; then answer `interactions` and print memory."""
+    import discord
+    from discord import app_commands
+
+    from bench.interactions import Arrivals
+    from bench.localserver import serve
+
+    arrivals = Arrivals()
+    runner, discord.http.Route.BASE = await serve(arrivals.handle)
+    storage = None
+    if kind == "bot":
+        from bot.client import ResolutionBot
+        from bot.content.library import load_library
+        from bot.storage.sqlite import SQLiteStorage
+
+        storage = await SQLiteStorage.open(":memory:")
+        client: discord.Client = ResolutionBot(
+            load_library([ROOT / "content" / "a-res-62-152.yaml"], None), storage, run_scheduler=False
+        )
+    else:
+        client = discord.Client(intents=discord.Intents.none())
+        tree = app_commands.CommandTree(client)
+        embed = discord.Embed(title="A/RES/62/152 · operative paragraph 4", description="x" * 300)
+
+        @tree.command(name="paragraph", description="fixed")
+        async def paragraph(interaction: discord.Interaction, ref: str) -> None:
+            await interaction.response.send_message(embed=embed)
+
+    await client.login("bench.token.value")
+    print(json.dumps({"ready": time.time()}), flush=True)
+    if interactions:
+        from tests.fakediscord import chat_message, interaction_payload, option
+        from tests.generated import vocabulary
+
+        words = vocabulary()
+        rng = random.Random(1)
+
+        def text() -> str:
+            return " ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) + str(rng.randint(0, 10**6))
+
+        def payload() -> dict[str, object]:
+            if kind != "bot":
+                return interaction_payload("paragraph", [option("ref", text())])
+            pick = rng.randrange(6)
+            if pick == 0:
+                return interaction_payload("paragraph", [option("ref", str(rng.randint(1, 17)))])
+            if pick == 1:
+                return interaction_payload("search", [option("query", text())])
+            if pick == 2:
+                return interaction_payload("paragraph", [option("ref", text(), focused=True)], autocomplete=True)
+            if pick == 3:
+                return interaction_payload("cite", [option("ref", f"{rng.randint(1, 15)}-17")])
+            if pick == 4:
+                return interaction_payload(
+                    "Quote cited paragraphs", target=chat_message(f"see para {rng.randint(1, 20)} " + text())
+                )
+            return interaction_payload("paragraph", [option("ref", text())])
+
+        for done in range(1, interactions + 1):
+            data = payload()
+            future = arrivals.expect(str(data["id"]))
+            client._connection.parse_interaction_create(data)  # type: ignore[arg-type]
+            await asyncio.wait_for(future, 10)
+            if done in (10_000, interactions):
+                print(json.dumps({"interactions": done, "rss_mb": rss_mb()}), flush=True)
+    else:
+        print(json.dumps({"interactions": 0, "rss_mb": rss_mb()}), flush=True)
+    await client.close()
+    if storage is not None:
+        await storage.close()  # its worker thread would keep the process alive
+    await runner.cleanup()
+
+
+def run_child(kind: str, interactions: int) -> tuple[float, list[dict[str, float]]]:
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--interactions", str(interactions)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.splitlines()
+    lines = [json.loads(line) for line in out if line.startswith("{")]
+    return (lines[0]["ready"] - started) * 1000, lines[1:]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--interactions", type=int, default=50_000)
+    parser.add_argument("--child", choices=("bot", "bare"))
+    args = parser.parse_args()
+    if args.child:
+        asyncio.run(child(args.child, args.interactions))
+        return 0
+    bot_ms, bare_ms = [], []
+    for _ in range(args.rounds):
+        bare_ms.append(run_child("bare", 0)[0])
+        bot_ms.append(run_child("bot", 0)[0])
+    extra = statistics.median(bot_ms) - statistics.median(bare_ms)
+    print("1. start-up: process start to ready to answer (medians of", args.rounds, "alternating runs)")
+    print(
+        f"   bare discord.py {statistics.median(bare_ms):.0f} ms; the bot {statistics.median(bot_ms):.0f} ms: "
+        f"+{extra:.0f} ms (target ≤ +{TARGET_STARTUP_MS:.0f} ms)"
+    )
+    _, bare = run_child("bare", args.interactions)
+    _, bot = run_child("bot", args.interactions)
+    _, bare_ready = run_child("bare", 0)
+    _, bot_ready = run_child("bot", 0)
+    over_ready = bot_ready[0]["rss_mb"] - bare_ready[0]["rss_mb"]
+    over_end = bot[-1]["rss_mb"] - bare[-1]["rss_mb"]
+    growth = bot[-1]["rss_mb"] - bot[0]["rss_mb"]
+    print(f"2. memory (resident), {args.interactions:,} mixed interactions with random text")
+    print(
+        f"   at ready: bare {bare_ready[0]['rss_mb']:.1f} MB, bot {bot_ready[0]['rss_mb']:.1f} MB: +{over_ready:.1f} MB"
+    )
+    print(
+        f"   after 10,000: bare {bare[0]['rss_mb']:.1f} MB, bot {bot[0]['rss_mb']:.1f} MB; after {args.interactions:,}: "
+        f"bare {bare[-1]['rss_mb']:.1f} MB, bot {bot[-1]['rss_mb']:.1f} MB: +{over_end:.1f} MB over the bare bot"
+    )
+    print(
+        f"   the bot's growth from 10,000 to {args.interactions:,}: {growth:+.1f} MB (target ≤ {TARGET_GROWTH_MB} MB)"
+    )
+    ok = extra <= TARGET_STARTUP_MS and max(over_ready, over_end) <= TARGET_MEMORY_MB and growth <= TARGET_GROWTH_MB
+    print("targets met" if ok else "TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
