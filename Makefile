@@ -44,8 +44,9 @@ check: $(VENV)/.installed-run
 sync: $(VENV)/.installed-run config.yaml
 	$(BIN)/python -m bot sync --config config.yaml $(if $(GUILD),--guild $(GUILD))
 
+## Every benchmark; writes bench/RESULTS.md (a few minutes; not part of `make test`).
 bench: $(VENV)/.installed-dev
-	@status=0; for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || status=1; done; exit $$status
+	$(BIN)/python bench/results.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
