@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import functools
 import math
 import re
 import unicodedata
@@ -30,7 +29,6 @@ SNIPPET_CHARS = 220
 PREFIX_CACHE = 1_024  # recent query words whose completions are kept
 
 
-@functools.lru_cache(maxsize=1 << 16)  # texts repeat their words: folding each once saves most of the indexing
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of one word."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -86,8 +84,18 @@ class SearchResult:
     suggestions: tuple[str, ...] = field(default=())
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
-    return tuple(Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+def tokenize(text: str, folded: dict[str, str] | None = None) -> tuple[Token, ...]:
+    """The words of `text`, folded. `folded` memoises folding while an index is built (texts
+    repeat their words); queries fold afresh, so nothing grows with what people type."""
+    if folded is None:
+        return tuple(Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+    tokens = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word not in folded:
+            folded[word] = fold(word)
+        tokens.append(Token(folded[word], m.start(), m.end()))
+    return tuple(tokens)
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
@@ -115,8 +123,10 @@ class SearchIndex:
     """An inverted index of every paragraph and footnote of one document."""
 
     def __init__(self, doc: Document) -> None:
-        units = [Unit(p.ref, plain_text(p.full_text), tokenize(plain_text(p.full_text))) for p in doc.paragraphs()]
-        units += [Unit(f.ref, plain_text(f.text), tokenize(plain_text(f.text))) for f in doc.footnotes]
+        folded: dict[str, str] = {}
+        texts = [(p.ref, plain_text(p.full_text)) for p in doc.paragraphs()]
+        texts += [(f.ref, plain_text(f.text)) for f in doc.footnotes]
+        units = [Unit(ref, text, tokenize(text, folded)) for ref, text in texts]
         self.units: tuple[Unit, ...] = tuple(units)
         # word -> unit index -> token positions
         self._postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
