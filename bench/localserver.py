@@ -7,16 +7,14 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from tests.fakediscord import listen
+
 
 async def serve(handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> tuple[web.AppRunner, str]:
     """Serve every path with `handler` on a free loopback port; returns the runner and discord.py's API base."""
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runner, port = await listen(app)
     return runner, f"http://127.0.0.1:{port}/api/v10"
 
 

@@ -159,11 +159,6 @@ def refs_reply(doc: Document, refs: Sequence[Ref], header: str | None = None) ->
     return Reply(content=clip("\n".join(lines), CONTENT_LIMIT) if lines else None, embeds=tuple(embeds))
 
 
-def shown_refs(reply: Reply) -> int:
-    """How many units a `refs_reply` shows (one embed each)."""
-    return len(reply.embeds)
-
-
 _STRENGTH_TITLES = {
     "urges": "Urges",
     "calls upon": "Calls upon",

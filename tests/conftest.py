@@ -17,6 +17,8 @@ from bot.answers import Answers
 from bot.client import ResolutionBot
 from bot.content.library import Library, load_library
 from bot.content.model import Document
+from bot.daily.delivery import Pacer, Scheduler
+from bot.daily.discord_poster import DiscordPoster
 from bot.storage.sqlite import SQLiteStorage
 from tests.clock import FakeClock
 from tests.fakediscord import (
@@ -111,6 +113,12 @@ class DiscordEnv:
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
         prefix = f"/interactions/{payload['id']}/"
         return await self.server.wait_for(lambda r: r.path.startswith(prefix))
+
+    def scheduler(self, **options: Any) -> Scheduler:
+        """A daily-post scheduler on this bot's real HTTP stack, storage and clock, unpaced."""
+        return Scheduler(
+            self.storage, self.bot.library, DiscordPoster(self.bot), clock=self.clock, pacer=Pacer(1e6), **options
+        )
 
     async def click(self, sent: Recorded, label: str, **kw: Any) -> Recorded:
         """Click the button labelled `label` on the message a callback created (as Discord would show it)."""

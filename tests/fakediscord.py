@@ -108,6 +108,15 @@ def message_payload(channel_id: int, body: dict[str, Any], *, author: dict[str, 
     }
 
 
+async def listen(app: web.Application) -> tuple[web.AppRunner, int]:
+    """Serve `app` on a free loopback port; a request left hanging ends with the runner's cleanup."""
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.2)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+
 class FakeDiscord:
     """An aiohttp server answering the routes the bot uses, recording every request."""
 
@@ -192,11 +201,7 @@ class FakeDiscord:
     async def start(self) -> str:
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.2)  # a hung request ends with the test
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, port = await listen(app)
         self.base = f"http://127.0.0.1:{port}/api/v10"
         return self.base
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakediscord import APP_ID, BOT_ID, user_payload
+from tests.fakediscord import APP_ID, BOT_ID, listen, user_payload
 
 
 class FakeGateway:
@@ -28,11 +28,7 @@ class FakeGateway:
     async def start(self) -> str:
         app = web.Application()
         app.router.add_get("/", self._connect)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.2)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, port = await listen(app)
         self.url = f"ws://127.0.0.1:{port}/"
         return self.url
 

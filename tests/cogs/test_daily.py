@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import discord
 import pytest
 
-from bot.daily.delivery import Outcome, Pacer, Scheduler
+from bot.daily.delivery import Outcome
 from bot.daily.discord_poster import DiscordPoster
 from bot.daily.schedule import Order, nonce
 from bot.render import Reply
@@ -248,13 +248,7 @@ async def test_leaving_a_server_deletes_its_schedules(server_env: DiscordEnv) ->
 async def test_the_daily_post_reaches_discord_with_a_nonce_and_no_pings(server_env: DiscordEnv) -> None:
     await run_daily(server_env, "set", CHANNEL_ID, time="12:30", timezone="UTC")
     server_env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
-    scheduler = Scheduler(
-        server_env.storage,
-        server_env.bot.library,
-        DiscordPoster(server_env.bot),
-        clock=server_env.clock,
-        pacer=Pacer(1e6),
-    )
+    scheduler = server_env.scheduler()
     assert await scheduler.run_once() == 1
     sent = await server_env.server.wait_for(
         lambda r: r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"
@@ -307,15 +301,7 @@ async def test_the_guard_counts_every_invalid_response_and_stops_a_batch_midway(
         "POST", r"/channels/(\d+)/messages", lambda r, m: Answer(403, {"message": "Missing Access", "code": 50001})
     )
     server_env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
-    scheduler = Scheduler(
-        server_env.storage,
-        bot.library,
-        DiscordPoster(bot),
-        clock=server_env.clock,
-        pacer=Pacer(1e6),
-        guard=guard,
-        concurrency=1,
-    )
+    scheduler = server_env.scheduler(guard=guard, concurrency=1)
     await scheduler.run_once()
     posts = [r for r in server_env.server.requests if r.method == "POST" and r.path.endswith("/messages")]
     assert len(posts) == 3  # the fourth request never left
@@ -380,13 +366,7 @@ async def test_status_shows_the_last_failure_in_words_never_codes(server_env: Di
         rf"/channels/{CHANNEL_ID}/messages",
         lambda r, m: Answer(403, {"message": "Missing Access", "code": 50001}),
     )
-    scheduler = Scheduler(
-        server_env.storage,
-        server_env.bot.library,
-        DiscordPoster(server_env.bot),
-        clock=server_env.clock,
-        pacer=Pacer(1e6),
-    )
+    scheduler = server_env.scheduler()
     await scheduler.run_once()
     status = (await run_daily(server_env, "status"))["content"]
     assert "⏸ **Paused**: I lost access to this channel or the permission to post there." in status

@@ -17,8 +17,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.daily.delivery import Pacer, Scheduler
-from bot.daily.discord_poster import DiscordPoster
 from bot.daily.schedule import Order
 from bot.storage import DeliveryState
 from tests.cogs.test_daily import daily, fast_retries
@@ -138,9 +136,7 @@ async def test_no_daily_post_is_lost_to_a_fault(
     env.server.route("POST", rf"/channels/{CHANNEL_ID}/messages", faulty)
     env.server.route("GET", rf"/channels/{CHANNEL_ID}/messages", lambda r, m: Answer(body=created[::-1]))
     env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
-    scheduler = Scheduler(
-        env.storage, bot.library, DiscordPoster(bot), clock=env.clock, pacer=Pacer(1e6), send_timeout=0.5
-    )
+    scheduler = env.scheduler(send_timeout=0.5)
     with caplog.at_level(logging.DEBUG):
         await scheduler.run_once()
         faulty.on = False  # Discord recovers
