@@ -123,8 +123,10 @@ class Answers:
         return _with(summary_reply(pages, page), nav)
 
     def search(self, query: str, document: str | None = None) -> Reply:
-        entry = self.library.entry(document)
-        return search_reply(entry.document, entry.index.search(query, limit=SEARCH_RESULTS))
+        """Search one document, or every document when none is named."""
+        within = self.library.entry(document).document.symbol if document else None
+        result = self.library.index.search(query, limit=SEARCH_RESULTS, within=within)
+        return search_reply(self.library.entry(document).document, result, several=len(self.library.symbols) > 1)
 
     def about(self, document: str | None = None, *, in_server: bool = True) -> Reply:
         return about_reply(self.library.entry(document).document, self._commands(in_server))
@@ -218,7 +220,7 @@ class Answers:
         if found or len(text) < 2 or len(text) > MAX_QUERY:
             return []
         try:
-            hits = entry.index.search(text, limit=CHOICES_LIMIT).hits
+            hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol).hits
         except UserError:
             return []
         return [h.ref for h in hits]

@@ -244,7 +244,9 @@ def mark(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def search_reply(doc: Document, result: SearchResult) -> Reply:
+def search_reply(doc: Document, result: SearchResult, *, several: bool = False) -> Reply:
+    """Search results; `several` when the search covered more than one document, so each hit
+    says which document it is in."""
     notes = []
     if result.corrections:
         fixed = ", ".join(f"“{escape(a)}” → “{escape(b)}”" for a, b in result.corrections)
@@ -254,7 +256,8 @@ def search_reply(doc: Document, result: SearchResult) -> Reply:
     if result.hits and not result.all_terms and not result.unknown:
         notes.append("No paragraph contains all of those words; these contain some of them.")
     if not result.hits:
-        message = f"Nothing in {doc.symbol} matches “{escape(clip(result.query, 100))}”."
+        where = "the texts I serve" if several else doc.symbol
+        message = f"Nothing in {where} matches “{escape(clip(result.query, 100))}”."
         if result.suggestions:
             message += f" Close words in the text: {', '.join(result.suggestions)}."
         message += " Try fewer or other words, or browse with `/paragraph`."
@@ -262,7 +265,9 @@ def search_reply(doc: Document, result: SearchResult) -> Reply:
     embed = _embed(doc, f"search: {clip(result.query, 150)}", "\n".join(notes) or None)
     for hit in result.hits:
         embed.add_field(
-            name=hit.ref.label, value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT), inline=False
+            name=f"{hit.symbol} {hit.ref.label}" if several else hit.ref.label,
+            value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT),
+            inline=False,
         )
     more = (
         f"{result.total} matches, best {len(result.hits)} shown"

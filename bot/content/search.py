@@ -1,24 +1,29 @@
-"""Full-text search over one document: ranked, accent- and case-insensitive, typo-tolerant.
+"""Full-text search over the library: ranked, accent- and case-insensitive, typo-tolerant.
 
-The index is built once per document at start-up; a query touches only
-memory. Words must all appear (falling back to any of them when no unit has
-all); "quoted phrases" must appear in order; a word that appears nowhere is
-corrected to the closest word of the text, so `impunty` still finds impunity.
+One index covers every document; it is built once at start-up and a query
+touches only memory. Words must all appear (falling back to any of them when
+no unit has all); "quoted phrases" must appear in order; a word that appears
+nowhere is corrected to the closest word of the texts, so `impunty` still
+finds impunity. A search covers the whole library or one document.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import math
+import operator
 import re
 import unicodedata
-from collections import OrderedDict, defaultdict
+from array import array
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from itertools import compress, repeat
 
 from .errors import UserError
-from .model import FOOTNOTE_MARKER, Document, Ref
+from .model import FOOTNOTE_MARKER, Document, Footnote, Paragraph, Ref
 
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
@@ -27,10 +32,13 @@ PREFIX_WEIGHT = 0.6
 MAX_QUERY = 200
 SNIPPET_CHARS = 220
 PREFIX_CACHE = 1_024  # recent query words whose completions are kept
+CLOSE_POOL = 40  # words sharing the most letter triples with a typo, compared closely
 
 
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of one word."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -38,19 +46,6 @@ def fold(word: str) -> str:
 def plain_text(text: str) -> str:
     """Text without footnote markers or italic markup, as searched and quoted in snippets."""
     return FOOTNOTE_MARKER.sub("", text).replace("*", "")
-
-
-class Token(NamedTuple):  # a tuple: hundreds of thousands are built for a large library
-    word: str  # folded
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Unit:
-    ref: Ref
-    text: str  # plain text
-    tokens: tuple[Token, ...]
 
 
 @dataclass(frozen=True)
@@ -71,6 +66,7 @@ class Hit:
     score: float
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # spans of `snippet` to mark
+    symbol: str = ""  # the document the unit belongs to
 
 
 @dataclass(frozen=True)
@@ -84,18 +80,9 @@ class SearchResult:
     suggestions: tuple[str, ...] = field(default=())
 
 
-def tokenize(text: str, folded: dict[str, str] | None = None) -> tuple[Token, ...]:
-    """The words of `text`, folded. `folded` memoises folding while an index is built (texts
-    repeat their words); queries fold afresh, so nothing grows with what people type."""
-    if folded is None:
-        return tuple(Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
-    tokens = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word not in folded:
-            folded[word] = fold(word)
-        tokens.append(Token(folded[word], m.start(), m.end()))
-    return tuple(tokens)
+def words_of(text: str) -> list[str]:
+    """The folded words of `text`, in order."""
+    return [fold(w) for w in _WORD.findall(text)]
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
@@ -105,12 +92,12 @@ def parse_query(query: str) -> tuple[Term, ...]:
     for m in _QUOTED.finditer(query):
         rest_parts.append(query[last : m.start()])
         last = m.end()
-        words = tuple(t.word for t in tokenize(m.group(1)))
+        words = tuple(words_of(m.group(1)))
         if words:
             terms.append(Term(words, f"“{m.group(1).strip()}”"))
     rest_parts.append(query[last:])
     for chunk in " ".join(rest_parts).split():
-        words = tuple(t.word for t in tokenize(chunk))
+        words = tuple(words_of(chunk))
         if words:
             terms.append(Term(words, chunk))
     unique: dict[tuple[str, ...], Term] = {}
@@ -119,31 +106,107 @@ def parse_query(query: str) -> tuple[Term, ...]:
     return tuple(unique.values())
 
 
-class SearchIndex:
-    """An inverted index of every paragraph and footnote of one document."""
+class _WordIds(dict[str, int]):
+    """Word as written -> id of its folded form, assigning ids as new words appear.
 
-    def __init__(self, doc: Document) -> None:
-        folded: dict[str, str] = {}
-        texts = [(p.ref, plain_text(p.full_text)) for p in doc.paragraphs()]
-        texts += [(f.ref, plain_text(f.text)) for f in doc.footnotes]
-        units = [Unit(ref, text, tokenize(text, folded)) for ref, text in texts]
-        self.units: tuple[Unit, ...] = tuple(units)
-        # word -> unit index -> token positions
-        self._postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
-        for u, unit in enumerate(self.units):
-            for pos, token in enumerate(unit.tokens):
-                self._postings[token.word].setdefault(u, []).append(pos)
-        self.vocabulary: tuple[str, ...] = tuple(sorted(self._postings))
+    Keyed on the written form so each distinct spelling is folded once while an index is
+    built; `dict.__getitem__` runs in C, so mapping a text's words costs little per word."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        super().__init__()
+        self._index = index
+
+    def __missing__(self, written: str) -> int:
+        word = fold(written)
+        index = self._index
+        wid = index._ids.get(word)
+        if wid is None:
+            wid = index._ids[word] = len(index._words)
+            index._words.append(word)
+            index._units_of.append(array("I"))
+            index._counts_of.append(array("B"))
+            index._positions_of.append(array("I"))
+        self[written] = wid
+        return wid
+
+
+_Found = dict[int, float]  # unit -> how well it matches one term: best weight × (1 + log occurrences)
+
+
+class SearchIndex:
+    """One inverted index over every paragraph and footnote of every document.
+
+    Built once at start-up and compact, so a library of hundreds of resolutions stays
+    small and fast. All units' words form one stream of word ids (units numbered in
+    document order, one free position between units so no phrase spans two); each word
+    keeps three flat arrays: the units it occurs in, how often, and its positions in the
+    stream. A phrase is an intersection of shifted position sets, a document a contiguous
+    range of units, and nothing holds a copy of the texts (snippets re-read the few units
+    shown).
+    """
+
+    def __init__(self, documents: Document | Iterable[Document]) -> None:
+        docs = (documents,) if isinstance(documents, Document) else tuple(documents)
+        self._words: list[str] = []  # id -> folded word
+        self._ids: dict[str, int] = {}  # folded word -> id
+        self._units_of: list[array[int]] = []  # id -> units it occurs in, ascending
+        self._counts_of: list[array[int]] = []  # id -> occurrences in each of those units (at most 255)
+        self._positions_of: list[array[int]] = []  # id -> its positions in the stream, ascending
+        self._sources: list[Paragraph | Footnote] = []  # unit -> what it indexes
+        self._symbols: list[str] = []  # unit -> document symbol
+        self._starts = array("I")  # unit -> its first position in the stream
+        # Every unit's word ids in order, a gap after each. A phrase is checked here; padded at the
+        # end so the longest phrase a query can hold never reads past it.
+        self._stream = array("I", [_GAP])
+        self._ranges: dict[str, tuple[int, int]] = {}  # symbol -> [first unit, end)
+        lengths = array("I")
+        written = _WordIds(self)
+        position = 1
+        for doc in docs:
+            first = len(self._sources)
+            sources: list[Paragraph | Footnote] = [*doc.paragraphs(), *doc.footnotes]
+            for source in sources:
+                unit = len(self._sources)
+                tokens = list(map(written.__getitem__, _WORD.findall(_source_text(source))))
+                for wid, count in Counter(tokens).items():
+                    self._units_of[wid].append(unit)
+                    self._counts_of[wid].append(min(count, 255))
+                positions = self._positions_of
+                for offset, wid in enumerate(tokens, position):
+                    positions[wid].append(offset)
+                self._stream.extend(tokens)
+                self._stream.append(_GAP)
+                self._starts.append(position)
+                lengths.append(len(tokens))
+                position += len(tokens) + 1
+                self._sources.append(source)
+                self._symbols.append(doc.symbol)
+            self._ranges[doc.symbol] = (first, len(self._sources))
+        self._starts.append(position)
+        self._stream.extend(repeat(_GAP, MAX_QUERY))
+        self._brevity = array("d", (1 / (1 + n / 400) for n in lengths))  # shorter units rank higher
+        self.vocabulary: tuple[str, ...] = tuple(sorted(self._ids))
+        # letter triple -> ids of the words that contain it, to find close words for typos
+        grams: dict[str, list[int]] = defaultdict(list)
+        for wid, word in enumerate(self._words):
+            for gram in _grams(word):
+                grams[gram].append(wid)
+        self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
         # Query word -> indexed words it begins; bounded, so random text never grows it without end.
         self._by_prefix: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
+    @property
+    def symbols(self) -> tuple[str, ...]:
+        return tuple(self._ranges)
+
     # -- matching -----------------------------------------------------------
 
-    def _variants(self, word: str, *, allow_prefix: bool) -> list[tuple[str, float]]:
-        """Indexed words that `word` matches, with their weight."""
-        found = [(word, 1.0)] if word in self._postings else []
+    def _variants(self, word: str, *, allow_prefix: bool) -> list[tuple[int, float]]:
+        """Ids of the indexed words that `word` matches, with their weight."""
+        wid = self._ids.get(word)
+        found = [(wid, 1.0)] if wid is not None else []
         if allow_prefix and len(word) >= PREFIX_MIN:
-            found += [(w, PREFIX_WEIGHT) for w in self._words_beginning(word)]
+            found += [(self._ids[w], PREFIX_WEIGHT) for w in self._words_beginning(word)]
         return found
 
     def _words_beginning(self, prefix: str) -> tuple[str, ...]:
@@ -161,52 +224,105 @@ class SearchIndex:
             self._by_prefix.popitem(last=False)
         return words
 
-    def _matches(self, term: Term) -> dict[int, list[tuple[int, int, float]]]:
-        """unit -> [(first token, last token, weight)] where the term occurs."""
-        result: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-        last = len(term.words) - 1
-        # The last word of a phrase may be a prefix ("human rights defend").
-        first_variants = self._variants(term.words[0], allow_prefix=last == 0)
-        for variant, weight in first_variants:
-            for u, positions in self._postings[variant].items():
-                tokens = self.units[u].tokens
-                for pos in positions:
-                    end = pos + last
-                    if end >= len(tokens):
-                        continue
-                    ok = all(tokens[pos + i].word == term.words[i] for i in range(1, last))
-                    if ok and last:
-                        final = tokens[end].word
-                        want = term.words[last]
-                        ok = final == want or (len(want) >= PREFIX_MIN and final.startswith(want))
-                    if ok:
-                        result[u].append((pos, end, weight))
-        return result
+    @staticmethod
+    def _within(values: array[int], lo: int, hi: int) -> tuple[int, int]:
+        """The slice of an ascending array holding the values in [lo, hi)."""
+        return bisect.bisect_left(values, lo), bisect.bisect_left(values, hi)
+
+    def _matches(self, term: Term, lo: int, hi: int) -> _Found:
+        """How well each unit in [lo, hi) matches the term; units without it are left out."""
+        if term.is_phrase:
+            return self._phrase(term, lo, hi)
+        variants = self._variants(term.words[0], allow_prefix=True)
+        if len(variants) == 1:  # the usual case: built in C
+            wid, weight = variants[0]
+            units, counts = self._units_of[wid], self._counts_of[wid]
+            a, b = self._within(units, lo, hi)
+            found = dict(zip(units[a:b], map(_LOG_COUNT.__getitem__, counts[a:b]), strict=True))
+            return found if weight == 1.0 else {unit: weight * value for unit, value in found.items()}
+        # Several words begin with it: add up the occurrences, keep the best weight.
+        occurrences: dict[int, int] = {}
+        best: dict[int, float] = {}
+        for wid, weight in variants:
+            units, counts = self._units_of[wid], self._counts_of[wid]
+            a, b = self._within(units, lo, hi)
+            for unit, count in zip(units[a:b], counts[a:b], strict=True):
+                occurrences[unit] = occurrences.get(unit, 0) + count
+                if weight > best.get(unit, 0.0):
+                    best[unit] = weight
+        return {unit: best[unit] * _LOG_COUNT[min(count, 255)] for unit, count in occurrences.items()}
+
+    def _phrase(self, term: Term, lo: int, hi: int) -> _Found:
+        """A phrase: start from the positions of its rarest word, then keep those where every
+        other word is in place in the stream (filtered in C); the last word may be a prefix
+        ("human rights defend")."""
+        *before, last = term.words
+        wanted: list[set[int]] = []
+        for word in before:
+            wid = self._ids.get(word)
+            if wid is None:
+                return {}
+            wanted.append({wid})
+        wanted.append({wid for wid, _ in self._variants(last, allow_prefix=True)})
+        first, end = self._starts[lo], self._starts[hi]
+        counts = [
+            sum(operator.sub(*reversed(self._within(self._positions_of[w], first, end))) for w in ws) for ws in wanted
+        ]
+        anchor = min(range(len(wanted)), key=counts.__getitem__)
+        starts: list[int] = []
+        for wid in wanted[anchor]:
+            positions = self._positions_of[wid]
+            a, b = self._within(positions, first, end)
+            starts += map(operator.sub, positions[a:b], repeat(anchor))
+        stream = self._stream
+        for shift, ids in enumerate(wanted):
+            if shift == anchor or not starts:
+                continue
+            seen = map(stream.__getitem__, map(operator.add, starts, repeat(shift)))
+            starts = list(compress(starts, map(ids.__contains__, seen)))
+        per_unit = Counter(map(bisect.bisect_right, repeat(self._starts), starts))
+        return {unit - 1: _LOG_COUNT[min(count, 255)] for unit, count in per_unit.items()}
+
+    def _close(self, word: str, n: int, cutoff: float) -> list[str]:
+        """Up to `n` indexed words closest to `word` (difflib's ratio at least `cutoff`).
+
+        Only the words sharing the most letter triples with it are compared, so the cost stays
+        the same however large the vocabulary grows."""
+        shared: Counter[int] = Counter()
+        for gram in _grams(word):
+            ids = self._grams.get(gram)
+            if ids is not None:
+                shared.update(ids)
+        pool = [self._words[wid] for wid, _ in shared.most_common(CLOSE_POOL)]
+        return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
 
     def _correct(self, word: str) -> str | None:
-        close = difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=0.75)
+        close = self._close(word, 1, 0.75)
         return close[0] if close else None
 
     # -- searching ----------------------------------------------------------
 
-    def search(self, query: str, limit: int = 5) -> SearchResult:
-        """Ranked matches for `query`; raises `UserError` for an empty or oversized query."""
+    def search(self, query: str, limit: int = 5, *, within: str | None = None) -> SearchResult:
+        """Ranked matches for `query` in every document, or only in the one named by `within`.
+
+        Raises `UserError` for an empty or oversized query."""
         shown = " ".join(query.split())
         if len(shown) > MAX_QUERY:
             raise UserError(f"That search is too long ({len(shown)} characters); keep it under {MAX_QUERY}.")
         terms = parse_query(shown)
         if not terms:
             raise UserError('Search for at least one word, e.g. `impunity` or `"freedom of expression"`.')
+        lo, hi = self._ranges[within] if within is not None else (0, len(self._sources))
 
         corrections: list[tuple[str, str]] = []
         unknown: list[str] = []
-        matched: list[tuple[Term, dict[int, list[tuple[int, int, float]]]]] = []
+        matched: list[tuple[Term, _Found]] = []
         for term in terms:
-            found = self._matches(term)
+            found = self._matches(term, lo, hi)
             if not found:
                 fixed = Term(tuple(self._correct(w) or w for w in term.words), term.shown)
                 if fixed.words != term.words:
-                    found = self._matches(fixed)
+                    found = self._matches(fixed, lo, hi)
                     if found:
                         corrections.append((term.shown, " ".join(fixed.words)))
                         term = fixed
@@ -216,65 +332,94 @@ class SearchIndex:
                 unknown.append(term.shown)
 
         if not matched:
-            suggestions = sorted(
-                {s for t in terms for w in t.words for s in difflib.get_close_matches(w, self.vocabulary, 3, 0.6)}
-            )
+            suggestions = sorted({s for t in terms for w in t.words for s in self._close(w, 3, 0.6)})
             return SearchResult(shown, (), 0, False, (), tuple(unknown), tuple(suggestions))
 
-        candidates = set.intersection(*(set(found) for _, found in matched))
+        by_size = sorted((found for _, found in matched), key=len)
+        having_all: Iterable[int] = by_size[0]
+        for found in by_size[1:]:  # walk the rarest term's units only, in C
+            having_all = filter(found.__contains__, having_all)
+        candidates = set(having_all)
         all_terms = bool(candidates) and not unknown
         if not candidates:
-            candidates = set().union(*(set(found) for _, found in matched))
+            candidates = set().union(*by_size)
 
-        n = len(self.units)
-        scored: list[tuple[float, int]] = []
-        for u in candidates:
-            score = 0.0
-            for term, found in matched:
-                spots = found.get(u)
-                if not spots:
-                    continue
-                idf = math.log(1 + n / len(found))
-                best = max(w for _, _, w in spots)
-                score += idf * best * (1 + math.log(len(spots))) * (1.5 if term.is_phrase else 1.0)
-            # Shorter units with the same hits are more to the point.
-            score /= 1 + len(self.units[u].tokens) / 400
-            scored.append((score, u))
-        scored.sort(key=lambda s: (-s[0], self.units[s[1]].ref))
+        # Scored in C (map over the candidates), as a large library can match thousands of units.
+        units = list(candidates)
+        weighted = [0.0] * len(units)
+        for term, found in matched:
+            rarity = math.log(1 + (hi - lo) / len(found)) * (1.5 if term.is_phrase else 1.0)
+            fits = map(found.__getitem__, units) if all_terms else map(found.get, units, repeat(0.0))
+            weighted = list(map(operator.add, weighted, map(operator.mul, repeat(rarity), fits)))
+        # Shorter units with the same hits are more to the point; best first, ties in document order.
+        scores = map(operator.mul, weighted, map(self._brevity.__getitem__, units))
+        best = heapq.nsmallest(limit, zip(map(operator.neg, scores), units, strict=True))
 
         hits = []
-        for score, u in scored[:limit]:
-            spans = [(p, e, t) for t, (_, found) in enumerate(matched) for (p, e, _) in found.get(u, [])]
-            snippet, marks = self._snippet(self.units[u], spans)
-            hits.append(Hit(self.units[u].ref, round(score, 4), snippet, marks))
-        return SearchResult(shown, tuple(hits), len(scored), all_terms, tuple(corrections), tuple(unknown))
+        for negative, unit in best:
+            hits.append(self._hit(unit, -negative, [term for term, _ in matched]))
+        return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
 
-    def _snippet(self, unit: Unit, spans: list[tuple[int, int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
-        """The window of the text that shows the most different terms; hit spans relative to it."""
-        text = unit.text
-        char_spans = sorted((unit.tokens[a].start, unit.tokens[b].end, t) for a, b, t in spans)
-        lead = SNIPPET_CHARS // 4
+    def _hit(self, unit: int, score: float, terms: list[Term]) -> Hit:
+        source = self._sources[unit]
+        text = _source_text(source)
+        spans = [m.span() for m in _WORD.finditer(text)]
+        words = [fold(text[a:b]) for a, b in spans]
+        places = [(spans[a][0], spans[b][1], t) for t, term in enumerate(terms) for a, b in _places(term, words)]
+        snippet, marks = _snippet(text, places)
+        return Hit(source.ref, round(score, 4), snippet, marks, self._symbols[unit])
 
-        def terms_in_window(anchor: int) -> int:
-            lo, hi = anchor - lead, anchor - lead + SNIPPET_CHARS
-            return len({t for a, b, t in char_spans if a >= lo and b <= hi})
 
-        first = max((a for a, _, _ in char_spans), key=lambda a: (terms_in_window(a), -a))
-        start = max(0, first - lead)
-        if start:
-            space = text.rfind(" ", 0, start)
-            start = space + 1 if space >= 0 else 0
-        end = min(len(text), start + SNIPPET_CHARS)
-        if end < len(text):
-            space = text.rfind(" ", start, end)
-            end = space if space > first else end
-        prefix = "…" if start else ""
-        suffix = "…" if end < len(text) else ""
-        shift = len(prefix) - start
-        marks = tuple(
-            (a + shift, b + shift) for a, b in _merge([(a, b) for a, b, _ in char_spans]) if a >= start and b <= end
-        )
-        return prefix + text[start:end] + suffix, marks
+def _places(term: Term, words: list[str]) -> list[tuple[int, int]]:
+    """(first word, last word) of each place `term` occurs among `words`, as the index matches it:
+    every word exactly, but the last (or only) one of four letters or more may be a prefix."""
+    *before, want = term.words
+    span = len(before)
+    if len(want) >= PREFIX_MIN:
+        ends = [i for i, word in enumerate(words) if word.startswith(want)]
+    else:
+        ends = [i for i, word in enumerate(words) if word == want]
+    return [(i - span, i) for i in ends if i >= span and words[i - span : i] == before]
+
+
+def _snippet(text: str, char_spans: list[tuple[int, int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The window of the text that shows the most different terms; hit spans relative to it."""
+    char_spans = sorted(char_spans)
+    lead = SNIPPET_CHARS // 4
+
+    def terms_in_window(anchor: int) -> int:
+        lo, hi = anchor - lead, anchor - lead + SNIPPET_CHARS
+        return len({t for a, b, t in char_spans if a >= lo and b <= hi})
+
+    first = max((a for a, _, _ in char_spans), key=lambda a: (terms_in_window(a), -a))
+    start = max(0, first - lead)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else 0
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    marks = tuple(
+        (a + shift, b + shift) for a, b in _merge([(a, b) for a, b, _ in char_spans]) if a >= start and b <= end
+    )
+    return prefix + text[start:end] + suffix, marks
+
+
+_GAP = 0xFFFF_FFFF  # no word's id: between units in the stream
+_LOG_COUNT = [0.0] + [1 + math.log(c) for c in range(1, 256)]  # 1 + log(occurrences), for 0-255
+
+
+def _source_text(source: Paragraph | Footnote) -> str:
+    return plain_text(source.full_text if isinstance(source, Paragraph) else source.text)
+
+
+def _grams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from bot.content.search import SearchIndex, fold, parse_query
 
 @pytest.fixture(scope="module")
 def index(library: Library) -> SearchIndex:
-    return library.entry().index
+    return library.index
 
 
 def marked(snippet: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
