@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import random
 import statistics
@@ -102,8 +103,10 @@ async def child(kind: str, interactions: int) -> None:
             future = arrivals.expect(str(data["id"]))
             client._connection.parse_interaction_create(data)  # type: ignore[arg-type]
             await asyncio.wait_for(future, 10)
-            if done in (10_000, interactions):
-                print(json.dumps({"interactions": done, "rss_mb": rss_mb()}), flush=True)
+            if done % 10_000 == 0 or done == interactions:
+                gc.collect()
+                live = sys.getallocatedblocks()  # Python objects alive: what a leak or cache would grow
+                print(json.dumps({"interactions": done, "rss_mb": rss_mb(), "blocks": live}), flush=True)
     else:
         print(json.dumps({"interactions": 0, "rss_mb": rss_mb()}), flush=True)
     await client.close()
@@ -161,6 +164,13 @@ def main() -> int:
     )
     print(
         f"   the bot's growth from 10,000 to {args.interactions:,}: {growth:+.1f} MB (target ≤ {TARGET_GROWTH_MB} MB)"
+    )
+    curve = ", ".join(f"{line['rss_mb']:.1f}" for line in bot)
+    blocks = bot[-1]["blocks"] - bot[0]["blocks"]
+    print(f"   resident MB every 10,000: {curve}")
+    print(
+        f"   Python objects alive from 10,000 to {args.interactions:,}: {blocks:+,.0f} blocks "
+        f"({blocks / bot[0]['blocks']:+.1%}; the bare bot {bare[-1]['blocks'] - bare[0]['blocks']:+,.0f})"
     )
     ok = extra <= TARGET_STARTUP_MS and max(over_ready, over_end) <= TARGET_MEMORY_MB and growth <= TARGET_GROWTH_MB
     print("targets met" if ok else "TARGETS MISSED")

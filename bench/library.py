@@ -26,7 +26,16 @@ from bot.answers import Answers  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from tests import generated  # noqa: E402
 
-QUERIES = ("impunity", "human rights defenders", '"freedom of expression"', "impunty", "protection", "xqzzy")
+QUERIES = (
+    "impunity",
+    "human rights defenders",
+    '"freedom of expression"',
+    "impunty",
+    "protection",
+    "xqzzy",
+    '"the right"',  # a phrase of the commonest words: the slowest kind
+    "States protection of defenders",
+)
 TYPED = ("", "1", "pp1", "op 4", "terror", "fn", "third preambular paragraph", "4-6")
 
 
@@ -61,7 +70,7 @@ def main() -> int:
     paragraphs = sum(len(e.document.preamble) + len(e.document.operative) for e in entries)
     footnotes = sum(len(e.document.footnotes) for e in entries)
     across, within = [], []
-    for _ in range(5):
+    for _ in range(25):
         for query in QUERIES:
             started = time.perf_counter()
             library.index.search(query, limit=5)

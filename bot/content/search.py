@@ -17,7 +17,7 @@ import operator
 import re
 import unicodedata
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -31,7 +31,6 @@ PREFIX_MIN = 4  # a query word this long also matches words it begins
 PREFIX_WEIGHT = 0.6
 MAX_QUERY = 200
 SNIPPET_CHARS = 220
-PREFIX_CACHE = 1_024  # recent query words whose completions are kept
 CLOSE_POOL = 40  # words sharing the most letter triples with a typo, compared closely
 
 
@@ -192,8 +191,6 @@ class SearchIndex:
             for gram in _grams(word):
                 grams[gram].append(wid)
         self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
-        # Query word -> indexed words it begins; bounded, so random text never grows it without end.
-        self._by_prefix: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     @property
     def symbols(self) -> tuple[str, ...]:
@@ -209,20 +206,12 @@ class SearchIndex:
             found += [(self._ids[w], PREFIX_WEIGHT) for w in self._words_beginning(word)]
         return found
 
-    def _words_beginning(self, prefix: str) -> tuple[str, ...]:
-        """Indexed words that begin with `prefix` (not the word itself): a binary search of the
-        sorted vocabulary, remembered for the most recent queries."""
-        cached = self._by_prefix.get(prefix)
-        if cached is not None:
-            self._by_prefix.move_to_end(prefix)
-            return cached
+    def _words_beginning(self, prefix: str) -> list[str]:
+        """Indexed words that begin with `prefix` (not the word itself): two binary searches of
+        the sorted vocabulary. Nothing is remembered, so nothing grows with what people type."""
         start = bisect.bisect_left(self.vocabulary, prefix)
         end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
-        words = tuple(w for w in self.vocabulary[start:end] if w != prefix)
-        self._by_prefix[prefix] = words
-        if len(self._by_prefix) > PREFIX_CACHE:
-            self._by_prefix.popitem(last=False)
-        return words
+        return [w for w in self.vocabulary[start:end] if w != prefix]
 
     @staticmethod
     def _within(values: array[int], lo: int, hi: int) -> tuple[int, int]:

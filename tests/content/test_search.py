@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import random
+import tracemalloc
+
 import pytest
 
 from bot.content.errors import UserError
@@ -95,12 +99,29 @@ def test_unusable_queries_get_a_clear_error(index: SearchIndex, query: str) -> N
         index.search(query)
 
 
-def test_the_prefix_cache_stays_bounded_whatever_is_searched(doc: Document) -> None:
-    from bot.content.search import PREFIX_CACHE, SearchIndex
-
+def test_searching_keeps_nothing_of_what_was_searched(doc: Document) -> None:
+    """Memory must not grow with what people type: thousands of distinct words, prefixes, typos
+    and phrases leave the index exactly as large as before (a cache of them once did grow)."""
     index = SearchIndex(doc)
-    for i in range(PREFIX_CACHE * 3):
-        index._words_beginning(f"zq{i:05d}")  # what every new word typed in /search does
-    assert len(index._by_prefix) == PREFIX_CACHE
+    rng = random.Random(5)
+
+    def word() -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzé") for _ in range(rng.randint(4, 12)))
+
+    queries = [f"{word()} defend{word()}" for _ in range(300)] + [f'"human rights {word()}"' for _ in range(300)]
+    queries += [f"impunit{rng.choice('aeiouy')}{word()}" for _ in range(2_400)]
+    for query in queries[:200]:  # warm up whatever the interpreter caches on first use
+        index.search(query)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for query in queries[200:]:
+            index.search(query)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 16_000, f"{kept:,} bytes kept after {len(queries) - 200:,} searches"
     assert "defenders" in index._words_beginning("defend")  # and prefixes still find words
     assert [h.ref.label for h in index.search("defend").hits]
