@@ -165,3 +165,15 @@ async def env(library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
         yield environment
     finally:
         await close_env(environment)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say plainly when the PostgreSQL tests did not run (no server on this machine)."""
+    from tests import postgres
+
+    if postgres.skipped:
+        terminalreporter.write_line(
+            f"PostgreSQL: {len(postgres.skipped)} tests skipped: {postgres.SKIP_REASON}. "
+            "CI runs them (RB_REQUIRE_POSTGRES=1).",
+            yellow=True,
+        )

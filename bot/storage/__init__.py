@@ -1,8 +1,10 @@
-"""Persistence behind a small interface. SQLite (aiosqlite) is the embedded default.
+"""Persistence behind a small interface: SQLite (aiosqlite) embedded by default, PostgreSQL
+(asyncpg) for several processes or hosts.
 
-Nothing above this package depends on SQLite: the scheduler and the commands
-use `Storage` and the records below. A PostgreSQL implementation only has to
-provide the same atomic operations (`claim` and `take_over` are compare-and-swap).
+Nothing above this package depends on an engine: the scheduler and the commands use
+`Storage` and the records below. Both engines provide the same atomic operations
+(`claim` and `take_over` are compare-and-swap), checked by one contract test suite.
+Each engine has its own numbered migrations under `migrations/<engine>/`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import resources
 from typing import Protocol
+
+
+def migrations(engine: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every migration file of `engine` ("sqlite" or "postgresql"), in order."""
+    found = []
+    for entry in resources.files(__name__).joinpath("migrations", engine).iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migration files must be numbered 1..n without gaps, found {versions}")
+    return found
 
 
 class DeliveryState(StrEnum):

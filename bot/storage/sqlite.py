@@ -16,30 +16,15 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any, Self
 
 import aiosqlite
 
-from bot.storage import OPEN_STATES, Delivery, DeliveryState, Notice, Schedule, ShardFilter
+from bot.storage import OPEN_STATES, Delivery, DeliveryState, Notice, Schedule, ShardFilter, migrations
 
 log = logging.getLogger(__name__)
 UTC = dt.UTC
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every migration file, in order."""
-    found = []
-    for entry in resources.files("bot.storage").joinpath("migrations").iterdir():
-        if entry.name.endswith(".sql"):
-            version = int(entry.name.split("_", 1)[0])
-            found.append((version, entry.name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    versions = [v for v, _, _ in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migration files must be numbered 1..n without gaps, found {versions}")
-    return found
 
 
 def statements(sql: str) -> list[str]:

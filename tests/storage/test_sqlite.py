@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -11,10 +10,9 @@ import textwrap
 from pathlib import Path
 
 import aiosqlite
-import pytest
 
-from bot.storage import Delivery, DeliveryState, Schedule, ShardFilter
-from bot.storage.sqlite import SQLiteStorage, migrations
+from bot.storage import Delivery, DeliveryState, Schedule, migrations
+from bot.storage.sqlite import SQLiteStorage
 from tests.conftest import ROOT
 
 UTC = dt.UTC
@@ -75,44 +73,6 @@ async def test_migrations_run_once(tmp_path: Path) -> None:
     await storage.close()
 
 
-async def test_schedules_round_trip_and_update_in_place(storage: SQLiteStorage) -> None:
-    await storage.save_schedule(schedule(), now=NOW)
-    assert await storage.get_schedule(10) == schedule()
-    changed = schedule(position=5)
-    await storage.save_schedule(changed, now=NOW)
-    assert await storage.get_schedule(10) == changed
-    assert len(await storage.guild_schedules(1)) == 1
-
-
-async def test_due_uses_next_due_and_skips_paused(storage: SQLiteStorage) -> None:
-    await storage.save_schedule(schedule(10, due=NOW - dt.timedelta(minutes=1)), now=NOW)
-    await storage.save_schedule(schedule(11, due=NOW + dt.timedelta(minutes=1)), now=NOW)
-    await storage.save_schedule(schedule(12, due=NOW - dt.timedelta(minutes=2)), now=NOW)
-    assert await storage.pause(12, "gone", now=NOW)
-    assert not await storage.pause(12, "gone again", now=NOW)  # reported once
-    assert [s.channel_id for s in await storage.due(NOW, 100)] == [10]
-    assert await storage.next_wake(dt.timedelta(minutes=2)) == NOW - dt.timedelta(minutes=1)
-
-
-async def test_saving_again_resumes_a_paused_schedule(storage: SQLiteStorage) -> None:
-    await storage.save_schedule(schedule(), now=NOW)
-    await storage.pause(10, "the bot lost access", now=NOW)
-    assert (await storage.get_schedule(10)).paused_reason == "the bot lost access"  # type: ignore[union-attr]
-    await storage.save_schedule(schedule(), now=NOW)
-    assert (await storage.get_schedule(10)).paused_reason is None  # type: ignore[union-attr]
-
-
-async def test_a_day_is_claimed_once(storage: SQLiteStorage) -> None:
-    s = schedule()
-    await storage.save_schedule(s, now=NOW)
-    assert await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
-    assert not await storage.claim(s, delivery_for(s, "b"), TOMORROW.date(), TOMORROW)
-    moved = await storage.get_schedule(10)
-    assert moved is not None and moved.position == 1 and moved.next_due == TOMORROW
-    record = await storage.get_delivery(10, NOW.date())
-    assert record is not None and record.state == "sending" and record.claimant == "a"
-
-
 async def test_two_processes_on_one_file_claim_once(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     first, second = await SQLiteStorage.open(path), await SQLiteStorage.open(path)
@@ -166,78 +126,6 @@ async def test_a_claim_survives_a_process_killed_right_after_it(tmp_path: Path) 
         await storage.close()
 
 
-async def test_a_retry_becomes_pending_at_its_time(storage: SQLiteStorage) -> None:
-    s = schedule()
-    await storage.save_schedule(s, now=NOW)
-    await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
-    record = await storage.get_delivery(10, NOW.date())
-    assert record is not None
-    later = NOW + dt.timedelta(seconds=30)
-    assert await storage.retry_later(record, later, "503", claimant="a", uncertain=True)
-    assert await storage.pending(NOW, dt.timedelta(hours=1), 10) == []
-    assert [(d.error, d.uncertain) for d in await storage.pending(later, dt.timedelta(hours=1), 10)] == [("503", True)]
-    assert await storage.next_wake(dt.timedelta(minutes=2)) == later
-
-
-async def test_a_stopped_schedule_drops_its_pending_retries(storage: SQLiteStorage) -> None:
-    s = schedule()
-    await storage.save_schedule(s, now=NOW)
-    await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
-    assert await storage.delete_schedule(10)
-    assert await storage.pending(NOW + dt.timedelta(days=1), dt.timedelta(0), 10) == []
-
-
-async def test_leaving_a_server_deletes_its_schedules(storage: SQLiteStorage) -> None:
-    await storage.save_schedule(schedule(10, guild_id=1), now=NOW)
-    await storage.save_schedule(schedule(11, guild_id=1), now=NOW)
-    await storage.save_schedule(schedule(12, guild_id=2), now=NOW)
-    assert await storage.delete_guild(1) == 2
-    assert [s.channel_id for s in await storage.due(NOW, 10)] == [12]
-
-
-async def test_shards_see_only_their_guilds(storage: SQLiteStorage) -> None:
-    for shard in range(4):
-        await storage.save_schedule(schedule(100 + shard, guild_id=(shard << 22) | 5), now=NOW)
-    mine = ShardFilter(4, (1, 3))
-    assert sorted(s.channel_id for s in await storage.due(NOW, 10, mine)) == [101, 103]
-    assert all(mine.owns(s.guild_id) for s in await storage.due(NOW, 10, mine))
-
-
-@pytest.mark.parametrize("steps", [1, 3])
-async def test_skip_moves_the_position(storage: SQLiteStorage, steps: int) -> None:
-    await storage.save_schedule(schedule(), now=NOW)
-    moved = await storage.advance(10, steps)
-    assert moved is not None and moved.position == steps
-
-
-async def test_an_open_claim_wakes_the_scheduler_when_its_lease_runs_out(storage: SQLiteStorage) -> None:
-    s = schedule()
-    await storage.save_schedule(s, now=NOW)
-    await storage.claim(s, delivery_for(s), TOMORROW.date(), TOMORROW)
-    # Not at the claim time (that would spin while another instance is sending), but when it could be taken over.
-    assert await storage.next_wake(dt.timedelta(minutes=2)) == NOW + dt.timedelta(minutes=2)
-
-
-async def test_only_the_owner_changes_a_claim(storage: SQLiteStorage) -> None:
-    s = schedule()
-    await storage.save_schedule(s, now=NOW)
-    mine = delivery_for(s, claimant="a")
-    await storage.claim(s, mine, TOMORROW.date(), TOMORROW)
-    later = NOW + dt.timedelta(minutes=3)
-    (stale,) = await storage.pending(later, dt.timedelta(minutes=2), 10)
-    assert await storage.take_over(stale, "b", later)
-    # "a" lost it: it can neither renew, retry nor finish it.
-    assert not await storage.renew(mine, "a", later)
-    assert not await storage.retry_later(mine, later, "503", claimant="a", uncertain=False)
-    assert not await storage.finish(mine, DeliveryState.SENT, claimant="a", message_id=1)
-    record = await storage.get_delivery(10, NOW.date())
-    assert record is not None and record.state is DeliveryState.SENDING and record.claimant == "b"
-    assert await storage.renew(mine, "b", later)
-    assert await storage.finish(mine, DeliveryState.SENT, claimant="b", message_id=2)
-    record = await storage.get_delivery(10, NOW.date())
-    assert record is not None and record.state is DeliveryState.SENT and record.message_id == 2
-
-
 async def test_two_processes_migrating_a_new_file_at_once(tmp_path: Path) -> None:
     """Both start on an empty file together: neither fails with "table already exists"."""
     for attempt in range(5):
@@ -248,28 +136,6 @@ async def test_two_processes_migrating_a_new_file_at_once(tmp_path: Path) -> Non
         finally:
             for storage in opened:
                 await storage.close()
-
-
-async def test_removing_a_deleted_channels_schedule_leaves_a_notice(storage: SQLiteStorage) -> None:
-    await storage.save_schedule(dataclasses.replace(schedule(), channel_name="old-channel"), now=NOW)
-    assert await storage.remove_schedule(10, "the channel was deleted", now=NOW)
-    assert not await storage.remove_schedule(10, "the channel was deleted", now=NOW)
-    assert await storage.guild_schedules(1) == []
-    (notice,) = await storage.notices(1, NOW - dt.timedelta(days=1))
-    assert (notice.channel_name, notice.message) == ("old-channel", "the channel was deleted")
-
-
-async def test_old_deliveries_are_pruned_but_open_ones_kept(storage: SQLiteStorage) -> None:
-    old = schedule(10, due=NOW - dt.timedelta(days=90))
-    await storage.save_schedule(old, now=NOW)
-    await storage.claim(old, delivery_for(old), NOW.date(), NOW)
-    done = schedule(11, due=NOW - dt.timedelta(days=80))
-    await storage.save_schedule(done, now=NOW)
-    await storage.claim(done, delivery_for(done), NOW.date(), NOW)
-    assert await storage.finish(delivery_for(done), DeliveryState.SENT, claimant="a", message_id=1)
-    assert await storage.prune((NOW - dt.timedelta(days=60)).date(), NOW - dt.timedelta(days=60)) == 1
-    assert await storage.get_delivery(11, done.next_day) is None
-    assert await storage.get_delivery(10, old.next_day) is not None  # still open: never pruned
 
 
 async def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path: Path) -> None:
