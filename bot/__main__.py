@@ -22,13 +22,22 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
-from bot.config import DEFAULT_CONFIG, MissingToken, Settings, load_settings, read_token
+from bot.config import (
+    DEFAULT_CONFIG,
+    MissingSecret,
+    MissingToken,
+    Settings,
+    load_settings,
+    read_database_password,
+    read_token,
+)
 from bot.content.library import Library, load_library
 from bot.content.yamlfile import FileProblems
 from bot.logsafety import install as install_redaction
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
+    from bot.storage import Storage
 
 log = logging.getLogger("bot")
 
@@ -89,14 +98,38 @@ def _setup_logging(level: str, token: str | None) -> None:
     install_redaction((token,) if token else ())
 
 
-async def _serve(settings: Settings, library: Library, token: str) -> None:
-    from bot.client import ResolutionBot
-    from bot.storage.sqlite import SQLiteStorage
+async def open_storage(settings: Settings) -> Storage:
+    """The configured storage, migrated: PostgreSQL for a postgresql:// URL, else the SQLite file."""
+    if settings.postgres_url is None:
+        from bot.storage.sqlite import SQLiteStorage
+
+        try:
+            return await SQLiteStorage.open(settings.database)
+        except (OSError, sqlite3.Error) as exc:
+            raise SetupError(f"{settings.source}: database: cannot open {settings.database}: {exc}") from None
+    try:
+        from bot.storage.postgresql import PostgresStorage
+    except ImportError:
+        raise SetupError(
+            f"{settings.source}: database: PostgreSQL needs asyncpg: pip install 'resolution-bot[postgresql]'"
+        ) from None
+    import asyncpg
 
     try:
-        storage = await SQLiteStorage.open(settings.database)
-    except (OSError, sqlite3.Error) as exc:
-        raise SetupError(f"{settings.source}: database: cannot open {settings.database}: {exc}") from None
+        password = read_database_password(settings)
+        return await PostgresStorage.open(settings.postgres_url, password=password)
+    except MissingSecret as exc:
+        raise SetupError(str(exc)) from None
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        # The URL holds no password (the config refuses one), so it is safe to show.
+        reason = str(exc).replace(password, "…") if password else str(exc)
+        raise SetupError(f"{settings.source}: database: cannot use {settings.postgres_url}: {reason}") from None
+
+
+async def _serve(settings: Settings, library: Library, token: str) -> None:
+    from bot.client import ResolutionBot
+
+    storage = await open_storage(settings)
     try:
         await _serve_with(ResolutionBot(library, storage, settings), token)
     finally:

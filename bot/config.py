@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from bot.content.yamlfile import compose
 
@@ -40,18 +41,28 @@ class Settings:
     default_document_line: int
     token_env: str = "DISCORD_TOKEN"
     log_level: str = "INFO"
-    database: Path = Path("data/resolution-bot.sqlite3")
+    database: Path = Path("data/resolution-bot.sqlite3")  # SQLite, unless postgres_url is set
+    postgres_url: str | None = None  # postgresql://user@host/db: never holds a password
+    database_password_env: str | None = None  # the environment variable holding the password
     daily: DailySettings = field(default_factory=DailySettings)
 
 
-class MissingToken(Exception):
+class MissingSecret(Exception):
+    """A secret the settings name is not in the environment; the message never echoes a value."""
+
+
+class MissingToken(MissingSecret):
     """No token in the environment; the message says how to get one (never echoes a value)."""
 
 
 def load_settings(path: Path) -> Settings:
     """Read and validate a config file; raises `FileProblems` with file:line:field."""
     reader, root = compose(path)
-    entries = reader.mapping(root, ("documents",), ("default_document", "token_env", "log_level", "database", "daily"))
+    entries = reader.mapping(
+        root,
+        ("documents",),
+        ("default_document", "token_env", "log_level", "database", "database_password_env", "daily"),
+    )
     if entries is None:
         reader.done()
         raise AssertionError("unreachable")
@@ -73,9 +84,35 @@ def load_settings(path: Path) -> Settings:
     token_env = reader.optional(entries, "token_env", reader.text) or "DISCORD_TOKEN"
     if not token_env.replace("_", "").isalnum():
         reader.fail(entries["token_env"], "must be the name of an environment variable, like DISCORD_TOKEN")
+    password_env = reader.optional(entries, "database_password_env", reader.text)
+    if password_env is not None and not password_env.replace("_", "").isalnum():
+        reader.fail(
+            entries["database_password_env"],
+            "must be the name of an environment variable, like RESOLUTION_BOT_DB_PASSWORD",
+        )
     log_level = reader.optional(entries, "log_level", lambda n: reader.choice(n, LOG_LEVELS)) or "INFO"
     database_name = reader.optional(entries, "database", reader.text) or "data/resolution-bot.sqlite3"
-    database = Path(database_name) if database_name == ":memory:" else (base / database_name).resolve()
+    database = Path("data/resolution-bot.sqlite3")
+    postgres_url = None
+    if database_name.startswith(("postgresql://", "postgres://")):
+        postgres_url = database_name
+        try:
+            parts = urlsplit(database_name)
+            has_password, has_host = parts.password is not None, bool(parts.hostname)
+        except ValueError as exc:
+            reader.fail(entries["database"], f"not a valid PostgreSQL URL ({exc})")
+        else:
+            if has_password:
+                postgres_url = None
+                reader.fail(
+                    entries["database"],
+                    "the password must not be in this file: put it in an environment variable and name that "
+                    "variable in database_password_env",
+                )
+            elif not has_host:
+                reader.fail(entries["database"], "a PostgreSQL URL needs a host, e.g. postgresql://bot@db.example/bot")
+    else:
+        database = Path(database_name) if database_name == ":memory:" else (base / database_name).resolve()
     daily = DailySettings()
     if "daily" in entries:
         d = reader.mapping(entries["daily"], (), ("catch_up_hours", "max_per_server", "posts_per_second"))
@@ -98,12 +135,27 @@ def load_settings(path: Path) -> Settings:
         token_env=token_env,
         log_level=log_level,
         database=database,
+        postgres_url=postgres_url,
+        database_password_env=password_env,
         daily=daily,
     )
 
 
 def _or(value: T | None, default: T) -> T:
     return default if value is None else value
+
+
+def read_database_password(settings: Settings, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The PostgreSQL password from the environment variable the settings name (None if none is named)."""
+    if settings.database_password_env is None:
+        return None
+    password = environ.get(settings.database_password_env, "")
+    if not password:
+        raise MissingSecret(
+            f"{settings.source}: database_password_env names {settings.database_password_env}, "
+            "but that environment variable is empty or not set."
+        )
+    return password
 
 
 def read_token(settings: Settings, environ: Mapping[str, str] = os.environ) -> str:

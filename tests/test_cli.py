@@ -118,3 +118,26 @@ def test_a_database_that_cannot_be_opened_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "database: cannot open" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_postgresql_server_exits_2_without_showing_the_password(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text(
+        f"documents: [{FIXTURE_DOC}]\ndatabase: postgresql://bot@127.0.0.1:1/bot\ndatabase_password_env: RB_DB_PW\n",
+        encoding="utf-8",
+    )
+    secret = "db-password-never-shown-31337"
+    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x.y.z", "RB_DB_PW": secret})
+    assert result.returncode == 2, result.stderr
+    assert "database: cannot use postgresql://bot@127.0.0.1:1/bot" in result.stderr
+    assert secret not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_named_but_empty_password_variable_exits_2_and_says_which(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text(
+        f"documents: [{FIXTURE_DOC}]\ndatabase: postgresql://bot@127.0.0.1:1/bot\ndatabase_password_env: RB_DB_PW\n",
+        encoding="utf-8",
+    )
+    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x.y.z"})
+    assert result.returncode == 2
+    assert "database_password_env names RB_DB_PW, but that environment variable is empty or not set" in result.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import MissingToken, load_settings, read_token
+from bot.config import MissingSecret, MissingToken, load_settings, read_database_password, read_token
 from bot.content.yamlfile import FileProblems
 from tests.conftest import ROOT
 
@@ -42,6 +42,18 @@ def test_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
         ("documents: content/doc.yaml\n", "config.yaml:1: documents: expected a list"),
         ("documents: [content/doc.yaml]\ntoken_env: 'not a var'\n", "config.yaml:2: token_env: must be the name"),
         ("documents: [\n", "config.yaml:2: invalid YAML"),
+        (
+            "documents: [content/doc.yaml]\ndatabase: postgresql://bot:hunter2@db/bot\n",
+            "config.yaml:2: database: the password must not be in this file",
+        ),
+        (
+            "documents: [content/doc.yaml]\ndatabase: postgresql:///bot\n",
+            "config.yaml:2: database: a PostgreSQL URL needs a host",
+        ),
+        (
+            "documents: [content/doc.yaml]\ndatabase_password_env: 'my password'\n",
+            "config.yaml:2: database_password_env: must be the name",
+        ),
     ],
 )
 def test_bad_config_names_file_line_and_field(tmp_path: Path, text: str, problem: str) -> None:
@@ -51,6 +63,23 @@ def test_bad_config_names_file_line_and_field(tmp_path: Path, text: str, problem
         caught.value
     )
     assert problem in str(caught.value)
+
+
+def test_a_postgresql_url_selects_postgresql_and_the_password_comes_from_the_environment(tmp_path: Path) -> None:
+    settings = load_settings(
+        write(
+            tmp_path,
+            "documents: [content/doc.yaml]\ndatabase: postgresql://bot@db.example:5433/bot\n"
+            "database_password_env: RB_DB_PW\n",
+        )
+    )
+    assert settings.postgres_url == "postgresql://bot@db.example:5433/bot"
+    assert read_database_password(settings, {"RB_DB_PW": "s3cret"}) == "s3cret"
+    with pytest.raises(MissingSecret, match="RB_DB_PW") as caught:
+        read_database_password(settings, {})
+    assert "s3cret" not in str(caught.value)
+    sqlite = load_settings(write(tmp_path, "documents: [content/doc.yaml]\n"))
+    assert sqlite.postgres_url is None and read_database_password(sqlite, {}) is None
 
 
 def test_token_comes_from_the_named_variable(tmp_path: Path) -> None:
