@@ -93,10 +93,16 @@ class Notice:
 
 @dataclass(frozen=True)
 class ShardFilter:
-    """Only guilds on these shards: (guild_id >> 22) % count in ids."""
+    """The guilds on these shards, (guild_id >> 22) % count in ids; and, once `grace` late, anyone's.
+
+    A process schedules the servers of its own shards. With a `grace`, it also takes a post
+    of another shard that is that late (due, retried or claimed and gone quiet): the process
+    that owns it is down, and a dead host then delays posts by at most the grace, never loses
+    them. Claims keep it exactly once either way."""
 
     count: int
     ids: tuple[int, ...]
+    grace: dt.timedelta | None = None
 
     def owns(self, guild_id: int) -> bool:
         return (guild_id >> 22) % self.count in self.ids
@@ -178,6 +184,11 @@ class Storage(Protocol):
     async def notices(self, guild_id: int, since: dt.datetime) -> list[Notice]: ...
     async def prune(self, before: dt.date, notices_before: dt.datetime) -> int:
         """Forget finished deliveries for local dates before `before`, and old notices; returns how many."""
+
+    # -- gateway ------------------------------------------------------------
+    async def reserve_identify(self, bucket: int, spacing: dt.timedelta, now: dt.datetime) -> dt.timedelta:
+        """Reserve the next time this IDENTIFY bucket is free (at least `spacing` after the last
+        reservation of any process), atomically; returns how long to wait for it."""
 
     # -- server settings ----------------------------------------------------
     async def citation_style(self, guild_id: int) -> str | None:

@@ -68,11 +68,15 @@ def _delivery(row: asyncpg.Record) -> Delivery:
     )
 
 
-def _shard_sql(shard: ShardFilter | None, first: int) -> tuple[str, list[Any]]:
-    """A condition on guild_id for `shard`, its parameters numbered from `first`."""
+def _shard_sql(shard: ShardFilter | None, first: int, late: str = "", now: str = "now()") -> tuple[str, list[Any]]:
+    """A condition for `shard`'s rows, its parameters numbered from `first`; with a grace, also
+    other shards' rows whose `late` expression (a time) is at least the grace before `now`."""
     if shard is None:
         return "", []
-    return f" AND ((guild_id >> 22) % ${first}) = ANY(${first + 1}::int[])", [shard.count, list(shard.ids)]
+    own = f"((guild_id >> 22) % ${first}) = ANY(${first + 1}::int[])"
+    if shard.grace is None or not late:
+        return f" AND {own}", [shard.count, list(shard.ids)]
+    return f" AND ({own} OR {late} <= {now} - ${first + 2}::interval)", [shard.count, list(shard.ids), shard.grace]
 
 
 class PostgresStorage:
@@ -243,7 +247,7 @@ class PostgresStorage:
     # -- due work -----------------------------------------------------------
 
     async def due(self, now: dt.datetime, limit: int, shard: ShardFilter | None = None) -> list[Schedule]:
-        where, args = _shard_sql(shard, 3)
+        where, args = _shard_sql(shard, 3, "next_due", "COALESCE($1, now())")
         rows = await self._pool.fetch(
             "SELECT * FROM schedules WHERE paused_reason IS NULL AND next_due <= COALESCE($1, now())"
             f"{where} ORDER BY next_due LIMIT $2",
@@ -254,6 +258,12 @@ class PostgresStorage:
         return [_schedule(r) for r in rows]
 
     async def next_wake(self, lease: dt.timedelta, shard: ShardFilter | None = None) -> dt.datetime | None:
+        if shard is not None and shard.grace is not None:
+            # Other shards' work becomes this process's a grace after it falls due.
+            own = await self.next_wake(lease, ShardFilter(shard.count, shard.ids))
+            anyone = await self.next_wake(lease)
+            wakes = [t for t in (own, anyone + shard.grace if anyone else None) if t is not None]
+            return min(wakes) if wakes else None
         where, args = _shard_sql(shard, 1)
         due = await self._pool.fetchval(
             f"SELECT next_due FROM schedules WHERE paused_reason IS NULL{where} ORDER BY next_due LIMIT 1", *args
@@ -335,7 +345,8 @@ class PostgresStorage:
     async def pending(
         self, now: dt.datetime, lease: dt.timedelta, limit: int, shard: ShardFilter | None = None
     ) -> list[Delivery]:
-        where, args = _shard_sql(shard, 4)
+        late = "CASE WHEN state = 'retry' THEN retry_at ELSE claimed_at + $2::interval END"
+        where, args = _shard_sql(shard, 4, late, "COALESCE($1, now())")
         rows = await self._pool.fetch(
             "SELECT * FROM deliveries WHERE ((state = 'retry' AND retry_at <= COALESCE($1, now())) OR "
             "(state = 'sending' AND claimed_at <= COALESCE($1, now()) - $2::interval))"
@@ -479,6 +490,24 @@ class PostgresStorage:
             )
             gone = await db.execute("DELETE FROM daily_notices WHERE created_at < $1", notices_before)
         return _count(old) + _count(gone)
+
+    # -- gateway ------------------------------------------------------------
+
+    async def reserve_identify(self, bucket: int, spacing: dt.timedelta, now: dt.datetime) -> dt.timedelta:
+        # One statement: the upsert locks the bucket's row, so concurrent reservations queue.
+        row = await self._pool.fetchrow(
+            """
+            INSERT INTO identify_slots AS s (bucket, slot) VALUES ($1, COALESCE($3, now()))
+            ON CONFLICT (bucket) DO UPDATE SET slot = GREATEST(COALESCE($3, now()), s.slot + $2::interval)
+            RETURNING s.slot - COALESCE($3, now()) AS wait
+            """,
+            bucket,
+            spacing,
+            self._at(now),
+        )
+        assert row is not None
+        wait = row["wait"]
+        return wait if isinstance(wait, dt.timedelta) else dt.timedelta(0)
 
     # -- server settings ----------------------------------------------------
 

@@ -91,11 +91,16 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
     )
 
 
-def _shard_sql(shard: ShardFilter | None, column: str = "guild_id") -> tuple[str, list[Any]]:
+def _shard_sql(shard: ShardFilter | None, late: str = "", before: int | None = None) -> tuple[str, list[Any]]:
+    """A condition for `shard`'s rows; with a grace, also other shards' rows whose `late`
+    expression (a time) is at or before `before` (now minus the grace)."""
     if shard is None:
         return "", []
     marks = ", ".join("?" for _ in shard.ids)
-    return f" AND (({column} >> 22) % ?) IN ({marks})", [shard.count, *shard.ids]
+    own = f"((guild_id >> 22) % ?) IN ({marks})"
+    if shard.grace is None or not late or before is None:
+        return f" AND {own}", [shard.count, *shard.ids]
+    return f" AND ({own} OR {late} <= ?)", [shard.count, *shard.ids, before - int(shard.grace.total_seconds())]
 
 
 class SQLiteStorage:
@@ -307,7 +312,7 @@ class SQLiteStorage:
     # -- due work -----------------------------------------------------------
 
     async def due(self, now: dt.datetime, limit: int, shard: ShardFilter | None = None) -> list[Schedule]:
-        where, args = _shard_sql(shard)
+        where, args = _shard_sql(shard, "next_due", _ts(now))
         rows = await self._all(
             f"SELECT * FROM schedules WHERE paused_reason IS NULL AND next_due <= ?{where} ORDER BY next_due LIMIT ?",
             [_ts(now), *args, limit],
@@ -315,6 +320,12 @@ class SQLiteStorage:
         return [_schedule(r) for r in rows]
 
     async def next_wake(self, lease: dt.timedelta, shard: ShardFilter | None = None) -> dt.datetime | None:
+        if shard is not None and shard.grace is not None:
+            # Other shards' work becomes this process's a grace after it falls due.
+            own = await self.next_wake(lease, ShardFilter(shard.count, shard.ids))
+            anyone = await self.next_wake(lease)
+            wakes = [t for t in (own, anyone + shard.grace if anyone else None) if t is not None]
+            return min(wakes) if wakes else None
         where, args = _shard_sql(shard)
         if shard is None:  # MIN over the partial index: one index probe
             row = await self._one("SELECT MIN(next_due) AS t FROM schedules WHERE paused_reason IS NULL", ())
@@ -385,7 +396,8 @@ class SQLiteStorage:
     async def pending(
         self, now: dt.datetime, lease: dt.timedelta, limit: int, shard: ShardFilter | None = None
     ) -> list[Delivery]:
-        where, args = _shard_sql(shard)
+        late = f"CASE WHEN state = 'retry' THEN retry_at ELSE claimed_at + {int(lease.total_seconds())} END"
+        where, args = _shard_sql(shard, late, _ts(now))
         rows = await self._all(
             "SELECT * FROM deliveries WHERE ((state = 'retry' AND retry_at <= ?) OR (state = 'sending' AND claimed_at <= ?))"
             f"{where} ORDER BY due LIMIT ?",
@@ -498,6 +510,20 @@ class SQLiteStorage:
             )
             gone = await db.execute("DELETE FROM daily_notices WHERE created_at < ?", (_ts(notices_before),))
             return old.rowcount + gone.rowcount
+
+    # -- gateway ------------------------------------------------------------
+
+    async def reserve_identify(self, bucket: int, spacing: dt.timedelta, now: dt.datetime) -> dt.timedelta:
+        at = now.timestamp()
+        async with self._transaction() as db:
+            async with db.execute("SELECT slot FROM identify_slots WHERE bucket = ?", (bucket,)) as cursor:
+                row = await cursor.fetchone()
+            slot = at if row is None else max(at, float(row["slot"]) + spacing.total_seconds())
+            await db.execute(
+                "INSERT INTO identify_slots (bucket, slot) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET slot = ?",
+                (bucket, slot, slot),
+            )
+        return dt.timedelta(seconds=slot - at)
 
     # -- server settings ----------------------------------------------------
 

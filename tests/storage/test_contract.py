@@ -210,3 +210,37 @@ async def test_a_claim_for_a_day_already_posted_moves_on_and_keeps_the_paragraph
     assert not await storage.claim(s, delivery_for(s, "b"), TOMORROW.date(), TOMORROW)
     again = await storage.get_schedule(10)
     assert again is not None and again.position == 0 and again.next_due == TOMORROW
+
+
+async def test_other_shards_work_is_taken_once_it_is_a_grace_period_late(storage: Storage) -> None:
+    """A process of shards 0-1 of 4 posts for its own servers at once, and for the others' (whose
+    process may be down) only when they are `grace` late."""
+    grace = dt.timedelta(minutes=3)
+    mine = ShardFilter(4, (0, 1), grace)
+    own = schedule(10, guild_id=(1 << 22) | 5)  # shard 1
+    foreign = schedule(11, guild_id=(2 << 22) | 5)  # shard 2
+    for s in (own, foreign):
+        await storage.save_schedule(s, now=NOW)
+    assert [s.channel_id for s in await storage.due(NOW, 10, mine)] == [10]
+    assert await storage.next_wake(dt.timedelta(minutes=2), ShardFilter(4, (2,), grace)) == NOW
+    assert await storage.next_wake(dt.timedelta(minutes=2), ShardFilter(4, (3,), grace)) == NOW + grace
+    assert [s.channel_id for s in await storage.due(NOW + grace, 10, mine)] == [10, 11]
+    assert [s.channel_id for s in await storage.due(NOW + grace, 10, ShardFilter(4, (0, 1)))] == [10]
+
+    # A foreign claim whose process went quiet: taken over a grace after its lease ran out.
+    lease = dt.timedelta(minutes=2)
+    assert await storage.claim(foreign, delivery_for(foreign, "dead"), TOMORROW.date(), TOMORROW)
+    assert await storage.pending(NOW + lease, lease, 10, mine) == []
+    assert await storage.pending(NOW + lease, lease, 10, ShardFilter(4, (2,))) != []
+    (late,) = await storage.pending(NOW + lease + grace, lease, 10, mine)
+    assert late.channel_id == 11
+
+
+async def test_identify_slots_are_reserved_once_per_bucket_every_5_seconds(engine: Engine) -> None:
+    first, second = await engine.open(), await engine.open()
+    spacing = dt.timedelta(seconds=5)
+    waits = await asyncio.gather(*(store.reserve_identify(0, spacing, NOW) for store in (first, second, first, second)))
+    assert sorted(w.total_seconds() for w in waits) == [0, 5, 10, 15]
+    assert await first.reserve_identify(1, spacing, NOW) == dt.timedelta(0)  # another bucket: free
+    assert await second.reserve_identify(0, spacing, NOW + dt.timedelta(seconds=12)) == dt.timedelta(seconds=8)
+    assert await second.reserve_identify(0, spacing, NOW + dt.timedelta(minutes=5)) == dt.timedelta(0)
