@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import signal
 import sqlite3
@@ -27,7 +28,9 @@ from bot.config import (
     MissingSecret,
     MissingToken,
     Settings,
+    Shards,
     load_settings,
+    parse_shard_ids,
     read_database_password,
     read_token,
 )
@@ -62,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument("--config", type=Path, default=None, help=config_help)
+        if name == "run":
+            p.add_argument(
+                "--shard-count", type=int, default=None, help="shards of the whole bot (overrides the config)"
+            )
+            p.add_argument(
+                "--shards", default=None, help="the shards this process runs, e.g. 0-3 (needs a shard count)"
+            )
         if name == "sync":
             p.add_argument("--guild", type=int, default=None, help="sync to this server only (instant; for testing)")
         if name == "show":
@@ -91,6 +101,22 @@ def load(given: Path | None) -> tuple[Settings, Library]:
     except FileProblems as exc:
         raise SetupError(str(exc)) from None
     return settings, library
+
+
+def with_shards(settings: Settings, count: int | None, ids: str | None) -> Settings:
+    """The settings with --shard-count/--shards applied (they override the config's `shards`)."""
+    if count is None and ids is None:
+        return settings
+    total = count if count is not None else (settings.shards.count if settings.shards else None)
+    if total is None:
+        raise SetupError("--shards needs --shard-count (or `shards: count:` in the config)")
+    if total < 1:
+        raise SetupError("--shard-count must be 1 or more")
+    try:
+        chosen = parse_shard_ids(ids, total) if ids is not None else tuple(range(total))
+    except ValueError as exc:
+        raise SetupError(f"--shards: {exc}") from None
+    return dataclasses.replace(settings, shards=Shards(total, chosen))
 
 
 def _setup_logging(level: str, token: str | None) -> None:
@@ -126,9 +152,19 @@ async def open_storage(settings: Settings) -> Storage:
         raise SetupError(f"{settings.source}: database: cannot use {settings.postgres_url}: {reason}") from None
 
 
+def _point_at_api(settings: Settings) -> None:
+    """Send every REST request through `discord_api_base` (a shared REST proxy) when one is set."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base
+        log.info("Discord REST requests go through %s", settings.discord_api_base)
+
+
 async def _serve(settings: Settings, library: Library, token: str) -> None:
     from bot.client import ResolutionBot
 
+    _point_at_api(settings)
+    if settings.shards:
+        log.info("Running %s", settings.shards.label)
     storage = await open_storage(settings)
     try:
         await _serve_with(ResolutionBot(library, storage, settings), token)
@@ -162,6 +198,7 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
     from bot.client import ResolutionBot
     from bot.storage.sqlite import SQLiteStorage
 
+    _point_at_api(settings)
     storage = await SQLiteStorage.open(":memory:")  # syncing touches no schedules
     try:
         async with ResolutionBot(library, storage, settings, run_scheduler=False) as bot:
@@ -202,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 repl(answers)
             return EXIT_OK
+        if args.command == "run":
+            settings = with_shards(settings, args.shard_count, args.shards)
         token = read_token(settings)
         _setup_logging(settings.log_level, token)
         if args.command == "sync":

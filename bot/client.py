@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from typing import Any
 
@@ -20,6 +21,7 @@ from bot.content.library import Library
 from bot.daily.delivery import SHUTDOWN_GRACE, Clock, InvalidRequestGuard, Scheduler, SystemClock
 from bot.daily.discord_poster import DiscordPoster, invalid_request_trace
 from bot.daily.service import DailyService
+from bot.identify import IdentifyGate, SessionLimits
 from bot.interactions import DYNAMIC_ITEMS, send
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
@@ -117,8 +119,13 @@ discord.VoiceClient.warn_nacl = False
 discord.VoiceClient.warn_dave = False
 
 
-class ResolutionBot(commands.Bot):
-    """The bot: holds the library, storage and settings it was given; nothing global."""
+class ResolutionBot(commands.AutoShardedBot):
+    """The bot: holds the library, storage and settings it was given; nothing global.
+
+    Sharded the way Discord recommends: with no `shards` in the settings, one process runs
+    every shard (GET /gateway/bot says how many); with them, this process runs its shards
+    of the count given and posts the daily paragraphs of their servers (and, after a grace
+    period, any other shard's post no live process claimed)."""
 
     def __init__(
         self,
@@ -133,6 +140,10 @@ class ResolutionBot(commands.Bot):
         clock = clock or SystemClock()
         guard = InvalidRequestGuard()
         options.setdefault("http_trace", invalid_request_trace(guard, clock.now))
+        shards = settings.shards if settings else None
+        if shards is not None:
+            options.setdefault("shard_count", shards.count)
+            options.setdefault("shard_ids", list(shards.ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -149,27 +160,44 @@ class ResolutionBot(commands.Bot):
         self.clock: Clock = clock
         self.answers = Answers(library)
         daily = settings.daily if settings else DailySettings()
+        shard = self._shard_filter(daily.takeover_grace)
+        # Every process paces its posts at its share of the bot's rate (the global limit is per bot).
+        share = len(shard.ids) / shard.count if shard else 1.0
         self.scheduler = Scheduler(
             storage,
             library,
             DiscordPoster(self),
             clock=self.clock,
             catch_up=daily.catch_up,
-            rate=daily.posts_per_second,
-            shard=self._shard_filter(),
+            rate=daily.posts_per_second * share,
+            shard=shard,
             guard=guard,
+        )
+        self.identify_gate = IdentifyGate(
+            storage, self.clock, self._session_limits, shards_here=len(shard.ids) if shard else 1
         )
         self.daily = DailyService(storage, library, daily, wake=self.scheduler.wake)
         self._run_scheduler = run_scheduler
         self._scheduler_task: asyncio.Task[None] | None = None
 
-    def _shard_filter(self) -> ShardFilter | None:
-        """In a sharded bot, each process posts only for the guilds on its own shards."""
+    def _shard_filter(self, grace: dt.timedelta) -> ShardFilter | None:
+        """With some of the shards only, this process posts for their guilds (and, `grace` late,
+        for anyone's). Running every shard, or letting Discord say how many: all guilds."""
         count = self.shard_count
-        if not count or count <= 1:
+        ids = tuple(self.shard_ids or ())
+        if not count or not ids or set(ids) >= set(range(count)):
             return None
-        ids = getattr(self, "shard_ids", None) or ([self.shard_id] if self.shard_id is not None else [])
-        return ShardFilter(count, tuple(ids)) if ids else None
+        return ShardFilter(count, ids, grace)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """One IDENTIFY per 5 s per bucket across every process of the bot (see bot.identify)."""
+        await self.identify_gate.wait(shard_id)
+
+    async def _session_limits(self) -> SessionLimits:
+        limits = await self.fetch_session_start_limits()
+        return SessionLimits(
+            limits.total, limits.remaining, dt.timedelta(milliseconds=limits.reset_after), limits.max_concurrency
+        )
 
     async def citation_style(self, interaction: discord.Interaction[Any]) -> str:
         """The server's default citation style where the server installed the bot; `un` elsewhere."""

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from bot.content.yamlfile import compose
+import yaml
+
+from bot.content.yamlfile import Node, compose
 
 T = TypeVar("T")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -24,11 +26,60 @@ DEFAULT_CONFIG = Path("config.yaml")
 class DailySettings:
     catch_up_hours: float = 6.0  # a post missed by downtime goes out if the bot is back within this
     max_per_server: int = 5
-    posts_per_second: float = 45.0  # Discord's global limit is 50 requests/s
+    posts_per_second: float = 45.0  # for the whole bot: Discord's global limit is 50 requests/s
+    takeover_grace_seconds: float = 180.0  # another shard's post this late is taken by any process
+
+    @property
+    def takeover_grace(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.takeover_grace_seconds)
 
     @property
     def catch_up(self) -> dt.timedelta:
         return dt.timedelta(hours=self.catch_up_hours)
+
+
+@dataclass(frozen=True)
+class Shards:
+    """The gateway shards this process runs, out of `count` for the whole bot."""
+
+    count: int
+    ids: tuple[int, ...]
+
+    @property
+    def label(self) -> str:
+        return f"shards {format_shard_ids(self.ids)} of {self.count}"
+
+
+def parse_shard_ids(text: str, count: int) -> tuple[int, ...]:
+    """ "0-3" or "0,2,5-7" -> the shard ids, each below `count`; ValueError says what is wrong."""
+    ids: list[int] = []
+    for part in text.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError(f"“{part}” is not a shard number or range; write e.g. 0-3 or 0,2,5-7")
+        low, high = int(first), int(last) if dash else int(first)
+        if low > high:
+            raise ValueError(f"the range {part} runs backwards")
+        if high >= count:
+            raise ValueError(f"shard {high} does not exist: with {count} shards they are numbered 0 to {count - 1}")
+        ids.extend(range(low, high + 1))
+    if len(set(ids)) != len(ids):
+        raise ValueError("a shard is listed twice")
+    return tuple(sorted(ids))
+
+
+def format_shard_ids(ids: tuple[int, ...]) -> str:
+    """(0, 1, 2, 5) -> "0-2,5"."""
+    parts: list[str] = []
+    start = previous = ids[0]
+    for shard in (*ids[1:], None):
+        if shard is not None and shard == previous + 1:
+            previous = shard
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if shard is not None:
+            start = previous = shard
+    return ",".join(parts)
 
 
 @dataclass(frozen=True)
@@ -44,6 +95,8 @@ class Settings:
     database: Path = Path("data/resolution-bot.sqlite3")  # SQLite, unless postgres_url is set
     postgres_url: str | None = None  # postgresql://user@host/db: never holds a password
     database_password_env: str | None = None  # the environment variable holding the password
+    shards: Shards | None = None  # None: one process runs every shard Discord recommends
+    discord_api_base: str | None = None  # e.g. a shared REST proxy (nirn-proxy) for a large fleet
     daily: DailySettings = field(default_factory=DailySettings)
 
 
@@ -61,7 +114,16 @@ def load_settings(path: Path) -> Settings:
     entries = reader.mapping(
         root,
         ("documents",),
-        ("default_document", "token_env", "log_level", "database", "database_password_env", "daily"),
+        (
+            "default_document",
+            "token_env",
+            "log_level",
+            "database",
+            "database_password_env",
+            "shards",
+            "discord_api_base",
+            "daily",
+        ),
     )
     if entries is None:
         reader.done()
@@ -115,7 +177,9 @@ def load_settings(path: Path) -> Settings:
         database = Path(database_name) if database_name == ":memory:" else (base / database_name).resolve()
     daily = DailySettings()
     if "daily" in entries:
-        d = reader.mapping(entries["daily"], (), ("catch_up_hours", "max_per_server", "posts_per_second"))
+        d = reader.mapping(
+            entries["daily"], (), ("catch_up_hours", "max_per_server", "posts_per_second", "takeover_grace_seconds")
+        )
         if d is not None:
             daily = DailySettings(
                 catch_up_hours=_or(reader.optional(d, "catch_up_hours", lambda n: reader.number(n, maximum=24)), 6.0),
@@ -125,7 +189,29 @@ def load_settings(path: Path) -> Settings:
                 posts_per_second=_or(
                     reader.optional(d, "posts_per_second", lambda n: reader.number(n, minimum=0.1, maximum=50)), 45.0
                 ),
+                takeover_grace_seconds=_or(
+                    reader.optional(d, "takeover_grace_seconds", lambda n: reader.number(n, minimum=10, maximum=3600)),
+                    180.0,
+                ),
             )
+    shards = None
+    if "shards" in entries:
+        sh = reader.mapping(entries["shards"], ("count", "ids"))
+        if sh is not None and "count" in sh and "ids" in sh:
+            count = reader.integer(sh["count"], minimum=1, maximum=100_000)
+            written = _shard_ids_text(sh["ids"])
+            if written is None:
+                reader.fail(sh["ids"], "expected shard numbers, e.g. 0-3 or [0, 1, 2, 3]")
+            if count is not None and written is not None:
+                try:
+                    shards = Shards(count, parse_shard_ids(str(written), count))
+                except ValueError as exc:
+                    reader.fail(sh["ids"], str(exc))
+    api_base = reader.optional(entries, "discord_api_base", reader.text)
+    if api_base is not None:
+        parts = urlsplit(api_base)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            reader.fail(entries["discord_api_base"], "must be an http(s) URL, e.g. http://nirn-proxy:8080/api/v10")
     reader.done()
     return Settings(
         source=str(path),
@@ -137,8 +223,20 @@ def load_settings(path: Path) -> Settings:
         database=database,
         postgres_url=postgres_url,
         database_password_env=password_env,
+        shards=shards,
+        discord_api_base=api_base.rstrip("/") if api_base else None,
         daily=daily,
     )
+
+
+def _shard_ids_text(node: Node) -> str | None:
+    """`ids: 0-3`, `ids: 5` or `ids: [0, 1]` as the text parse_shard_ids reads."""
+    raw = node.raw
+    if isinstance(raw, yaml.ScalarNode) and str(raw.value).strip():
+        return str(raw.value)
+    if isinstance(raw, yaml.SequenceNode) and raw.value and all(isinstance(v, yaml.ScalarNode) for v in raw.value):
+        return ",".join(str(v.value) for v in raw.value)
+    return None
 
 
 def _or(value: T | None, default: T) -> T:

@@ -126,6 +126,9 @@ class FakeDiscord:
         self._routes: list[tuple[str, re.Pattern[str], Responder]] = []
         self._runner: web.AppRunner | None = None
         self.base = ""
+        self.gateway_url = "ws://127.0.0.1:9/"  # what GET /gateway/bot names (a FakeGateway's URL in gateway tests)
+        self.shard_count = 1  # the shard count GET /gateway/bot recommends
+        self.session_limits = {"total": 1000, "remaining": 1000, "reset_after": 86_400_000, "max_concurrency": 1}
         self._defaults()
 
     # -- routing ------------------------------------------------------------
@@ -137,6 +140,13 @@ class FakeDiscord:
     def _defaults(self) -> None:
         self.route("GET", r"/users/@me", lambda r, m: Answer(body=user_payload(BOT_ID, "resolution-bot", bot=True)))
         self.route("GET", r"/oauth2/applications/@me", lambda r, m: Answer(body=application_payload()))
+        self.route(
+            "GET",
+            r"/gateway/bot",
+            lambda r, m: Answer(
+                body={"url": self.gateway_url, "shards": self.shard_count, "session_start_limit": self.session_limits}
+            ),
+        )
         self.route("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback)
         self.route("POST", r"/webhooks/(\d+)/([^/]+)", lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)))
         self.route("POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=message_payload(int(m[1]), r.json)))

@@ -65,6 +65,8 @@ class FakeGateway:
                     "resume_gateway_url": self.url,
                     "application": {"id": str(APP_ID), "flags": 0},
                 }
+                if payload["d"].get("shard") is not None:  # Discord echoes a sharded IDENTIFY's shard
+                    ready["shard"] = payload["d"]["shard"]
                 await self._send(socket, 0, ready, "READY")
                 self._ready.set()
             elif op == 6:

@@ -141,3 +141,13 @@ def test_a_named_but_empty_password_variable_exits_2_and_says_which(tmp_path: Pa
     result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x.y.z"})
     assert result.returncode == 2
     assert "database_password_env names RB_DB_PW, but that environment variable is empty or not set" in result.stderr
+
+
+def test_bad_shard_options_exit_2_and_say_what_is_wrong() -> None:
+    token = {"DISCORD_TOKEN": "x.y.z"}
+    alone = run("run", "--config", "config.example.yaml", "--shards", "0-3", env=token)
+    assert alone.returncode == 2 and "--shards needs --shard-count" in alone.stderr
+    missing = run("run", "--config", "config.example.yaml", "--shard-count", "8", "--shards", "6-9", env=token)
+    assert missing.returncode == 2
+    assert "--shards: shard 9 does not exist: with 8 shards they are numbered 0 to 7" in missing.stderr
+    assert "Traceback" not in alone.stderr + missing.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -80,8 +81,8 @@ async def test_sync_to_one_guild_publishes_every_command(
 
 
 async def test_a_sharded_process_posts_only_for_its_own_shards(library: Library, storage: SQLiteStorage) -> None:
-    sharded = ResolutionBot(library, storage, run_scheduler=False, shard_id=1, shard_count=4)
-    assert sharded.scheduler.shard == ShardFilter(4, (1,))
+    sharded = ResolutionBot(library, storage, run_scheduler=False, shard_ids=[1], shard_count=4)
+    assert sharded.scheduler.shard == ShardFilter(4, (1,), dt.timedelta(minutes=3))
     assert ResolutionBot(library, storage, run_scheduler=False).scheduler.shard is None
 
 

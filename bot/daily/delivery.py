@@ -117,6 +117,7 @@ class Pacer:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        self.rate = rate
         self._interval = 1.0 / rate
         self._monotonic = monotonic
         self._sleep = sleep

@@ -19,7 +19,9 @@ from tests.fakegateway import FakeGateway
 @pytest.fixture
 async def gateway(env: DiscordEnv, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeGateway]:
     fake = FakeGateway()
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(await fake.start()))
+    url = await fake.start()
+    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(url))
+    env.server.gateway_url = url  # the sharded client asks GET /gateway/bot where to connect
     connection = asyncio.create_task(env.bot.connect(reconnect=True))
     try:
         await fake.established()
