@@ -165,9 +165,19 @@ async def _serve(settings: Settings, library: Library, token: str) -> None:
     _point_at_api(settings)
     if settings.shards:
         log.info("Running %s", settings.shards.label)
+    metrics = None
+    if settings.metrics_port is not None:
+        try:
+            from bot.metrics import Metrics
+        except ImportError:
+            raise SetupError(
+                f"{settings.source}: metrics_port: metrics need prometheus-client: "
+                "pip install 'resolution-bot[metrics]'"
+            ) from None
+        metrics = Metrics()
     storage = await open_storage(settings)
     try:
-        await _serve_with(ResolutionBot(library, storage, settings), token)
+        await _serve_with(ResolutionBot(library, storage, settings, metrics=metrics), token)
     finally:
         await storage.close()
 

@@ -6,7 +6,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
@@ -25,6 +26,9 @@ from bot.identify import IdentifyGate, SessionLimits
 from bot.interactions import DYNAMIC_ITEMS, send
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
+
+if TYPE_CHECKING:
+    from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +49,28 @@ def intents() -> discord.Intents:
 
 
 class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
-    """Turns every failure into an ephemeral answer, in one place."""
+    """Turns every failure into an ephemeral answer, in one place; measures every answer."""
+
+    def _from_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        # discord.py's own dispatcher (2.7), with the time and outcome of each answer recorded.
+        async def wrapper() -> None:
+            started = time.perf_counter()
+            try:
+                await self._call(interaction)
+            except app_commands.AppCommandError as e:
+                await self._dispatch_error(interaction, e)
+            finally:
+                metrics = self.client.metrics
+                if metrics is not None:
+                    name = interaction.command.qualified_name if interaction.command else "unknown"
+                    outcome = interaction.extras.get("outcome", "ok")
+                    metrics.answered(name, interaction_kind(interaction), outcome, time.perf_counter() - started)
+
+        self.client.loop.create_task(wrapper(), name="CommandTree-invoker")
 
     async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
         original = getattr(error, "original", error)
+        interaction.extras["outcome"] = _outcome(error, original)
         if interaction.type is discord.InteractionType.autocomplete:
             # Autocomplete answers with choices or not at all: no message can be sent.
             if not isinstance(error, app_commands.CommandNotFound):
@@ -86,6 +108,27 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
             await send(interaction, reply)
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("Could not send the error reply for interaction %s (%s)", interaction.id, type(exc).__name__)
+
+
+def interaction_kind(interaction: discord.Interaction[Any]) -> str:
+    """command, autocomplete or context_menu: the `kind` label of bot.metrics."""
+    if interaction.type is discord.InteractionType.autocomplete:
+        return "autocomplete"
+    data: Any = interaction.data or {}
+    return "command" if data.get("type", 1) == 1 else "context_menu"
+
+
+def _outcome(error: app_commands.AppCommandError, original: BaseException) -> str:
+    """The `outcome` label of a failed interaction (see bot.metrics)."""
+    if _answer_undeliverable(original):
+        return "undeliverable"
+    if isinstance(error, app_commands.CommandNotFound):
+        return "not_found"
+    if isinstance(original, UserError) or isinstance(error, (app_commands.TransformerError, app_commands.CheckFailure)):
+        return "refused"
+    if isinstance(original, discord.HTTPException):
+        return "discord_error"
+    return "failed"
 
 
 def _answer_undeliverable(error: BaseException) -> bool:
@@ -135,6 +178,7 @@ class ResolutionBot(commands.AutoShardedBot):
         *,
         clock: Clock | None = None,
         run_scheduler: bool = True,
+        metrics: Metrics | None = None,
         **options: Any,
     ) -> None:
         clock = clock or SystemClock()
@@ -159,6 +203,8 @@ class ResolutionBot(commands.AutoShardedBot):
         self.storage = storage
         self.clock: Clock = clock
         self.answers = Answers(library)
+        self.metrics: Metrics | None = metrics
+        self._metrics_server: Any = None
         daily = settings.daily if settings else DailySettings()
         shard = self._shard_filter(daily.takeover_grace)
         # Every process paces its posts at its share of the bot's rate (the global limit is per bot).
@@ -172,7 +218,10 @@ class ResolutionBot(commands.AutoShardedBot):
             rate=daily.posts_per_second * share,
             shard=shard,
             guard=guard,
+            on_event=metrics.daily if metrics else None,
         )
+        if metrics is not None:
+            metrics.watch(lambda: guard.count(self.clock.now()), lambda: self.latencies)
         self.identify_gate = IdentifyGate(
             storage, self.clock, self._session_limits, shards_here=len(shard.ids) if shard else 1
         )
@@ -216,6 +265,9 @@ class ResolutionBot(commands.AutoShardedBot):
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
         if self._run_scheduler:
             self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")
+        port = self.settings.metrics_port if self.settings else None
+        if self.metrics is not None and port is not None and self.settings is not None:
+            self._metrics_server = await self.metrics.serve(self.settings.metrics_address, port)
 
     async def close(self) -> None:
         """Stop claiming daily posts, let those in flight finish (up to a grace period), then disconnect."""
@@ -224,6 +276,9 @@ class ResolutionBot(commands.AutoShardedBot):
             self._scheduler_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._scheduler_task
+        if self._metrics_server is not None:
+            await self._metrics_server.cleanup()
+            self._metrics_server = None
         await super().close()
 
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:

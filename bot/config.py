@@ -97,6 +97,8 @@ class Settings:
     database_password_env: str | None = None  # the environment variable holding the password
     shards: Shards | None = None  # None: one process runs every shard Discord recommends
     discord_api_base: str | None = None  # e.g. a shared REST proxy (nirn-proxy) for a large fleet
+    metrics_port: int | None = None  # Prometheus metrics at /metrics on this port; None: off
+    metrics_address: str = "127.0.0.1"
     daily: DailySettings = field(default_factory=DailySettings)
 
 
@@ -122,6 +124,8 @@ def load_settings(path: Path) -> Settings:
             "database_password_env",
             "shards",
             "discord_api_base",
+            "metrics_port",
+            "metrics_address",
             "daily",
         ),
     )
@@ -207,6 +211,8 @@ def load_settings(path: Path) -> Settings:
                     shards = Shards(count, parse_shard_ids(str(written), count))
                 except ValueError as exc:
                     reader.fail(sh["ids"], str(exc))
+    metrics_port = reader.optional(entries, "metrics_port", lambda n: reader.integer(n, minimum=1, maximum=65535))
+    metrics_address = reader.optional(entries, "metrics_address", reader.text) or "127.0.0.1"
     api_base = reader.optional(entries, "discord_api_base", reader.text)
     if api_base is not None:
         parts = urlsplit(api_base)
@@ -225,6 +231,8 @@ def load_settings(path: Path) -> Settings:
         database_password_env=password_env,
         shards=shards,
         discord_api_base=api_base.rstrip("/") if api_base else None,
+        metrics_port=metrics_port,
+        metrics_address=metrics_address,
         daily=daily,
     )
 

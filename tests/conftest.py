@@ -130,12 +130,12 @@ class DiscordEnv:
         return await self.dispatch(component_payload(shown, button["custom_id"], **kw))
 
 
-async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch, database: Path) -> DiscordEnv:
+async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch, database: Path, **bot_options: Any) -> DiscordEnv:
     server = FakeDiscord()
     monkeypatch.setattr(discord.http.Route, "BASE", await server.start())
     storage = await SQLiteStorage.open(database)
     clock = FakeClock(START)
-    bot = ResolutionBot(library, storage, clock=clock, run_scheduler=False)
+    bot = ResolutionBot(library, storage, clock=clock, run_scheduler=False, **bot_options)
     await bot.login(BOT_TOKEN)
     return DiscordEnv(bot, server, storage, clock)
 

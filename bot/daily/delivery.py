@@ -200,8 +200,11 @@ class Scheduler:
         claimant: str | None = None,
         guard: InvalidRequestGuard | None = None,
         pacer: Pacer | None = None,
+        on_event: Callable[[str], None] | None = None,
     ) -> None:
         self.storage = storage
+        # Told "sent", "failed", "paused", "retried" or "taken_over" as posts go (for metrics).
+        self.on_event = on_event
         self.library = library
         self.poster = poster
         self.clock = clock or SystemClock()
@@ -346,6 +349,7 @@ class Scheduler:
         if not taken:
             self._slots.release()
             return False
+        self._event("taken_over" if delivery.state is DeliveryState.SENDING else "retried")
         # A `sending` claim whose owner went quiet may already have reached Discord.
         uncertain = delivery.uncertain or delivery.state is DeliveryState.SENDING
         mine = replace(
@@ -381,9 +385,17 @@ class Scheduler:
         self._failures.pop(schedule.channel_id, None)
         return claimed
 
+    def _event(self, name: str) -> None:
+        if self.on_event is not None:
+            try:
+                self.on_event(name)
+            except Exception:  # counting must never stop a post
+                log.exception("Could not count the daily-post event %s", name)
+
     async def _pause_quietly(self, channel_id: int, reason: str, now: dt.datetime) -> None:
         try:
-            await self.storage.pause(channel_id, reason, now=now)
+            if await self.storage.pause(channel_id, reason, now=now):
+                self._event("paused")
         except Exception:
             log.exception("Could not pause the daily posts to channel %s", channel_id)
 
@@ -491,7 +503,8 @@ class Scheduler:
                 await self._retry(delivery, "history read timed out", uncertain=True)
                 return
             if existing is not None:
-                await self.storage.finish(delivery, DeliveryState.SENT, claimant=self.claimant, message_id=existing)
+                if await self.storage.finish(delivery, DeliveryState.SENT, claimant=self.claimant, message_id=existing):
+                    self._event("sent")  # by an earlier attempt whose outcome was lost
                 log.info("Daily post for channel %s on %s was already sent", delivery.channel_id, delivery.day)
                 return
         doc = self.library.document_or_default(schedule.document)
@@ -518,15 +531,17 @@ class Scheduler:
         now = self.clock.now()
         channel = delivery.channel_id
         if result.outcome is Outcome.SENT:
-            await self.storage.finish(
+            if await self.storage.finish(
                 delivery, DeliveryState.SENT, claimant=self.claimant, message_id=result.message_id
-            )
+            ):
+                self._event("sent")
             return
         if result.outcome is Outcome.RETRY:
             await self._retry(delivery, result.detail, uncertain=result.uncertain, reason=result.reason)
             return
         if not await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error=result.detail):
             return  # no longer ours: the owner decides
+        self._event("failed")
         if result.outcome is Outcome.GONE:
             if await self.storage.remove_schedule(
                 channel, "the channel was deleted, so its daily posts stopped", now=now
@@ -535,6 +550,7 @@ class Scheduler:
         elif result.outcome is Outcome.FORBIDDEN:
             reason = result.reason or "I lost access to this channel or the permission to post there"
             if await self.storage.pause(channel, reason, now=now):
+                self._event("paused")
                 log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
             await self.storage.record_failure(channel, reason, now=now)
         else:
@@ -551,6 +567,7 @@ class Scheduler:
             if await self.storage.finish(
                 delivery, DeliveryState.FAILED, claimant=self.claimant, error=f"gave up: {detail}"
             ):
+                self._event("failed")
                 await self.storage.record_failure(
                     delivery.channel_id, f"that day's post could not be delivered ({words})", now=now
                 )
