@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
+import yarl
 
 from bot.config import (
     DEFAULT_CONFIG,
@@ -153,10 +154,16 @@ async def open_storage(settings: Settings) -> Storage:
 
 
 def _point_at_api(settings: Settings) -> None:
-    """Send every REST request through `discord_api_base` (a shared REST proxy) when one is set."""
+    """Send every REST request through `discord_api_base` (a shared REST proxy) when one is set, and
+    connect fixed shards to `discord_gateway_url` (a gateway proxy) instead of Discord's gateway."""
     if settings.discord_api_base:
         discord.http.Route.BASE = settings.discord_api_base
         log.info("Discord REST requests go through %s", settings.discord_api_base)
+    if settings.discord_gateway_url:
+        from discord.gateway import DiscordWebSocket
+
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+        log.info("Shards connect to %s", settings.discord_gateway_url)
 
 
 async def _serve(settings: Settings, library: Library, token: str) -> None:

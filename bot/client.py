@@ -216,6 +216,7 @@ class ResolutionBot(commands.AutoShardedBot):
             clock=self.clock,
             catch_up=daily.catch_up,
             rate=daily.posts_per_second * share,
+            lease=daily.claim_lease,
             shard=shard,
             guard=guard,
             on_event=metrics.daily if metrics else None,

@@ -28,6 +28,11 @@ class DailySettings:
     max_per_server: int = 5
     posts_per_second: float = 45.0  # for the whole bot: Discord's global limit is 50 requests/s
     takeover_grace_seconds: float = 180.0  # another shard's post this late is taken by any process
+    claim_lease_seconds: float = 120.0  # a claim not renewed for this long is taken over
+
+    @property
+    def claim_lease(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.claim_lease_seconds)
 
     @property
     def takeover_grace(self) -> dt.timedelta:
@@ -97,6 +102,7 @@ class Settings:
     database_password_env: str | None = None  # the environment variable holding the password
     shards: Shards | None = None  # None: one process runs every shard Discord recommends
     discord_api_base: str | None = None  # e.g. a shared REST proxy (nirn-proxy) for a large fleet
+    discord_gateway_url: str | None = None  # a gateway proxy (or a local test Discord) for fixed shards
     metrics_port: int | None = None  # Prometheus metrics at /metrics on this port; None: off
     metrics_address: str = "127.0.0.1"
     daily: DailySettings = field(default_factory=DailySettings)
@@ -124,6 +130,7 @@ def load_settings(path: Path) -> Settings:
             "database_password_env",
             "shards",
             "discord_api_base",
+            "discord_gateway_url",
             "metrics_port",
             "metrics_address",
             "daily",
@@ -182,7 +189,9 @@ def load_settings(path: Path) -> Settings:
     daily = DailySettings()
     if "daily" in entries:
         d = reader.mapping(
-            entries["daily"], (), ("catch_up_hours", "max_per_server", "posts_per_second", "takeover_grace_seconds")
+            entries["daily"],
+            (),
+            ("catch_up_hours", "max_per_server", "posts_per_second", "takeover_grace_seconds", "claim_lease_seconds"),
         )
         if d is not None:
             daily = DailySettings(
@@ -196,6 +205,10 @@ def load_settings(path: Path) -> Settings:
                 takeover_grace_seconds=_or(
                     reader.optional(d, "takeover_grace_seconds", lambda n: reader.number(n, minimum=10, maximum=3600)),
                     180.0,
+                ),
+                claim_lease_seconds=_or(
+                    reader.optional(d, "claim_lease_seconds", lambda n: reader.number(n, minimum=4, maximum=3600)),
+                    120.0,
                 ),
             )
     shards = None
@@ -218,6 +231,11 @@ def load_settings(path: Path) -> Settings:
         parts = urlsplit(api_base)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             reader.fail(entries["discord_api_base"], "must be an http(s) URL, e.g. http://nirn-proxy:8080/api/v10")
+    gateway_url = reader.optional(entries, "discord_gateway_url", reader.text)
+    if gateway_url is not None:
+        parts = urlsplit(gateway_url)
+        if parts.scheme not in ("ws", "wss") or not parts.hostname:
+            reader.fail(entries["discord_gateway_url"], "must be a ws(s) URL, e.g. wss://gateway-proxy.internal/")
     reader.done()
     return Settings(
         source=str(path),
@@ -231,6 +249,7 @@ def load_settings(path: Path) -> Settings:
         database_password_env=password_env,
         shards=shards,
         discord_api_base=api_base.rstrip("/") if api_base else None,
+        discord_gateway_url=gateway_url,
         metrics_port=metrics_port,
         metrics_address=metrics_address,
         daily=daily,

@@ -135,10 +135,10 @@ async def test_two_processes_never_identify_twice_in_a_bucket_within_5_seconds(t
         # Process A runs shards 0 and 1, B runs 2 and 3: 0 and 2 share bucket 0, 1 and 3 bucket 1.
         await asyncio.gather(gates[0].wait(0), gates[1].wait(2), gates[0].wait(1), gates[1].wait(3))
         waits = sorted(sleeps[0].taken + sleeps[1].taken)
-        assert waits == [5.0, 5.0]  # the second of each bucket waits; the first of each goes at once
+        assert waits == [5.5, 5.5]  # the second of each bucket waits; the first of each goes at once
         clock.advance(seconds=60)
         await gates[0].wait(0)  # a minute later the bucket is free again
-        assert sleeps[0].taken.count(5.0) + sleeps[1].taken.count(5.0) == 2
+        assert sleeps[0].taken.count(5.5) + sleeps[1].taken.count(5.5) == 2
         assert len(sleeps[0].taken + sleeps[1].taken) == 2
     finally:
         await first.close()
@@ -166,7 +166,7 @@ async def test_low_session_limits_are_warned_about_and_unknown_limits_pace_one_a
         gate = IdentifyGate(storage, clock, broken, sleep=sleep)
         await gate.wait(1)
         await gate.wait(2)  # with max_concurrency unknown, every shard shares one bucket
-        assert sleep.taken == [5.0, 10.0]  # bucket 0 was just used by the first gate, then by shard 1
+        assert sleep.taken == [5.5, 11.0]  # bucket 0 was just used by the first gate, then by shard 1
         assert "assuming 1 IDENTIFY at a time" in caplog.text
     finally:
         await storage.close()

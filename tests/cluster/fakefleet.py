@@ -1,0 +1,164 @@
+"""A local Discord for a fleet of bot processes: REST and a sharded gateway on one loopback port.
+
+Each process is given its own REST prefix (`/p<N>/api/v10`, through `discord_api_base`), so the
+fake knows who sent what, and can kill a process with SIGKILL right after Discord accepted its
+post and before the process hears back. Like Discord, it remembers a message nonce for a few
+minutes only, answers history reads, echoes a sharded IDENTIFY's shard in READY, and logs every
+IDENTIFY with its time, so the tests can check the 5-second rule per bucket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import itertools
+import json
+import os
+import signal
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakediscord import APP_ID, BOT_ID, application_payload, listen, message_payload, user_payload
+
+NONCE_WINDOW_S = 300.0
+
+
+@dataclass(frozen=True)
+class Identify:
+    at: float  # time.monotonic() on arrival
+    shard: int
+    count: int
+
+
+class FakeFleetDiscord:
+    def __init__(self, *, shards: int, max_concurrency: int) -> None:
+        self.shards = shards
+        self.max_concurrency = max_concurrency
+        self.messages: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
+        self.posts: list[tuple[str, int, str]] = []  # (process, channel, nonce) for every POST received
+        self.nonces: dict[tuple[int, str], tuple[float, dict[str, Any]]] = {}
+        self.identifies: list[Identify] = []
+        self.kill_on_first_post: dict[str, int] = {}  # process -> pid to SIGKILL after its first accepted post
+        self.killed: list[tuple[str, int]] = []  # (process, channel whose post was accepted when it died)
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/{process}/api/v10/{path:.*}", self._rest)
+        self._runner, self.port = await listen(app)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def api_base(self, process: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{process}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    # -- REST -----------------------------------------------------------------
+
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        process, path = request.match_info["process"], "/" + request.match_info["path"]
+        if path == "/users/@me":
+            return _json(user_payload(BOT_ID, "resolution-bot", bot=True))
+        if path == "/oauth2/applications/@me":
+            return _json(application_payload())
+        if path == "/gateway/bot":
+            limits = {
+                "total": 1000,
+                "remaining": 900,
+                "reset_after": 3_600_000,
+                "max_concurrency": self.max_concurrency,
+            }
+            return _json({"url": self.gateway_url, "shards": self.shards, "session_start_limit": limits})
+        parts = path.strip("/").split("/")
+        if len(parts) == 3 and parts[0] == "channels" and parts[2] == "messages":
+            channel = int(parts[1])
+            if request.method == "GET":
+                return _json(list(reversed(self.messages[channel]))[:25])
+            body = await request.json()
+            return await self._post(request, process, channel, body)
+        return _json({"message": "404: Not Found", "code": 0}, 404)
+
+    async def _post(self, request: web.Request, process: str, channel: int, body: dict[str, Any]) -> web.StreamResponse:
+        nonce = str(body.get("nonce"))
+        self.posts.append((process, channel, nonce))
+        now = time.monotonic()
+        seen = self.nonces.get((channel, nonce))
+        if seen is not None and now - seen[0] < NONCE_WINDOW_S:
+            return _json(seen[1])  # Discord drops the repeat and answers with the first message
+        message = message_payload(channel, body, author=user_payload(BOT_ID, "resolution-bot", bot=True))
+        self.messages[channel].append(message)
+        self.nonces[(channel, nonce)] = (now, message)
+        pid = self.kill_on_first_post.pop(process, None)
+        if pid is not None:
+            # Discord has the message; the process dies before it can hear so, let alone record it.
+            os.kill(pid, signal.SIGKILL)
+            self.killed.append((process, channel))
+            assert request.transport is not None
+            request.transport.abort()
+            raise ConnectionResetError("the process was killed")
+        return _json(message)
+
+    # -- gateway --------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        sequence = 0
+
+        async def send(op: int, data: Any, event: str | None = None) -> None:
+            nonlocal sequence
+            if op == 0:
+                sequence += 1
+            await socket.send_str(json.dumps({"op": op, "d": data, "s": sequence if op == 0 else None, "t": event}))
+
+        await send(10, {"heartbeat_interval": 45_000})
+        async for message in socket:
+            payload = json.loads(message.data)
+            if payload["op"] == 1:
+                await send(11, None)
+            elif payload["op"] == 2:
+                shard, count = payload["d"].get("shard") or [0, 1]
+                self.identifies.append(Identify(time.monotonic(), shard, count))
+                ready = {
+                    "v": 10,
+                    "user": user_payload(BOT_ID, "resolution-bot", bot=True),
+                    "guilds": [],
+                    "session_id": f"session-{len(self.identifies)}",
+                    "resume_gateway_url": self.gateway_url,
+                    "application": {"id": str(APP_ID), "flags": 0},
+                    "shard": [shard, count],
+                }
+                await send(0, ready, "READY")
+        return socket
+
+    def identify_gaps(self, count: int) -> dict[int, list[float]]:
+        """Seconds between consecutive IDENTIFYs of each bucket, for sessions of `count` shards."""
+        times: dict[int, list[float]] = collections.defaultdict(list)
+        for identify in self.identifies:
+            if identify.count == count:
+                times[identify.shard % self.max_concurrency].append(identify.at)
+        return {bucket: [b - a for a, b in itertools.pairwise(ts)] for bucket, ts in times.items()}
+
+
+def _json(body: Any, status: int = 200) -> web.Response:
+    return web.Response(status=status, body=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+
+
+async def wait_until(check: Any, timeout: float, interval: float = 0.25) -> bool:
+    """Poll `check()` until true or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        await asyncio.sleep(interval)
+    return bool(check())
