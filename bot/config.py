@@ -213,15 +213,16 @@ def load_settings(path: Path) -> Settings:
             )
     shards = None
     if "shards" in entries:
-        sh = reader.mapping(entries["shards"], ("count", "ids"))
-        if sh is not None and "count" in sh and "ids" in sh:
+        sh = reader.mapping(entries["shards"], ("count",), ("ids",))
+        if sh is not None and "count" in sh:
             count = reader.integer(sh["count"], minimum=1, maximum=100_000)
-            written = _shard_ids_text(sh["ids"])
-            if written is None:
+            written = _shard_ids_text(sh["ids"]) if "ids" in sh else None
+            if "ids" in sh and written is None:
                 reader.fail(sh["ids"], "expected shard numbers, e.g. 0-3 or [0, 1, 2, 3]")
-            if count is not None and written is not None:
-                try:
-                    shards = Shards(count, parse_shard_ids(str(written), count))
+            if count is not None:
+                try:  # without ids: every shard (a process started with --shards picks its own)
+                    ids = parse_shard_ids(written, count) if written is not None else tuple(range(count))
+                    shards = Shards(count, ids)
                 except ValueError as exc:
                     reader.fail(sh["ids"], str(exc))
     metrics_port = reader.optional(entries, "metrics_port", lambda n: reader.integer(n, minimum=1, maximum=65535))

@@ -55,6 +55,8 @@ def test_the_config_names_the_shards_of_this_process(tmp_path: Path) -> None:
     listed = load_settings(write(tmp_path, "documents: [content/doc.yaml]\nshards: {count: 4, ids: [0, 3]}\n"))
     assert listed.shards == Shards(4, (0, 3))
     assert load_settings(write(tmp_path, "documents: [content/doc.yaml]\n")).shards is None
+    every = load_settings(write(tmp_path, "documents: [content/doc.yaml]\nshards: {count: 3}\n"))
+    assert every.shards == Shards(3, (0, 1, 2))  # systemd's resolution-bot@0-1 then adds --shards 0-1
 
 
 @pytest.mark.parametrize(
