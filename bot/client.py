@@ -24,6 +24,7 @@ from bot.daily.discord_poster import DiscordPoster, invalid_request_trace
 from bot.daily.service import DailyService
 from bot.identify import IdentifyGate, SessionLimits
 from bot.interactions import DYNAMIC_ITEMS, send
+from bot.proxy_ratelimits import retry_proxy_429s
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
 
@@ -198,6 +199,7 @@ class ResolutionBot(commands.AutoShardedBot):
             allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
             **options,
         )
+        retry_proxy_429s(self.http)
         self.library = library
         self.settings = settings
         self.storage = storage

@@ -155,3 +155,43 @@ async def test_no_daily_post_is_lost_to_a_fault(
         assert len(created) == 1  # exactly once
     assert len([r for r in problems(caplog) if "12-30" not in r.getMessage()]) <= 2
     assert not [r for r in caplog.records if r.exc_info and r.name.startswith("bot")]
+
+
+async def proxied_daily_post(env: DiscordEnv, answers: list[Answer]) -> tuple[list[str], DeliveryState]:
+    """One daily post through a REST proxy whose first answers are `answers`; the POSTs made and the
+    delivery's state after one scheduler pass."""
+    await env.bot.daily.set(GUILD_ID, CHANNEL_ID, dt.time(12, 30), ZoneInfo("UTC"), Order.DOCUMENT, env.clock.now())
+    tries: list[str] = []
+
+    def proxy(request: Recorded, match: re.Match[str]) -> Answer:
+        tries.append(request.path)
+        return (
+            answers[len(tries) - 1]
+            if len(tries) <= len(answers)
+            else Answer(body=message_payload(CHANNEL_ID, request.json))
+        )
+
+    env.server.route("POST", rf"/channels/{CHANNEL_ID}/messages", proxy)
+    env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    await env.scheduler(send_timeout=5).run_once()
+    record = await env.storage.get_delivery(CHANNEL_ID, dt.date(2026, 11, 28))
+    assert record is not None
+    return tries, record.state
+
+
+PROXY_429 = Answer(429, {"message": "proxy: global budget spent", "retry_after": 0.02}, {"Retry-After": "0.02"})
+
+
+async def test_a_proxys_own_429_without_via_is_waited_out_and_retried(
+    env: DiscordEnv, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A shared REST proxy answers its own 429 (no `Via` header): discord.py alone would raise at once."""
+    with caplog.at_level(logging.WARNING):
+        tries, state = await proxied_daily_post(env, [PROXY_429, PROXY_429])
+    assert (len(tries), state) == (3, DeliveryState.SENT)  # two short waits, then posted in the same pass
+    assert len([r for r in caplog.records if "429 without Via" in r.getMessage()]) == 2
+
+
+async def test_a_429_without_via_that_persists_is_raised_after_a_few_tries(env: DiscordEnv) -> None:
+    tries, state = await proxied_daily_post(env, [PROXY_429] * 10)
+    assert (len(tries), state) == (4, DeliveryState.RETRY)  # given up for now; the scheduler tries again later
