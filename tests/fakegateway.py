@@ -13,6 +13,21 @@ from aiohttp import web
 from tests.fakediscord import APP_ID, BOT_ID, listen, user_payload
 
 
+def ready_payload(session: str, url: str, shard: list[int] | None) -> dict[str, Any]:
+    """READY as Discord sends it; a sharded IDENTIFY's shard is echoed (discord.py's sharded state needs it)."""
+    ready: dict[str, Any] = {
+        "v": 10,
+        "user": user_payload(BOT_ID, "resolution-bot", bot=True),
+        "guilds": [],
+        "session_id": session,
+        "resume_gateway_url": url,
+        "application": {"id": str(APP_ID), "flags": 0},
+    }
+    if shard is not None:
+        ready["shard"] = shard
+    return ready
+
+
 class FakeGateway:
     def __init__(self) -> None:
         self.identifies = 0
@@ -57,16 +72,7 @@ class FakeGateway:
             elif op == 2:
                 self.identifies += 1
                 self.session_valid = True
-                ready = {
-                    "v": 10,
-                    "user": user_payload(BOT_ID, "resolution-bot", bot=True),
-                    "guilds": [],
-                    "session_id": f"session-{self.identifies}",
-                    "resume_gateway_url": self.url,
-                    "application": {"id": str(APP_ID), "flags": 0},
-                }
-                if payload["d"].get("shard") is not None:  # Discord echoes a sharded IDENTIFY's shard
-                    ready["shard"] = payload["d"]["shard"]
+                ready = ready_payload(f"session-{self.identifies}", self.url, payload["d"].get("shard"))
                 await self._send(socket, 0, ready, "READY")
                 self._ready.set()
             elif op == 6:

@@ -6,6 +6,7 @@ Elsewhere they are skipped, and the run's summary says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from collections.abc import AsyncIterator
@@ -44,6 +45,19 @@ async def require(request: pytest.FixtureRequest) -> None:
         pytest.fail(f"{SKIP_REASON}; CI requires it (RB_REQUIRE_POSTGRES=1)")
     skipped.append(request.node.nodeid)
     pytest.skip(SKIP_REASON)
+
+
+async def database_now() -> dt.datetime:
+    """The test server's clock (`now()`), which PostgresStorage uses for claims and leases."""
+    import asyncpg
+
+    connection = await asyncpg.connect(DSN, timeout=10)
+    try:
+        value = await connection.fetchval("SELECT now()")
+    finally:
+        await connection.close()
+    assert isinstance(value, dt.datetime)
+    return value
 
 
 @asynccontextmanager

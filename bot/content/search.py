@@ -139,9 +139,9 @@ class SearchIndex:
     small and fast. All units' words form one stream of word ids (units numbered in
     document order, one free position between units so no phrase spans two); each word
     keeps three flat arrays: the units it occurs in, how often, and its positions in the
-    stream. A phrase is an intersection of shifted position sets, a document a contiguous
-    range of units, and nothing holds a copy of the texts (snippets re-read the few units
-    shown).
+    stream. A phrase starts from its rarest word's positions and checks the others in the
+    stream; a document is a contiguous range of units; nothing holds a copy of the texts
+    (snippets re-read the few units shown).
     """
 
     def __init__(self, documents: Document | Iterable[Document]) -> None:
@@ -191,10 +191,6 @@ class SearchIndex:
             for gram in _grams(word):
                 grams[gram].append(wid)
         self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
-
-    @property
-    def symbols(self) -> tuple[str, ...]:
-        return tuple(self._ranges)
 
     # -- matching -----------------------------------------------------------
 

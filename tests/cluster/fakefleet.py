@@ -21,7 +21,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakediscord import APP_ID, BOT_ID, application_payload, listen, message_payload, user_payload
+from tests.fakediscord import BOT_ID, application_payload, listen, message_payload, user_payload
+from tests.fakegateway import ready_payload
 
 NONCE_WINDOW_S = 300.0
 
@@ -129,16 +130,9 @@ class FakeFleetDiscord:
             elif payload["op"] == 2:
                 shard, count = payload["d"].get("shard") or [0, 1]
                 self.identifies.append(Identify(time.monotonic(), shard, count))
-                ready = {
-                    "v": 10,
-                    "user": user_payload(BOT_ID, "resolution-bot", bot=True),
-                    "guilds": [],
-                    "session_id": f"session-{len(self.identifies)}",
-                    "resume_gateway_url": self.gateway_url,
-                    "application": {"id": str(APP_ID), "flags": 0},
-                    "shard": [shard, count],
-                }
-                await send(0, ready, "READY")
+                await send(
+                    0, ready_payload(f"session-{len(self.identifies)}", self.gateway_url, [shard, count]), "READY"
+                )
         return socket
 
     def identify_gaps(self, count: int) -> dict[int, list[float]]:

@@ -20,7 +20,6 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import asyncpg
 import pytest
 
 from bot.storage import Schedule
@@ -106,16 +105,6 @@ class Fleet:
         return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.folder.glob("*.log"))
 
 
-async def database_now(dsn: str) -> dt.datetime:
-    connection = await asyncpg.connect(dsn)
-    try:
-        value = await connection.fetchval("SELECT now()")
-    finally:
-        await connection.close()
-    assert isinstance(value, dt.datetime)
-    return value
-
-
 async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: str, tmp_path: Path) -> None:
     discord = FakeFleetDiscord(shards=8, max_concurrency=4)
     await discord.start()
@@ -124,7 +113,7 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
     setup = await PostgresStorage.open(postgres.DSN, schema=schema)
     try:
         # Due this very minute (UTC), so they go out as soon as the processes are up.
-        due = (await database_now(postgres.DSN)).astimezone(dt.UTC).replace(second=0, microsecond=0)
+        due = (await postgres.database_now()).astimezone(dt.UTC).replace(second=0, microsecond=0)
         at = dt.time(due.hour, due.minute)
         channels = [CHANNEL_BASE + server for server in range(SERVERS)]
         for server, channel in enumerate(channels):
@@ -157,7 +146,7 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
         # A reshard: the fleet restarts with 4 shards in 2 processes. 200 new servers' posts fall due,
         # and the first 200 servers' schedules are set again for the same day (as /daily set would).
         await fleet.stop_all()
-        now = (await database_now(postgres.DSN)).astimezone(dt.UTC).replace(second=0, microsecond=0)
+        now = (await postgres.database_now()).astimezone(dt.UTC).replace(second=0, microsecond=0)
         again = dt.time(now.hour, now.minute)
         fresh = [CHANNEL_BASE + 1_000 + server for server in range(SERVERS)]
         for server, channel in [*enumerate(channels), *enumerate(fresh)]:

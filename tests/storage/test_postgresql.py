@@ -33,16 +33,6 @@ async def schema(request: pytest.FixtureRequest) -> AsyncIterator[str]:
         yield name
 
 
-async def database_now() -> dt.datetime:
-    connection = await asyncpg.connect(postgres.DSN)
-    try:
-        value = await connection.fetchval("SELECT now()")
-    finally:
-        await connection.close()
-    assert isinstance(value, dt.datetime)
-    return value
-
-
 async def test_processes_starting_together_migrate_once(schema: str) -> None:
     opened = await asyncio.gather(*(PostgresStorage.open(postgres.DSN, schema=schema) for _ in range(4)))
     try:
@@ -62,7 +52,7 @@ async def test_leases_run_on_the_database_clock_not_the_hosts(schema: str) -> No
     """A host whose clock runs an hour fast neither finds posts due early nor takes over a live claim."""
     fast = await PostgresStorage.open(postgres.DSN, schema=schema)
     try:
-        real = await database_now()
+        real = await postgres.database_now()
         ahead = real + dt.timedelta(hours=1)
         later = schedule(10, due=real + dt.timedelta(minutes=30))
         await fast.save_schedule(later, now=ahead)

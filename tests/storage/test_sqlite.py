@@ -73,24 +73,6 @@ async def test_migrations_run_once(tmp_path: Path) -> None:
     await storage.close()
 
 
-async def test_two_processes_on_one_file_claim_once(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite3"
-    first, second = await SQLiteStorage.open(path), await SQLiteStorage.open(path)
-    try:
-        s = schedule()
-        await first.save_schedule(s, now=NOW)
-        results = await asyncio.gather(
-            *(
-                store.claim(s, delivery_for(s, name), TOMORROW.date(), TOMORROW)
-                for store, name in [(first, "a"), (second, "b")] * 5
-            )
-        )
-        assert sum(results) == 1
-    finally:
-        await first.close()
-        await second.close()
-
-
 async def test_a_claim_survives_a_process_killed_right_after_it(tmp_path: Path) -> None:
     path = tmp_path / "crash.sqlite3"
     script = textwrap.dedent(
