@@ -110,3 +110,14 @@ async def test_no_metrics_port_serves_nothing(
         assert env.bot.scheduler.on_event is None
     finally:
         await close_env(env)
+
+
+def test_gateway_latency_is_shown_per_shard_once_known() -> None:
+    metrics = Metrics()
+    metrics.watch(lambda: 7, lambda: [(0, 0.042), (1, float("inf")), (2, float("nan")), (3, 0.1)])
+    text = metrics.render().decode()
+    assert sample(text, "resolution_bot_gateway_latency_seconds", shard="0") == 0.042
+    assert sample(text, "resolution_bot_gateway_latency_seconds", shard="3") == 0.1
+    assert sample(text, "resolution_bot_gateway_latency_seconds", shard="1") is None  # no heartbeat answered yet
+    assert sample(text, "resolution_bot_gateway_latency_seconds", shard="2") is None
+    assert sample(text, "resolution_bot_invalid_requests") == 7
