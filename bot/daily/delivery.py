@@ -336,6 +336,15 @@ class Scheduler:
         if claimed is None:
             self._slots.release()
             return False
+        if self.shard is not None and not self.shard.owns(schedule.guild_id):
+            # Another shard's post, a grace period late: the process that owns it is down or behind.
+            self._event("taken_over")
+            log.warning(
+                "Posting the daily paragraph for channel %s of shard %d, %s late: its own process has not",
+                schedule.channel_id,
+                (schedule.guild_id >> 22) % self.shard.count,
+                _late(now - schedule.next_due),
+            )
         await self._attempt(claimed)
         return True
 
@@ -349,7 +358,16 @@ class Scheduler:
         if not taken:
             self._slots.release()
             return False
-        self._event("taken_over" if delivery.state is DeliveryState.SENDING else "retried")
+        if delivery.state is DeliveryState.SENDING and delivery.claimant != self.claimant:
+            self._event("taken_over")
+            log.warning(
+                "Took over the daily post for channel %s on %s from instance %s, which went quiet mid-send",
+                delivery.channel_id,
+                delivery.day,
+                delivery.claimant,
+            )
+        else:
+            self._event("retried")
         # A `sending` claim whose owner went quiet may already have reached Discord.
         uncertain = delivery.uncertain or delivery.state is DeliveryState.SENDING
         mine = replace(
@@ -602,3 +620,8 @@ def _unplannable(schedule: Schedule, exc: Exception) -> str:
             "run `/daily set` with a current zone such as Europe/Zurich"
         )
     return "its stored settings are no longer valid; run `/daily set` for this channel again"
+
+
+def _late(delta: dt.timedelta) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    return f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"

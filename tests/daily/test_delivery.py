@@ -14,6 +14,7 @@ from bot.content.library import Library
 from bot.daily.delivery import InvalidRequestGuard, Outcome, Pacer, SendResult
 from bot.daily.schedule import Order
 from bot.render import daily_header
+from bot.storage import ShardFilter
 from bot.storage.sqlite import SQLiteStorage
 from tests.daily.conftest import BERLIN, CHANNEL, GUILD, Killed, Rig, make_scheduler, subscribe
 
@@ -266,3 +267,30 @@ async def test_the_pacer_never_bursts_after_a_stall() -> None:
     await asyncio.gather(*senders)
     gaps = [b - a for a, b in itertools.pairwise(granted)]
     assert min(gaps) >= 0.009, [round(g, 4) for g in gaps]
+
+
+async def test_another_shards_post_is_taken_once_it_is_a_grace_late_and_counted(
+    rig: Rig, library: Library, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A process of the other shard: it leaves the post to its owner, until the owner is `grace` late."""
+    await subscribe(rig)  # GUILD's shard of 2 is not shard 1
+    owner_shard = (GUILD >> 22) % 2
+    events: list[str] = []
+    grace = dt.timedelta(minutes=3)
+    other = make_scheduler(
+        rig.storage,
+        library,
+        rig.poster,
+        rig.clock,
+        shard=ShardFilter(2, (1 - owner_shard,), grace),
+        on_event=events.append,
+    )
+    rig.clock.set(dt.datetime(2026, 11, 28, 8, 0, tzinfo=UTC))  # 09:00 in Berlin: due
+    assert await other.run_once() == 0 and rig.posts() == []
+    rig.clock.advance(minutes=2)
+    assert await other.run_once() == 0
+    rig.clock.advance(minutes=1, seconds=1)  # 3 min 1 s late
+    with caplog.at_level(logging.WARNING):
+        assert await other.run_once() == 1
+    assert len(rig.posts()) == 1 and events == ["taken_over", "sent"]
+    assert f"channel {CHANNEL} of shard {owner_shard}, 3 min 1 s late" in caplog.text
