@@ -39,7 +39,7 @@ class FakeFleetDiscord:
         self.shards = shards
         self.max_concurrency = max_concurrency
         self.messages: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
-        self.posts: list[tuple[str, int, str]] = []  # (process, channel, nonce) for every POST received
+        self.posts: list[tuple[str, int, str, float]] = []  # (process, channel, nonce, monotonic time) of every POST
         self.nonces: dict[tuple[int, str], tuple[float, dict[str, Any]]] = {}
         self.identifies: list[Identify] = []
         self.kill_on_first_post: dict[str, int] = {}  # process -> pid to SIGKILL after its first accepted post
@@ -91,8 +91,8 @@ class FakeFleetDiscord:
 
     async def _post(self, request: web.Request, process: str, channel: int, body: dict[str, Any]) -> web.StreamResponse:
         nonce = str(body.get("nonce"))
-        self.posts.append((process, channel, nonce))
         now = time.monotonic()
+        self.posts.append((process, channel, nonce, now))
         seen = self.nonces.get((channel, nonce))
         if seen is not None and now - seen[0] < NONCE_WINDOW_S:
             return _json(seen[1])  # Discord drops the repeat and answers with the first message

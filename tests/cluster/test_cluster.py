@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -112,8 +113,13 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
     fleet = Fleet(discord, dsn, tmp_path)
     setup = await PostgresStorage.open(postgres.DSN, schema=schema)
     try:
-        # Due this very minute (UTC), so they go out as soon as the processes are up.
-        due = (await postgres.database_now()).astimezone(dt.UTC).replace(second=0, microsecond=0)
+        # Due at the next whole minute at least 10 s away (daily times are minutes): the processes
+        # are up and connected by then, so each starts with its own servers, as in production.
+        clock = await postgres.database_now()
+        due = clock.astimezone(dt.UTC).replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+        if (due - clock).total_seconds() < 10:
+            due += dt.timedelta(minutes=1)
+        due_at = time.monotonic() + (due - clock).total_seconds()  # the same moment, on the fake's clock
         at = dt.time(due.hour, due.minute)
         channels = [CHANNEL_BASE + server for server in range(SERVERS)]
         for server, channel in enumerate(channels):
@@ -126,17 +132,20 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
         victim = fleet.start("p1", 8, "3-5")
         discord.kill_on_first_post["p1"] = victim.pid
         fleet.start("p2", 8, "6-7")
-        everyone_posted = await wait_until(lambda: all(discord.messages[c] for c in channels), timeout=90)
+        everyone_posted = await wait_until(lambda: all(discord.messages[c] for c in channels), timeout=150)
         assert everyone_posted, f"missing: {[c for c in channels if not discord.messages[c]][:10]}\n{fleet.logs()}"
         await asyncio.sleep(LEASE_S + 2)  # room for a duplicate to show up
         assert victim.wait(timeout=5) == -signal.SIGKILL and len(discord.killed) == 1
         once = {c: len(discord.messages[c]) for c in channels}
         assert set(once.values()) == {1}, [c for c, n in once.items() if n != 1]
-        assert len({(c, n) for _, c, n in discord.posts}) == SERVERS  # one nonce per server
-        # The killed process's servers were posted by the others.
-        victim_servers = [c for s, c in enumerate(channels) if (guild(s) >> 22) % 8 in (3, 4, 5)]
-        by = {c: {p for p, ch, _ in discord.posts if ch == c} for c in victim_servers}
-        assert all(by[c] & {"p0", "p2"} for c in victim_servers if c != discord.killed[0][1])
+        assert len({(c, n) for _, c, n, _ in discord.posts}) == SERVERS  # one nonce per server
+        # The killed process's servers were posted by the others, and only after the grace period.
+        victim_servers = {c for s, c in enumerate(channels) if (guild(s) >> 22) % 8 in (3, 4, 5)}
+        adopted = [(c, t) for p, c, _, t in discord.posts if p in ("p0", "p2") and c in victim_servers]
+        assert {c for c, _ in adopted} == victim_servers - {discord.killed[0][1]}
+        assert min(t for _, t in adopted) >= due_at + GRACE_S - 1  # (1 s: the two clocks, measured apart)
+        own = [(p, c) for p, c, _, _ in discord.posts if p != "p1" and c not in victim_servers]
+        assert {c for _, c in own} == set(channels) - victim_servers  # the live processes' own servers
         survivors = {0, 1, 2, 6, 7}  # the shards of p0 and p2 all connect, each IDENTIFY in its bucket's turn
         connected = await wait_until(lambda: survivors <= {i.shard for i in discord.identifies if i.count == 8}, 30)
         assert connected, discord.identifies
@@ -160,8 +169,8 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
         assert lost, f"missing: {[c for c in fresh if not discord.messages[c]][:10]}\n{fleet.logs()}"
         await asyncio.sleep(3)
         assert {len(discord.messages[c]) for c in channels + fresh} == {1}  # nothing twice, nothing lost
-        assert len({(c, n) for _, c, n in discord.posts}) == 2 * SERVERS
-        assert {p for p, c, _ in discord.posts if c in fresh} == {"q0", "q1"}
+        assert len({(c, n) for _, c, n, _ in discord.posts}) == 2 * SERVERS
+        assert {p for p, c, _, _ in discord.posts if c in fresh} == {"q0", "q1"}
         assert await wait_until(lambda: {0, 1, 2, 3} <= {i.shard for i in discord.identifies if i.count == 4}, 30)
         gaps = discord.identify_gaps(4)
         assert all(gap >= 5.0 for bucket in gaps.values() for gap in bucket), gaps
