@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.daily import global_429  # noqa: E402
-from bench.localserver import json_response, serve  # noqa: E402
+from bench.localserver import json_response, serve, steady_instrument  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from bot.daily.delivery import Scheduler  # noqa: E402
@@ -196,6 +196,11 @@ async def drop(schema: str) -> None:
 
 
 async def bench(schedules: int, due: int, processes: int, limit: int) -> bool:
+    with steady_instrument():  # the bots run in processes of their own, with their GC as usual
+        return await _bench(schedules, due, processes, limit)
+
+
+async def _bench(schedules: int, due: int, processes: int, limit: int) -> bool:
     server = CountingDiscord(limit)
     runner, base = await serve(server.handle)
     schema = f"rb_bench_{secrets.token_hex(4)}"

@@ -43,7 +43,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.localserver import json_response, serve  # noqa: E402
+from bench.localserver import json_response, serve, steady_instrument  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from bot.daily.delivery import Scheduler  # noqa: E402
@@ -322,6 +322,11 @@ def spawn(db: Path, base: str, name: str, rate: float) -> subprocess.Popen[bytes
 
 
 async def bench_cluster(posts: int, limit: int = CLUSTER_LIMIT, servers: int = 5_000) -> bool:
+    with steady_instrument():  # the bots run in processes of their own, with their GC as usual
+        return await _bench_cluster(posts, limit, servers)
+
+
+async def _bench_cluster(posts: int, limit: int, servers: int) -> bool:
     server = FaultyDiscord(limit)
     runner, base = await serve(server.handle)
     share = 0.9 * limit / PROCESSES  # each process paces at its share of the limit, less 10 % (as 45 of 50 by default)
