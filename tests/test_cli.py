@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURE_DOC, ROOT
 
 
@@ -151,3 +153,22 @@ def test_bad_shard_options_exit_2_and_say_what_is_wrong() -> None:
     assert missing.returncode == 2
     assert "--shards: shard 9 does not exist: with 8 shards they are numbered 0 to 7" in missing.stderr
     assert "Traceback" not in alone.stderr + missing.stderr
+
+
+async def test_a_postgresql_url_without_asyncpg_installed_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from bot.__main__ import SetupError, open_storage
+    from bot.config import load_settings
+
+    (tmp_path / "config.yaml").write_text(
+        f"documents: [{FIXTURE_DOC}]\ndatabase: postgresql://bot@127.0.0.1:1/bot\n", encoding="utf-8"
+    )
+    monkeypatch.setitem(sys.modules, "asyncpg", None)  # as after `pip install .` without the extra
+    monkeypatch.delitem(sys.modules, "bot.storage.postgresql", raising=False)
+    with pytest.raises(
+        SetupError, match=r"database: PostgreSQL needs asyncpg: pip install 'resolution-bot\[postgresql\]'"
+    ):
+        await open_storage(load_settings(tmp_path / "config.yaml"))
