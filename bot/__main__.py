@@ -144,7 +144,9 @@ async def open_storage(settings: Settings) -> Storage:
 
     try:
         password = read_database_password(settings)
-        return await PostgresStorage.open(settings.postgres_url, password=password)
+        return await PostgresStorage.open(
+            settings.postgres_url, password=password, max_connections=settings.database_pool_size
+        )
     except MissingSecret as exc:
         raise SetupError(str(exc)) from None
     except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:

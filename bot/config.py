@@ -100,6 +100,7 @@ class Settings:
     database: Path = Path("data/resolution-bot.sqlite3")  # SQLite, unless postgres_url is set
     postgres_url: str | None = None  # postgresql://user@host/db: never holds a password
     database_password_env: str | None = None  # the environment variable holding the password
+    database_pool_size: int = 4  # PostgreSQL connections per process
     shards: Shards | None = None  # None: one process runs every shard Discord recommends
     discord_api_base: str | None = None  # e.g. a shared REST proxy (nirn-proxy) for a large fleet
     discord_gateway_url: str | None = None  # a gateway proxy (or a local test Discord) for fixed shards
@@ -128,6 +129,7 @@ def load_settings(path: Path) -> Settings:
             "log_level",
             "database",
             "database_password_env",
+            "database_pool_size",
             "shards",
             "discord_api_base",
             "discord_gateway_url",
@@ -225,6 +227,7 @@ def load_settings(path: Path) -> Settings:
                     shards = Shards(count, ids)
                 except ValueError as exc:
                     reader.fail(sh["ids"], str(exc))
+    pool_size = reader.optional(entries, "database_pool_size", lambda n: reader.integer(n, minimum=1, maximum=100))
     metrics_port = reader.optional(entries, "metrics_port", lambda n: reader.integer(n, minimum=1, maximum=65535))
     metrics_address = reader.optional(entries, "metrics_address", reader.text) or "127.0.0.1"
     api_base = reader.optional(entries, "discord_api_base", reader.text)
@@ -248,6 +251,7 @@ def load_settings(path: Path) -> Settings:
         database=database,
         postgres_url=postgres_url,
         database_password_env=password_env,
+        database_pool_size=pool_size or 4,
         shards=shards,
         discord_api_base=api_base.rstrip("/") if api_base else None,
         discord_gateway_url=gateway_url,

@@ -51,6 +51,10 @@ def test_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
             "config.yaml:2: database: a PostgreSQL URL needs a host",
         ),
         (
+            "documents: [content/doc.yaml]\ndatabase_pool_size: 0\n",
+            "config.yaml:2: database_pool_size: 0 is out of range",
+        ),
+        (
             "documents: [content/doc.yaml]\ndatabase_password_env: 'my password'\n",
             "config.yaml:2: database_password_env: must be the name",
         ),
@@ -74,6 +78,7 @@ def test_a_postgresql_url_selects_postgresql_and_the_password_comes_from_the_env
         )
     )
     assert settings.postgres_url == "postgresql://bot@db.example:5433/bot"
+    assert settings.database_pool_size == 4
     assert read_database_password(settings, {"RB_DB_PW": "s3cret"}) == "s3cret"
     with pytest.raises(MissingSecret, match="RB_DB_PW") as caught:
         read_database_password(settings, {})
