@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
@@ -25,18 +23,3 @@ def json_response(body: object, status: int = 200, headers: dict[str, str] | Non
     return web.Response(
         status=status, body=json.dumps(body).encode(), headers={"Content-Type": "application/json", **(headers or {})}
     )
-
-
-@contextmanager
-def steady_instrument() -> Iterator[None]:
-    """For a fake Discord in a process of its own (the bots in others): no cyclic GC while it
-    counts. A full collection over the messages it keeps stalls it for a moment; the requests
-    that queue meanwhile are then read in a burst and counted against the bots' pacing in one
-    one-second window (two 429s at the same moment of every run, until this)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
