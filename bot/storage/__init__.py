@@ -108,6 +108,15 @@ class ShardFilter:
         return (guild_id >> 22) % self.count in self.ids
 
 
+async def next_wake_with_grace(storage: Storage, lease: dt.timedelta, shard: ShardFilter) -> dt.datetime | None:
+    """`next_wake` for a filter with a grace: the earliest of this process's own work and anyone's
+    work a grace after it falls due (then it becomes this process's too). Both engines use it."""
+    own = await storage.next_wake(lease, ShardFilter(shard.count, shard.ids))
+    anyone = await storage.next_wake(lease)
+    wakes = [t for t in (own, anyone + shard.grace if anyone and shard.grace else None) if t is not None]
+    return min(wakes) if wakes else None
+
+
 class Storage(Protocol):
     async def close(self) -> None: ...
 

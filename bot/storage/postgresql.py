@@ -20,7 +20,16 @@ from typing import Any, Self
 
 import asyncpg
 
-from bot.storage import OPEN_STATES, Delivery, DeliveryState, Notice, Schedule, ShardFilter, migrations
+from bot.storage import (
+    OPEN_STATES,
+    Delivery,
+    DeliveryState,
+    Notice,
+    Schedule,
+    ShardFilter,
+    migrations,
+    next_wake_with_grace,
+)
 
 log = logging.getLogger(__name__)
 
@@ -259,11 +268,7 @@ class PostgresStorage:
 
     async def next_wake(self, lease: dt.timedelta, shard: ShardFilter | None = None) -> dt.datetime | None:
         if shard is not None and shard.grace is not None:
-            # Other shards' work becomes this process's a grace after it falls due.
-            own = await self.next_wake(lease, ShardFilter(shard.count, shard.ids))
-            anyone = await self.next_wake(lease)
-            wakes = [t for t in (own, anyone + shard.grace if anyone else None) if t is not None]
-            return min(wakes) if wakes else None
+            return await next_wake_with_grace(self, lease, shard)
         where, args = _shard_sql(shard, 1)
         due = await self._pool.fetchval(
             f"SELECT next_due FROM schedules WHERE paused_reason IS NULL{where} ORDER BY next_due LIMIT 1", *args
