@@ -124,9 +124,9 @@ class Answers:
 
     def search(self, query: str, document: str | None = None) -> Reply:
         """Search one document, or every document when none is named."""
-        within = self.library.entry(document).document.symbol if document else None
-        result = self.library.index.search(query, limit=SEARCH_RESULTS, within=within)
-        return search_reply(self.library.entry(document).document, result, several=len(self.library.symbols) > 1)
+        doc = self.library.entry(document).document
+        result = self.library.index.search(query, limit=SEARCH_RESULTS, within=doc.symbol if document else None)
+        return search_reply(doc, result, several=len(self.library.symbols) > 1)
 
     def about(self, document: str | None = None, *, in_server: bool = True) -> Reply:
         return about_reply(self.library.entry(document).document, self._commands(in_server))
