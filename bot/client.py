@@ -199,7 +199,10 @@ class ResolutionBot(commands.AutoShardedBot):
             allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
             **options,
         )
-        retry_proxy_429s(self.http)
+        if settings is not None and settings.discord_api_base:
+            # Only a proxy of our own answers 429 without `Via` for a pause; from Discord itself that
+            # 429 is Cloudflare banning the IP, and every retry lengthens the ban.
+            retry_proxy_429s(self.http)
         self.library = library
         self.settings = settings
         self.storage = storage
