@@ -127,7 +127,19 @@ class MissingToken(MissingSecret):
     """No token in the environment; the message says how to get one (never echoes a value)."""
 
 
-def load_settings(path: Path) -> Settings:
+STATE_DIRECTORY_ENV = "STATE_DIRECTORY"  # set by systemd for a unit with StateDirectory=
+
+
+def default_database(base: Path, environ: Mapping[str, str]) -> Path:
+    """Where SQLite goes when the config names no database: the service's state directory under
+    systemd (the only place its sandbox lets it write), else data/ beside the config."""
+    state = environ.get(STATE_DIRECTORY_ENV, "").split(":")[0]
+    if state:
+        return Path(state) / "resolution-bot.sqlite3"
+    return (base / "data" / "resolution-bot.sqlite3").resolve()
+
+
+def load_settings(path: Path, environ: Mapping[str, str] = os.environ) -> Settings:
     """Read and validate a config file; raises `FileProblems` with file:line:field."""
     reader, root = compose(path)
     entries = reader.mapping(
@@ -185,10 +197,12 @@ def load_settings(path: Path) -> Settings:
             "must be the name of an environment variable, like RESOLUTION_BOT_DB_PASSWORD",
         )
     log_level = reader.optional(entries, "log_level", lambda n: reader.choice(n, LOG_LEVELS)) or "INFO"
-    database_name = reader.optional(entries, "database", reader.text) or "data/resolution-bot.sqlite3"
-    database = Path("data/resolution-bot.sqlite3")
+    database_name = reader.optional(entries, "database", reader.text)
+    database = default_database(base, environ)
     postgres_url = None
-    if database_name.startswith(("postgresql://", "postgres://")):
+    if database_name is None:
+        pass
+    elif database_name.startswith(("postgresql://", "postgres://")):
         postgres_url = database_name
         try:
             parts = urlsplit(database_name)

@@ -184,3 +184,16 @@ def test_the_instance_name_is_a_plain_name(tmp_path: Path) -> None:
     )
     with pytest.raises(FileProblems, match="config.yaml:2: instance_name: must be a short plain name"):
         load_settings(write(tmp_path, "documents: [content/doc.yaml]\ninstance_name: 'a b'\n"))
+
+
+def test_without_a_database_sqlite_goes_to_the_services_state_directory(tmp_path: Path) -> None:
+    """Under the systemd unit everything but StateDirectory= is read-only: the default follows it."""
+    config = write(tmp_path, "documents: [content/doc.yaml]\n")
+    state = tmp_path / "var-lib-resolution-bot"
+    settings = load_settings(config, {"STATE_DIRECTORY": f"{state}:/elsewhere"})
+    assert settings.database == state / "resolution-bot.sqlite3"
+    assert load_settings(config, {}).database == (tmp_path / "data" / "resolution-bot.sqlite3").resolve()
+    named = load_settings(
+        write(tmp_path, "documents: [content/doc.yaml]\ndatabase: mine.db\n"), {"STATE_DIRECTORY": "/x"}
+    )
+    assert named.database == (tmp_path / "mine.db").resolve()  # a path the config names wins
