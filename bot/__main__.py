@@ -327,7 +327,8 @@ async def _status(settings: Settings) -> int:
         overview = await storage.daily_overview(now, settings.daily.claim_lease)
     finally:
         await storage.close()
-    text, healthy = render_status(instances, overview, now, STALE_AFTER)
+    # Ages by the storage's clock: on PostgreSQL heartbeats are the database's time, not this host's.
+    text, healthy = render_status(instances, overview, overview.at, STALE_AFTER)
     print(text)
     return EXIT_OK if healthy else EXIT_FAILED
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import re
 import sqlite3
 import threading
@@ -180,6 +181,22 @@ async def test_a_process_that_lost_its_identity_stops(storage: SQLiteStorage) ->
     assert stopped == [True] and stalled.lost
 
 
+@pytest.fixture
+def root_logger_restored() -> Iterator[None]:
+    """main() sets up logging for the process (handlers, level, the token filter): undo it afterwards,
+    so the suite's own log checks keep seeing every level."""
+    root = logging.getLogger()
+    handlers, level = {h: list(h.filters) for h in root.handlers}, root.level
+    try:
+        yield
+    finally:
+        root.handlers[:] = list(handlers)
+        for handler, filters in handlers.items():
+            handler.filters[:] = filters
+        root.setLevel(level)
+
+
+@pytest.mark.usefixtures("root_logger_restored")
 def test_run_exits_2_when_a_live_process_has_its_identity(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

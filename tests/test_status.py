@@ -19,7 +19,17 @@ from tests.storage.test_sqlite import TOMORROW, delivery_for, schedule
 from tests.test_cli import run
 
 UTC = dt.UTC
-QUIET = DailyOverview(active=3, paused=1, due=0, in_flight=0, expired=0, retrying=0, uncertain=0, recent={"sent": 3})
+QUIET = DailyOverview(
+    active=3,
+    paused=1,
+    due=0,
+    in_flight=0,
+    expired=0,
+    retrying=0,
+    uncertain=0,
+    recent={"sent": 3},
+    at=dt.datetime(2026, 11, 28, 12, tzinfo=UTC),
+)
 
 
 def test_a_healthy_fleet_reads_plainly() -> None:

@@ -122,6 +122,7 @@ class DailyOverview:
     retrying: int  # posts waiting for their next try
     uncertain: int  # of those, posts that may have reached Discord (history is read first)
     recent: dict[str, int]  # posts due in the last 24 hours, by state
+    at: dt.datetime  # when, by the storage's clock (PostgreSQL: the database's), so ages read right
 
 
 @dataclass(frozen=True)

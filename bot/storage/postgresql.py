@@ -620,6 +620,7 @@ class PostgresStorage:
                 lease,
                 _OPEN,
             )
+            at_db = await db.fetchval("SELECT COALESCE($1, now())", at)
             recent = await db.fetch(
                 "SELECT state, COUNT(*) AS n FROM deliveries WHERE due > COALESCE($1, now()) - interval '1 day' "
                 "GROUP BY state ORDER BY state",
@@ -635,6 +636,7 @@ class PostgresStorage:
             retrying=open_["retrying"],
             uncertain=open_["uncertain"],
             recent={r["state"]: r["n"] for r in recent},
+            at=at_db,
         )
 
     # -- server settings ----------------------------------------------------

@@ -645,6 +645,7 @@ class SQLiteStorage:
             retrying=open_["retrying"] or 0,
             uncertain=open_["uncertain"] or 0,
             recent={r["state"]: r["n"] for r in recent},
+            at=now,
         )
 
     # -- server settings ----------------------------------------------------

@@ -10,7 +10,10 @@ import asyncio
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from bot.storage import DailyOverview, Instance, Storage
+from tests import postgres
 from tests.storage.conftest import Engine
 from tests.storage.test_sqlite import NOW, TOMORROW, delivery_for, schedule
 
@@ -110,6 +113,26 @@ async def test_the_overview_counts_schedules_and_posts_by_state(storage: Storage
         retrying=1,
         uncertain=1,
         recent={"retry": 1, "sending": 1, "sent": 1},
+        at=NOW + dt.timedelta(seconds=10),
     )
     later = await storage.daily_overview(NOW + dt.timedelta(days=1, minutes=5), lease)
     assert (later.due, later.in_flight, later.expired) == (4, 0, 1)  # tomorrow's posts are due; the claim went quiet
+
+
+async def test_on_postgresql_status_ages_are_by_the_databases_clock(request: pytest.FixtureRequest) -> None:
+    """A host clock 7 hours fast must not make every live process look silent in `status`."""
+    await postgres.require(request)
+    from bot.storage.postgresql import PostgresStorage
+
+    async with postgres.fresh_schema() as schema:
+        storage = await PostgresStorage.open(postgres.DSN, schema=schema)
+        try:
+            fast = dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)
+            assert await storage.register_instance(instance(), now=fast, stale_after=STALE) is None
+            overview = await storage.daily_overview(fast, dt.timedelta(minutes=2))
+            (listed,) = await storage.instances()
+        finally:
+            await storage.close()
+        database_now = await postgres.database_now()
+    assert abs(overview.at - database_now) < dt.timedelta(seconds=5)
+    assert listed.heartbeat_at is not None and abs(overview.at - listed.heartbeat_at) < dt.timedelta(seconds=5)
