@@ -242,9 +242,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             for symbol in library.symbols:
                 doc = library.entry(symbol).document
+                annexes = "".join(
+                    f", {a.label.lower()} with {len(a.articles) or len(a.paragraphs)} "
+                    f"{'articles' if a.articles else 'paragraphs'}"
+                    for a in doc.annexes
+                )
                 print(
                     f"ok: {symbol} ({len(doc.preamble)} preambular, {len(doc.operative)} operative paragraphs, "
-                    f"{len(doc.footnotes)} footnotes)"
+                    f"{len(doc.footnotes)} footnotes{annexes})"
                 )
             print(f"ok: {settings.source} (default document {library.default_symbol})")
             return EXIT_OK
