@@ -29,7 +29,7 @@ from .yamlfile import FileProblems, Node, Reader, compose
 MAX_PARAGRAPH_CHARS = 3_900
 MAX_FOOTNOTE_CHARS = 900
 MAX_SUMMARY_CHARS = 300
-MAX_TITLE_CHARS = 240  # an embed title holds 256
+MAX_TITLE_CHARS = 500  # render.py clips it to an embed title (256); the UN's own titles run to ~300
 MAX_LABEL_CHARS = 80
 
 _HEADER = (

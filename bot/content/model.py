@@ -93,6 +93,15 @@ class Item:
             yield from item.lines(depth + 1)
 
 
+def join_verb(verb: str | None, text: str) -> str:
+    """ "*Stressing*, in this regard…": no space before the punctuation that may follow the lead words."""
+    if not verb:
+        return text
+    if not text:
+        return f"*{verb}*"
+    return f"*{verb}*{'' if text[0] in ',;:.)' else ' '}{text}"
+
+
 def _with_items(text: str, items: tuple[Item, ...]) -> str:
     if not items:
         return text
@@ -133,8 +142,7 @@ class Paragraph:
     @property
     def full_text(self) -> str:
         """The paragraph as printed, verb included, sub-paragraphs on their own lines, with markers still in."""
-        text = f"*{self.verb}* {self.text}" if self.verb else self.text
-        return _with_items(text, self.items)
+        return _with_items(join_verb(self.verb, self.text), self.items)
 
 
 @dataclass(frozen=True)
