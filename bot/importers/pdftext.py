@@ -28,7 +28,36 @@ from dataclasses import dataclass, field, replace
 from bot.content.model import Annex, Article, Clause, Document, Footnote, Item, Kind, Metadata, Paragraph
 
 from .common import Doubts, Imported, ImportFailed, squash, with_editorial
-from .wordlists import leads, words
+from .wordlists import hyphenated, leads, words
+
+# two-letter words; other two-letter pieces ("nd", "hu") are kerning fragments
+_SHORT_WORDS = set(
+    [
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+    ]
+)
 
 MONTHS = [
     "January",
@@ -570,15 +599,19 @@ class _Kerning:
         self.doubts = doubts
         self.counts = Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
         self.shipped = words()
+        self.compounds = hyphenated()
 
     def _word(self, piece: str) -> bool:
         low = piece.lower()
         if len(low) == 1:
             return low in ("a", "i")
+        if len(low) == 2:
+            return low in _SHORT_WORDS
         return low in self.shipped or self.counts[low] >= 2
 
     def fix(self, text: str, line: int, place: tuple[str | int, ...]) -> str:
-        text = re.sub(r"(?<=\w) ([,;:])(?= )", r"\1", text)  # "measures , in"
+        text = re.sub(r"(?<=\w) ([,;:.])(?= |$)", r"\1", text)  # "measures , in", "No . 53"
+        text = re.sub(r"(?<=[a-z]) -(?=[a-z])", "-", text)  # "protection -related"
         tokens = text.split(" ")
         changed = True
         while changed:
@@ -602,20 +635,34 @@ class _Kerning:
                 tokens[i : i + 2] = [joined + core_b.group(2)]
                 changed = True
                 break
-        for token in tokens:
+        for i, token in enumerate(tokens):
             word = re.sub(r"\W+$", "", token)
             low = word.lower()
-            for prefix in ("non", "counter", "self", "anti", "multi"):
-                rest = low[len(prefix) :]
-                if low.startswith(prefix) and len(rest) > 3 and low not in self.shipped and rest in self.shipped:
-                    self.doubts.add(
-                        line,
-                        f"“{word}” may have lost its hyphen at a line end ({word[: len(prefix)]}-{word[len(prefix) :]}): "
-                        "left as the text layer has it",
-                        place,
-                    )
-                    break
+            compound = self.compounds.get(low)
+            if compound and low not in self.shipped and self.counts[low] <= 1 and word.isalpha():
+                restored = "".join(
+                    c.upper() if o.isupper() else c for c, o in zip(compound, _spread(word, compound), strict=True)
+                )
+                tokens[i] = restored + token[len(word) :]
+                self.doubts.add(
+                    line,
+                    f"“{word}” read as “{restored}”: the UN's texts hyphenate it, and a hyphen at a line end "
+                    "is lost in a text layer",
+                    place,
+                )
         return " ".join(tokens)
+
+
+def _spread(word: str, compound: str) -> str:
+    """`word`'s letters aligned with `compound` (a hyphen where the compound has one), to keep capitals."""
+    out, j = [], 0
+    for c in compound:
+        if c == "-":
+            out.append("-")
+        else:
+            out.append(word[j])
+            j += 1
+    return "".join(out)
 
 
 def import_text(text: str, source: str) -> Imported:

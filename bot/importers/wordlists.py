@@ -3,6 +3,9 @@
 - `words.txt`: words (lower case) that occur at least twice in the English texts of General
   Assembly resolutions; the text-layer importer joins a kerning gap (`monitori ng`) only when the
   joined word occurs elsewhere in the same document or in this list.
+- `hyphenated.txt`: hyphenated words ("time-limited", "non-discriminatory") that occur at least twice;
+  a text layer loses a hyphen that fell at a line end, and the importer puts it back (as a doubt)
+  only when the word is one of these.
 - `leads.txt`: the italic lead words and verbs those resolutions open their paragraphs with
   ("Calls upon", "Expresses grave concern"), longest first; a text layer has lost its italics, so
   the importer recognizes them by this list.
@@ -22,12 +25,20 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-WORD = re.compile(r"[A-Za-z][A-Za-z\u2019']*[A-Za-z]|[A-Za-z]")
+# whole words only: "2nd" gives no "nd", "COVID-19" no "COVID" fragment issue
+WORD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z\u2019']*[A-Za-z]|[A-Za-z])(?![A-Za-z0-9])")
+COMPOUND = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]+(?:[-\u2011][A-Za-z]+)+(?![A-Za-z0-9-])")
 
 
 @cache
 def words() -> frozenset[str]:
     return frozenset(_lines("words.txt"))
+
+
+@cache
+def hyphenated() -> dict[str, str]:
+    """ "timelimited" -> "time-limited", for the hyphenated words the UN's texts use."""
+    return {w.replace("-", ""): w for w in _lines("hyphenated.txt")}
 
 
 @cache
@@ -61,6 +72,7 @@ def build(repo: Path, out: Path) -> None:
     from .common import ImportFailed
 
     vocabulary: Counter[str] = Counter()
+    compounds: Counter[str] = Counter()
     lead_words: Counter[str] = Counter()
     for data in _english_files(repo):
         try:
@@ -71,6 +83,7 @@ def build(repo: Path, out: Path) -> None:
             if p.verb:
                 lead_words[p.verb] += 1
             vocabulary.update(w.lower() for w in WORD.findall(p.full_text))
+            compounds.update(w.lower().replace("\u2011", "-") for w in COMPOUND.findall(p.full_text))
         for f in doc.footnotes:
             vocabulary.update(w.lower() for w in WORD.findall(f.text))
     commit = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
@@ -79,6 +92,9 @@ def build(repo: Path, out: Path) -> None:
     )
     (out / "words.txt").write_text(
         head + "\n".join(sorted(w for w, n in vocabulary.items() if n >= 2)) + "\n", encoding="utf-8"
+    )
+    (out / "hyphenated.txt").write_text(
+        head + "\n".join(sorted(w for w, n in compounds.items() if n >= 2)) + "\n", encoding="utf-8"
     )
     (out / "leads.txt").write_text(
         head + "\n".join(sorted(w for w, n in lead_words.items() if n >= 2 and len(w) <= 60)) + "\n",
