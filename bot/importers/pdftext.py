@@ -676,7 +676,11 @@ def import_text(text: str, source: str) -> Imported:
     kerning = _Kerning(all_text, imp.doubts)
     lead_list = leads()
 
+    places: dict[int, tuple[str | int, ...]] = {}  # source line -> the unit it belongs to, for the doubts
+
     def text_of(unit: _Unit, place: tuple[str | int, ...]) -> str:
+        for ln in unit.lines:
+            places.setdefault(ln.no, place)
         return kerning.fix(_join([ln.text for ln in unit.lines]), unit.line, place)
 
     def items_of(unit: _Unit, place: tuple[str | int, ...]) -> tuple[Item, ...]:
@@ -752,5 +756,10 @@ def import_text(text: str, source: str) -> Imported:
     )
     document = Document(meta, (), tuple(preamble), tuple(operative), tuple(footnotes), tuple(annexes))
     document = with_editorial(document, imp.doubts, lines)
+    for i, doubt in enumerate(imp.doubts.items):
+        if not doubt.place:  # a doubt found before the paragraphs were known: pin it to its paragraph
+            near = places.get(doubt.line) or places.get(doubt.line + 1)
+            if near:
+                imp.doubts.items[i] = replace(doubt, place=near)
     provenance = (f"Imported from {source} (the text layer of the official PDF, as pdftotext writes it).",)
     return Imported(document, tuple(imp.doubts.items), provenance)
