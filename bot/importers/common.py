@@ -146,9 +146,9 @@ def editorial(paragraph: Paragraph) -> Editorial:
                 later.append(who)
                 first_ask = first_ask or match.group(1).lower()
     if _ASK.match(verb):
-        who = _addressees(plain)
-        merged = tuple(dict.fromkeys([*who, *later]))
-        return Editorial(merged, None, not who)
+        direct = _addressees(plain)
+        merged = tuple(dict.fromkeys([*direct, *later]))
+        return Editorial(merged, None, not direct)
     if later:
         return Editorial(tuple(later), first_ask, False)
     return Editorial((), None, False)  # a statement: it asks no one
