@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.importers.yamlout import WIDTH, quoted
 
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), max_size=400
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00\ufeff"), max_size=400
 ) | st.lists(st.sampled_from(["word", " ", "  ", "\\", '"', "“x”", "\t", "\n", "é", "[^1]", "*it*"]), max_size=120).map(
     "".join
 )
