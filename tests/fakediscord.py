@@ -196,6 +196,19 @@ class FakeDiscord:
         for _ in range(count):
             self.create_message(channel_id, {"content": content}, author=user_payload(OTHER_USER_ID, "debater"))
 
+    def set_history_permission(self, channel_id: int, allowed: bool) -> dict[str, Any]:
+        """Grant or take away the bot's Read Message History in a channel of the test server: the
+        history answers change at once, and the CHANNEL_UPDATE returned tells the bot's cache."""
+        if allowed:
+            self.no_history.discard(channel_id)
+        else:
+            self.no_history.add(channel_id)
+        payload = guild_create_payload()
+        (channel,) = [c for c in payload["channels"] if c["id"] == str(channel_id)]
+        others = [o for o in channel["permission_overwrites"] if o["id"] != str(BOT_ROLE_ID)]
+        deny = [] if allowed else [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(READ_MESSAGE_HISTORY)}]
+        return {**channel, "permission_overwrites": others + deny}
+
     def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
         """GET /channels/{id}/messages as Discord answers it: newest first, at most 100, `after` (the
         messages just after it) or `before`; an empty list (not 403) without Read Message History."""

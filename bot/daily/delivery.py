@@ -331,9 +331,15 @@ class Scheduler:
                 await asyncio.gather(*late, return_exceptions=True)
                 log.warning("%d daily post(s) cancelled at shutdown; their claims expire and are checked", len(late))
 
+    def _blocked_until(self) -> dt.datetime | None:
+        """The guard's block, by the engine's clock: the guard counts responses by the injected
+        (host) clock, as the HTTP trace sees them."""
+        until = self.guard.blocked_until(self.clock.host.now())
+        return None if until is None else until + self.clock.offset
+
     async def _delay(self) -> float:
         now = self.clock.now()
-        blocked = self.guard.blocked_until(now)
+        blocked = self._blocked_until()
         if blocked is not None:
             return (blocked - now).total_seconds()
         wake_at = await self.storage.next_wake(self.lease, self.shard)
@@ -362,7 +368,7 @@ class Scheduler:
         try:
             while not self._stopping:
                 now = self.clock.now()
-                if self.guard.blocked_until(now) is not None:
+                if self._blocked_until() is not None:
                     break
                 for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
                     if self._stopping:
@@ -566,7 +572,7 @@ class Scheduler:
         now = self.clock.now()
         if now - confirmed > self.lease / 4 and not await self._still_mine(delivery, now):
             return False
-        blocked = self.guard.blocked_until(now)
+        blocked = self._blocked_until()
         if blocked is not None:
             raise _Blocked(blocked)
         return True

@@ -439,6 +439,18 @@ async def test_status_says_when_the_history_permission_is_missing(server_env: Di
     assert "Read Message History" in no_history and "Read Message History" not in general
 
 
+async def test_a_permission_taken_away_after_set_shows_in_status_and_given_back_clears(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID, time="12:30", timezone="UTC")
+    revoked = server_env.server.set_history_permission(CHANNEL_ID, False)
+    server_env.bot._connection.parse_channel_update(revoked)
+    assert await DiscordPoster(server_env.bot).history_readable(CHANNEL_ID) is False
+    assert "Read Message History" in (await run_daily(server_env, "status"))["content"]
+    granted = server_env.server.set_history_permission(CHANNEL_ID, True)
+    server_env.bot._connection.parse_channel_update(granted)
+    assert await DiscordPoster(server_env.bot).history_readable(CHANNEL_ID) is True
+    assert "Read Message History" not in (await run_daily(server_env, "status"))["content"]
+
+
 async def test_a_lost_answer_without_the_history_permission_is_never_sent_twice(
     server_env: DiscordEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
