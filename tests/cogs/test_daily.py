@@ -575,3 +575,13 @@ def test_permissions_of_an_uncached_channel_are_computed_as_discord_does() -> No
     assert not channel_permissions(guild, member, member_denies, bot).read_message_history
     admin = {**guild, "roles": [*guild["roles"], {"id": "31", "permissions": str(1 << 3)}]}
     assert channel_permissions(admin, {"roles": ["31"]}, member_denies, bot).read_message_history
+
+
+async def test_a_page_without_after_is_the_newest_messages(server_env: DiscordEnv) -> None:
+    """`read_page(None, n)`: the newest n, oldest first (what the old check read, under its switch)."""
+    server_env.server.chat(CHANNEL_ID, 30)
+    newest = [int(m["id"]) for m in server_env.server.messages[CHANNEL_ID][-25:]]
+    page = await DiscordPoster(server_env.bot).read_history(CHANNEL_ID, None, 25)
+    assert [m.id for m in page] == newest
+    request = [r for r in server_env.server.requests if r.method == "GET" and r.path.endswith("/messages")][-1]
+    assert "after" not in request.query and request.query["limit"] == "25"
