@@ -188,6 +188,15 @@ async def test_status_lists_schedules_with_discord_timestamps(server_env: Discor
     )
 
 
+async def test_set_plans_by_the_schedulers_clock_not_a_host_clock_hours_fast(server_env: DiscordEnv) -> None:
+    """Issue 13, item 5: on PostgreSQL the scheduler's clock is the database's. A host clock 7 h
+    fast (12:00 while the database says 05:00) must not move a 09:00 schedule to tomorrow."""
+    server_env.bot.scheduler.clock.offset = -dt.timedelta(hours=7)  # as measured against the database
+    data = await run_daily(server_env, "set", CHANNEL_ID, time="09:00", timezone="UTC")
+    due = int(dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC).timestamp())
+    assert f"Next post <t:{due}:F>" in data["content"]
+
+
 async def test_preview_shows_the_next_post_privately(server_env: DiscordEnv) -> None:
     await run_daily(server_env, "set", CHANNEL_ID)
     data = await run_daily(server_env, "preview")
