@@ -164,6 +164,18 @@ class FakeDiscord:
             "POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=self.create_message(int(m[1]), r.json))
         )
         self.route("GET", r"/channels/(\d+)/messages", lambda r, m: Answer(body=self.history(int(m[1]), r.query)))
+        # What a process that lacks a server in its cache (another shard's) reads to work out its permissions.
+        self.route("GET", r"/channels/(\d+)", lambda r, m: self._channel(int(m[1])))
+        self.route("GET", rf"/guilds/{GUILD_ID}", lambda r, m: Answer(body=guild_create_payload()))
+        self.route(
+            "GET",
+            rf"/guilds/{GUILD_ID}/members/(\d+)",
+            lambda r, m: (
+                Answer(body=next(x for x in guild_create_payload()["members"] if x["user"]["id"] == m[1]))
+                if m[1] == str(BOT_ID)
+                else Answer(status=404, body={"code": 10007, "message": "Unknown Member"})
+            ),
+        )
         self.route("PUT", r"/applications/(\d+)(?:/guilds/\d+)?/commands", self._bulk_commands)
 
     # -- daily posts: messages, nonces, history ---------------------------------
@@ -203,11 +215,27 @@ class FakeDiscord:
             self.no_history.discard(channel_id)
         else:
             self.no_history.add(channel_id)
-        payload = guild_create_payload()
-        (channel,) = [c for c in payload["channels"] if c["id"] == str(channel_id)]
+        (channel,) = [c for c in guild_create_payload()["channels"] if c["id"] == str(channel_id)]
+        return self._with_history(channel)
+
+    def _with_history(self, channel: dict[str, Any]) -> dict[str, Any]:
+        """The channel with the bot role's overwrite as `no_history` says now."""
         others = [o for o in channel["permission_overwrites"] if o["id"] != str(BOT_ROLE_ID)]
+        allowed = int(channel["id"]) not in self.no_history
         deny = [] if allowed else [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(READ_MESSAGE_HISTORY)}]
         return {**channel, "permission_overwrites": others + deny}
+
+    def _channel(self, channel_id: int) -> Answer:
+        """GET /channels/{id}: the channel as the test server has it now (Read Message History as
+        `set_history_permission` left it), or 404 Unknown Channel."""
+        payload = guild_create_payload()
+        for channel in payload["channels"]:
+            if int(channel["id"]) == channel_id:
+                return Answer(body={**self._with_history(channel), "guild_id": str(GUILD_ID)})
+        for thread in payload["threads"]:
+            if int(thread["id"]) == channel_id:
+                return Answer(body={**thread, "guild_id": str(GUILD_ID)})
+        return Answer(status=404, body={"code": 10003, "message": "Unknown Channel"})
 
     def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
         """GET /channels/{id}/messages as Discord answers it: newest first, at most 100, `after` (the
