@@ -117,7 +117,7 @@ class Answers:
             raise UserError(f"No operative paragraph of {doc.symbol} addresses {label}.")
         pages = summary_pages(doc, sections, everyone=ident is None)
         page = min(max(page, 0), len(pages) - 1)
-        key = ident or ALL
+        key = _addressee_key(doc, ident)
         more = f"s:{doc.symbol}:{key}:{page + 1}" if page + 1 < len(pages) else None
         nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url)
         return _with(summary_reply(pages, page), nav)
@@ -143,9 +143,10 @@ class Answers:
     # -- showing references, with where the buttons lead ------------------------
 
     def show(self, doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-        reply = refs_reply(doc, refs, header)
+        reply = refs_reply(doc, refs, header, more=lambda left: _more(doc, left))
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
+        more = _more(doc, left)
         # Previous leads back from the first unit shown, Next on from the last, each through its
         # own part: the paragraphs (PP1… then OP1…), or the footnotes.
         before, after = _sequence(doc, shown[0].kind), _sequence(doc, shown[-1].kind)
@@ -158,7 +159,7 @@ class Answers:
             paged=True,
             previous=f"p:{doc.symbol}:{_compact([before[first - 1]])}" if first > 0 else None,
             next=f"p:{doc.symbol}:{_compact([after[last + 1]])}" if last + 1 < len(after) else None,
-            more=_fit(f"p:{doc.symbol}:{_compact(left)}") if left else None,
+            more=f"p:{doc.symbol}:{_compact(more)}" if more else None,
             footnotes=_fit(f"p:{doc.symbol}:{_compact(cited)}") if cited else None,
             cite=_fit(f"c:{doc.symbol}:{_compact(shown)}:-:0"),
             link=doc.meta.url,
@@ -178,6 +179,13 @@ class Answers:
             chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
             return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol)
         page = int(match["a"]) if match["a"] and match["a"].isascii() and match["a"].isdigit() else 0
+        if what.startswith("#"):  # an addressee by position, where its id is too long for a button
+            index = what[1:]
+            if not (index.isascii() and index.isdigit() and int(index) < len(doc.addressees)):
+                raise UserError(
+                    "That button is from a version of the bot that no longer exists; run the command again."
+                )
+            what = doc.addressees[int(index)][0]
         return self.summary(what, doc.symbol, page)
 
     # -- autocomplete ---------------------------------------------------------
@@ -279,6 +287,24 @@ def _typed_kind(prefix: str) -> Kind | None:
 
 def _value(refs: Sequence[Ref]) -> str:
     return references.format_refs(refs)[:100]
+
+
+def _addressee_key(doc: Document, ident: str | None) -> str:
+    """How a summary source names its addressee: the id, or its position when the id would not
+    leave a page number room in a button's custom_id (or holds the source's separator)."""
+    if ident is None:
+        return ALL
+    if ":" in ident or ident.startswith("#") or len(f"s:{doc.symbol}:{ident}:999") > CUSTOM_ID_ROOM:
+        return f"#{[i for i, _ in doc.addressees].index(ident)}"
+    return ident
+
+
+def _more(doc: Document, left: Sequence[Ref]) -> list[Ref]:
+    """What More shows of the units left out: as many from the start as its custom_id can name."""
+    shown = list(left)
+    while shown and len(f"p:{doc.symbol}:{_compact(shown)}") > CUSTOM_ID_ROOM:
+        shown.pop()
+    return shown
 
 
 def _fit(source: str) -> str | None:

@@ -6,7 +6,10 @@ turns back into a reply), so they work on messages of any age and after any
 restart. Views are never kept in memory: each is stopped before it is sent.
 
 - Previous / Next / More: the person who ran the command moves through the
-  text by editing the reply; anyone else gets their own private copy.
+  text by editing the reply; anyone else gets their own private copy. More
+  has an action of its own (`more`), so its custom_id never equals Next's when
+  what is left over is also the next unit (Discord refuses a message whose
+  custom_ids repeat).
 - Footnotes / Cite: a private answer for whoever clicks.
 - Post to channel (on private answers): the same answer, publicly.
 """
@@ -81,11 +84,11 @@ def choices(make: Callable[[], list[tuple[str, str]]]) -> list[app_commands.Choi
 
 class SourceButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=r"rb:(?P<action>go|show|post):(?P<owner>\d+):(?P<source>.+)",
+    template=r"rb:(?P<action>go|more|show|post):(?P<owner>\d+):(?P<source>.+)",
 ):
     """A button whose custom_id is `rb:<action>:<owner>:<source>`:
 
-    - `go` (Previous, Next, More): the owner's reply moves; anyone else gets a private copy;
+    - `go` (Previous, Next) and `more` (More): the owner's reply moves; anyone else gets a private copy;
     - `show` (Footnotes, Cite): a private answer for whoever clicks;
     - `post` (Post to channel, on private answers): the same answer, publicly, through the
       interaction, so it works where the bot cannot send (installed to a user's account).
@@ -114,7 +117,7 @@ class SourceButton(
         bot = interaction.client
         try:
             reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
-            if self.action == "go" and interaction.user.id == self.owner:
+            if self.action in ("go", "more") and interaction.user.id == self.owner:
                 await edit(interaction, reply, owner=self.owner)
             else:
                 public = self.action == "post"
@@ -154,7 +157,7 @@ def build_view(reply: Reply, owner: int) -> discord.ui.View | None:
     if nav.link:
         view.add_item(discord.ui.Button(label="Official text", url=nav.link, style=discord.ButtonStyle.link))
     if nav.more:
-        view.add_item(SourceButton("go", nav.more, owner, "More", emoji="⏬"))
+        view.add_item(SourceButton("more", nav.more, owner, "More", emoji="⏬"))
     if reply.ephemeral and nav.source:
         view.add_item(SourceButton("post", nav.source, owner, "Post to channel"))
     for item in view.children:  # custom_ids over Discord's limit would make the whole message fail

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import discord
@@ -129,8 +129,17 @@ def preview(paragraph: Paragraph, limit: int) -> str:
     return clip(" ".join(plain.split()), limit)
 
 
-def refs_reply(doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-    """One embed per unit, in document order, as many as fit one message; says what was left out."""
+def refs_reply(
+    doc: Document,
+    refs: Sequence[Ref],
+    header: str | None = None,
+    more: Callable[[Sequence[Ref]], Sequence[Ref]] = lambda left: left,
+) -> Reply:
+    """One embed per unit, in document order, as many as fit one message; says what was left out.
+
+    `more` says which of the units left out the More button shows (all of them unless its
+    custom_id has no room for so long a list), so the text promises only what the button does.
+    """
     refs = sorted(set(refs))
     embeds: list[discord.Embed] = []
     total = 0
@@ -151,10 +160,16 @@ def refs_reply(doc: Document, refs: Sequence[Ref], header: str | None = None) ->
     left = [r for r in refs if r not in shown]
     if left:
         rest = format_refs(left)
+        shows = list(more(left))
+        if shows == left:
+            how = f"**More** shows them, or `/paragraph {rest}`"
+        elif shows:
+            how = f"**More** shows {format_refs(shows)}; `/paragraph {rest}` shows them all"
+        else:
+            how = f"`/paragraph {rest}` shows them"
         lines.append(
             f"Showing {len(shown)} of {len(refs)} (one Discord message holds at most "
-            f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). "
-            f"Left out: {rest}; **More** shows them, or `/paragraph {rest}`."
+            f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). Left out: {rest}; {how}."
         )
     return Reply(content=clip("\n".join(lines), CONTENT_LIMIT) if lines else None, embeds=tuple(embeds))
 

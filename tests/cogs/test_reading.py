@@ -9,7 +9,7 @@ import pytest
 
 from bot.content.library import load_library
 from tests.conftest import FIXTURE_DOC, DiscordEnv, close_env, make_env
-from tests.fakediscord import option
+from tests.fakediscord import component_problems, option
 
 EPHEMERAL = 64
 CHANNEL_MESSAGE = 4
@@ -20,6 +20,7 @@ def message(sent: Any) -> dict[str, Any]:
     assert sent.json["type"] == CHANNEL_MESSAGE, sent.json
     data: dict[str, Any] = sent.json["data"]
     assert data["allowed_mentions"] == {"parse": []}, "no reply may ping anyone"
+    assert component_problems(data) == [], "Discord would refuse this message (400, code 50035)"
     return data
 
 
