@@ -26,7 +26,9 @@ from bot.render import (
     about_reply,
     choice_name,
     cite_reply,
+    document_choice_name,
     help_reply,
+    library_reply,
     preview,
     refs_reply,
     search_reply,
@@ -56,7 +58,11 @@ COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ("/help", "this help", True),
 )
 
-_SOURCE = re.compile(r"^(?P<kind>[pcs]):(?P<doc>[^:]+):(?P<what>[^:]+)(?::(?P<a>[^:]*))?(?::(?P<b>[^:]*))?$")
+# A source names its document by symbol ("p:A/RES/62/152:OP4"). Buttons sent before the bot held a
+# library named none ("p:OP4"): those mean the bot's default document, as they did then.
+_SOURCE = re.compile(
+    r"^(?P<kind>[pcs]):(?:(?P<doc>[^:]*/[^:]*):)?(?P<what>[^:/]+)(?::(?P<a>[^:]*))?(?::(?P<b>[^:]*))?$"
+)
 
 
 def _compact(refs: Sequence[Ref]) -> str:
@@ -71,26 +77,61 @@ class Answers:
 
     # -- commands -------------------------------------------------------------
 
-    def paragraph(self, ref: str, document: str | None = None) -> Reply:
-        doc = self.library.entry(document).document
+    def document(self, document: str | None = None, text: str = "", fallback: str | None = None) -> Document:
+        """The document a command answers from: the one its `document` option names, else the one its
+        reference names ("A/RES/78/216 para 5"), else the server's default (`fallback`), else the bot's."""
+        if document is not None and document.strip():
+            return self.library.entry(document).document
+        named = references.named_documents(text, self.library.documents) if text else []
+        if len(named) == 1:
+            return named[0]
+        if fallback:
+            return self.library.document_or_default(fallback)
+        return self.library.default
+
+    def paragraph(self, ref: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+        doc = self.document(document, ref, fallback)
         return self.show(doc, references.parse_refs(ref, doc))
 
-    def footnote(self, number: str, document: str | None = None) -> Reply:
-        doc = self.library.entry(document).document
+    def footnote(self, number: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+        doc = self.document(document, number, fallback)
         return self.show(doc, references.parse_footnotes(number, doc))
 
-    def cite(self, ref: str, style: str | None = None, quote: bool = False, document: str | None = None) -> Reply:
-        doc = self.library.entry(document).document
+    def cite(
+        self,
+        ref: str,
+        style: str | None = None,
+        quote: bool = False,
+        document: str | None = None,
+        *,
+        fallback: str | None = None,
+    ) -> Reply:
+        doc = self.document(document, ref, fallback)
         key = check_style(style or DEFAULT_STYLE)
         refs = references.parse_refs(ref, doc, whole=True)
         reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
         return _with(reply, Navigation(source=source, link=doc.meta.url))
 
-    def quote_message(self, text: str, where: str | None = None, document: str | None = None) -> Reply:
-        """The paragraphs a chat message refers to, and a line citing them."""
-        doc = self.library.entry(document).document
+    def quote_message(
+        self, text: str, where: str | None = None, document: str | None = None, *, fallback: str | None = None
+    ) -> Reply:
+        """The paragraphs a chat message refers to, and a line citing them.
+
+        References with no document named are to the chosen (or default) document; references the
+        message ties to another document of the library ("78/216, para 5") are to that one."""
+        doc = self.document(document, "", fallback)
         found = references.find_refs(text, doc)
+        elsewhere = [
+            (other, hits)
+            for other in self.library.documents
+            if other is not doc and (hits := references.find_refs(text, other, untied=False)).refs
+        ]
+        also = ""
+        if elsewhere and not found.refs:
+            doc, found = elsewhere.pop(0)
+        if elsewhere:
+            also = "\n*(Also cited: " + "; ".join(reference(o, f.refs) for o, f in elsewhere[:3]) + ".)*"
         if not found.refs:
             lacking = ""
             if found.missing:
@@ -103,13 +144,15 @@ class Answers:
                 f"`third preambular paragraph`, `footnote 5` and `{doc.meta.number}, ¶ 4`; a bare number, a date "
                 "or another resolution's paragraph is never taken for one."
             )
-        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "")
+        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "") + also
         if found.missing:
             header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
         return self.show(doc, found.refs, header=header)
 
-    def summary(self, addressee: str | None = None, document: str | None = None, page: int = 0) -> Reply:
-        doc = self.library.entry(document).document
+    def summary(
+        self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None
+    ) -> Reply:
+        doc = self.document(document, "", fallback)
         ident = resolve_addressee(doc, addressee)
         sections = summarize(doc, ident)
         if not sections:
@@ -128,8 +171,12 @@ class Answers:
         result = self.library.index.search(query, limit=SEARCH_RESULTS, within=doc.symbol if document else None)
         return search_reply(doc, result, several=len(self.library.symbols) > 1)
 
-    def about(self, document: str | None = None, *, in_server: bool = True) -> Reply:
-        return about_reply(self.library.entry(document).document, self._commands(in_server))
+    def about(self, document: str | None = None, *, in_server: bool = True, fallback: str | None = None) -> Reply:
+        return about_reply(self.document(document, "", fallback), self._commands(in_server))
+
+    def catalogue(self, fallback: str | None = None) -> Reply:
+        """/library: every loaded document, and which one answers here by default."""
+        return library_reply(self.library.documents, self.document(None, "", fallback))
 
     def help(self, document: str | None = None, *, in_server: bool = True) -> Reply:
         doc = self.library.entry(document).document
@@ -171,7 +218,7 @@ class Answers:
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
-        doc = self.library.entry(match["doc"]).document
+        doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
         if kind == "p":
             return self.show(doc, references.parse_refs(what, doc))
@@ -191,10 +238,20 @@ class Answers:
     # -- autocomplete ---------------------------------------------------------
     # Autocomplete answers on every keystroke and must never fail: any input gets a list.
 
-    def paragraph_choices(self, current: str) -> list[tuple[str, str]]:
+    def document_choices(self, current: str) -> list[tuple[str, str]]:
+        """The documents typed so far names (a symbol, a number, a year, title words); all when blank."""
+        entries = self.library.entries if not current.strip() else self.library.matching(current[:100])
+        return [(document_choice_name(e.document), e.document.symbol) for e in entries][:CHOICES_LIMIT]
+
+    def paragraph_choices(
+        self, current: str, document: str | None = None, *, fallback: str | None = None
+    ) -> list[tuple[str, str]]:
         """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
-        entry = self.library.entry()
-        doc = entry.document
+        try:
+            doc = self.document(document, current, fallback)
+        except UserError:
+            return []
+        entry = self.library.entry(doc.symbol)
         text = references.normalise(current)[: references.MAX_INPUT]
         choices: list[tuple[str, str]] = []
         try:
@@ -240,8 +297,13 @@ class Answers:
             return choice_name(ref.label, text), _value([ref])
         return choice_name(ref.label, preview(doc.paragraph(ref), 100)), _value([ref])
 
-    def footnote_choices(self, current: str) -> list[tuple[str, str]]:
-        doc = self.library.default
+    def footnote_choices(
+        self, current: str, document: str | None = None, *, fallback: str | None = None
+    ) -> list[tuple[str, str]]:
+        try:
+            doc = self.document(document, "", fallback)
+        except UserError:
+            return []
         digits = "".join(c for c in current if c in "0123456789")[:4]
         words = fold(references.normalise(current))[: references.MAX_INPUT]
         choices = []
@@ -252,8 +314,13 @@ class Answers:
                 choices.append((name, str(f.number)))
         return choices[:CHOICES_LIMIT]
 
-    def addressee_choices(self, current: str) -> list[tuple[str, str]]:
-        doc = self.library.default
+    def addressee_choices(
+        self, current: str, document: str | None = None, *, fallback: str | None = None
+    ) -> list[tuple[str, str]]:
+        try:
+            doc = self.document(document, "", fallback)
+        except UserError:
+            return []
         words = fold(references.normalise(current))[:100]
         options = [(label, ident) for ident, label in doc.addressees] + [("Everyone (all addressees)", ALL)]
         return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]

@@ -383,6 +383,40 @@ def error_reply(message: str) -> Reply:
     return Reply(content=clip(message, CONTENT_LIMIT), ephemeral=True)
 
 
+def document_choice_name(doc: Document) -> str:
+    """How autocomplete shows a document: "A/RES/78/216 (2023) · Implementing the Declaration…"."""
+    return choice_name(f"{doc.symbol} ({doc.meta.adopted.year})", doc.meta.title)
+
+
+def library_reply(documents: Sequence[Document], default: Document) -> Reply:
+    """/library: every loaded document with its year, size and title; which one answers by default."""
+    lines = []
+    for doc in documents:
+        annexes = "".join(
+            f" · {escape(a.title) if len(a.title) < 60 else a.label}"
+            + (f", articles 1–{len(a.articles)}" if a.articles else "")
+            for a in doc.annexes
+        )
+        mark = " ← default here" if doc is default else ""
+        lines.append(
+            f"**[{doc.symbol}]({doc.meta.url})** ({doc.meta.adopted.year}){mark}\n"
+            f"{escape(clip(doc.meta.title, 200))}\n"
+            f"{len(doc.preamble)} preambular and {len(doc.operative)} operative paragraphs, "
+            f"{len(doc.footnotes)} footnotes{annexes}"
+        )
+    embed = discord.Embed(
+        title=f"The library: {len(documents)} document{'s' if len(documents) != 1 else ''}",
+        description=clip("\n\n".join(lines), DESCRIPTION_LIMIT),
+        colour=UN_BLUE,
+    )
+    embed.set_footer(
+        text="Every reading and citing command takes a document option: a symbol, a number (78/216), "
+        "a year (2023) or words of the title (Declaration). A reference that names its document "
+        "(A/RES/78/216 para 5) needs none."
+    )
+    return Reply(embeds=(embed,))
+
+
 def choice_name(label: str, text: str) -> str:
     return clip(f"{label} · {' '.join(text.split())}", CHOICE_NAME_LIMIT)
 

@@ -203,6 +203,12 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
     return text.replace("@@", " ").strip(" ,;:"), named
 
 
+def named_documents(text: str, docs: Iterable[Document]) -> list[Document]:
+    """The documents of `docs` that `text` names by symbol or number ("A/RES/78/216 para 5", "78/216 op 5")."""
+    cleaned = normalise(text[:MAX_SCAN])
+    return [doc for doc in docs if any(d.ours for d in _designations(cleaned, doc))]
+
+
 def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, ...]:
     """The references in `text`, in document order, without repeats.
 
@@ -334,13 +340,15 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
-def find_refs(text: str, doc: Document) -> Found:
+def find_refs(text: str, doc: Document, *, untied: bool = True) -> Found:
     """The references to `doc` in a chat message, in document order.
 
     Only numbers that follow a paragraph word (`para`, `¶`, `OP`, `pp`,
     `footnote`, "third preambular paragraph" …) count. A reference that a
     sentence ties to another text ("para 2 of resolution 60/161",
-    "A/62/225, para 5", "article 12, para 2") is skipped.
+    "A/62/225, para 5", "article 12, para 2") is skipped. With `untied=False`
+    only references the message ties to `doc` itself ("78/216, para 5") count:
+    how the other documents of a library are looked for.
     """
     cleaned = _NOISE.sub(" ", unicodedata.normalize("NFKC", text[:MAX_SCAN].translate(_INVISIBLE)).translate(_DASHES))
     refs: set[Ref] = set()
@@ -356,7 +364,7 @@ def find_refs(text: str, doc: Document) -> Found:
                 tied = earlier[-1] if earlier else None
             else:
                 consumed.add(tied)
-            if tied is not None and not tied.ours:
+            if (tied is not None and not tied.ours) or (tied is None and not untied):
                 continue
             carried = _kind(group["kind"])
             for item in _CHAT_ITEM.finditer(group.group()):
