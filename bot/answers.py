@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 
 from bot.content import refs as references
-from bot.content.cite import DEFAULT_STYLE, STYLES, check_style, citation, reference
+from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
 from bot.content.errors import UserError
 from bot.content.library import Entry, Library
-from bot.content.model import Document, Kind, Ref
+from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
 from bot.content.summary import ALL, resolve_addressee, summarize
 from bot.render import (
@@ -24,6 +24,9 @@ from bot.render import (
     Navigation,
     Reply,
     about_reply,
+    article_cite_reply,
+    article_reply,
+    article_text,
     choice_name,
     cite_reply,
     document_choice_name,
@@ -90,8 +93,57 @@ class Answers:
         return self.library.default
 
     def paragraph(self, ref: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+        article = references.parse_article(ref)
+        if article is not None:
+            doc, annex = self.annex(article, document, fallback)
+            return self.show_article(doc, annex, article.point)
         doc = self.document(document, ref, fallback)
         return self.show(doc, references.parse_refs(ref, doc))
+
+    def annex(
+        self, ref: references.ArticleRef, document: str | None = None, fallback: str | None = None
+    ) -> tuple[Document, Annex]:
+        """The resolution and annexed declaration an article reference is to, checked to have that article:
+        the resolution it names ("53/144 art 12"), else the chosen document, else the server's or the
+        bot's default if it has articles, else the one document of the library that has."""
+        having = [d for d in self.library.documents if any(a.articles for a in d.annexes)]
+        if ref.number is not None:
+            named = [d for d in self.library.documents if d.meta.number == ref.number]
+            if not named:
+                raise UserError(
+                    f"Resolution {ref.number} is not in the library; it holds {', '.join(self.library.symbols)}."
+                )
+            doc = named[0]
+        elif document is not None and document.strip():
+            doc = self.library.entry(document).document
+        else:
+            current = self.document(None, "", fallback)
+            if any(d is current for d in having):
+                doc = current
+            elif having:
+                doc = having[0]
+            else:
+                raise UserError("No text in the library has articles: articles belong to an annexed declaration.")
+        annex = next((a for a in doc.annexes if a.articles), None)
+        if annex is None:
+            where = f" The Declaration's articles are in {having[0].symbol}." if having else ""
+            raise UserError(f"{doc.symbol} has no articles: it has {doc.outline()}.{where}")
+        _check_article(annex, ref.point)
+        return doc, annex
+
+    def show_article(self, doc: Document, annex: Annex, point: references.ArticlePoint) -> Reply:
+        reply = article_reply(doc, annex, point)
+        numbers = [a.number for a in annex.articles]
+        at = numbers.index(point.article)
+        nav = Navigation(
+            source=f"p:{doc.symbol}:{point.compact}",
+            paged=True,
+            previous=f"p:{doc.symbol}:art{numbers[at - 1]}" if at > 0 else None,
+            next=f"p:{doc.symbol}:art{numbers[at + 1]}" if at + 1 < len(numbers) else None,
+            cite=f"c:{doc.symbol}:{point.compact}:-:0",
+            link=doc.meta.url,
+        )
+        return _with(reply, nav)
 
     def footnote(self, number: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
         doc = self.document(document, number, fallback)
@@ -106,8 +158,15 @@ class Answers:
         *,
         fallback: str | None = None,
     ) -> Reply:
-        doc = self.document(document, ref, fallback)
         key = check_style(style or DEFAULT_STYLE)
+        article = references.parse_article(ref)
+        if article is not None:
+            doc, annex = self.annex(article, document, fallback)
+            point = article.point
+            reply = article_cite_reply(doc, annex, point, article_citation(doc, annex, point, key), quote)
+            source = f"c:{doc.symbol}:{point.compact}:{key}:{int(quote)}"
+            return _with(reply, Navigation(source=source, link=doc.meta.url))
+        doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
         reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
@@ -127,11 +186,23 @@ class Answers:
             for other in self.library.documents
             if other is not doc and (hits := references.find_refs(text, other, untied=False)).refs
         ]
-        also = ""
+        articles = []
+        for ref in references.find_articles(text):
+            try:
+                articles.append((*self.annex(ref, None, fallback), ref.point))
+            except UserError:
+                continue  # "Article 40 of the Declaration": not one it has
+        others = [reference(o, f.refs) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
+        if not found.refs and not elsewhere and articles:
+            first, *rest = articles
+            header = f"**{annex_reference(*first)}**" + (f" · cited in {where}" if where else "")
+            if rest:
+                header += "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
+            return _with_header(self.show_article(*first), header)
         if elsewhere and not found.refs:
             doc, found = elsewhere.pop(0)
-        if elsewhere:
-            also = "\n*(Also cited: " + "; ".join(reference(o, f.refs) for o, f in elsewhere[:3]) + ".)*"
+            others.pop(0)
+        also = "\n*(Also cited: " + "; ".join(others[:3]) + ".)*" if others else ""
         if not found.refs:
             lacking = ""
             if found.missing:
@@ -220,6 +291,8 @@ class Answers:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
         doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
+        if kind == "p" and what.startswith("art"):
+            return self.paragraph(what, doc.symbol)
         if kind == "p":
             return self.show(doc, references.parse_refs(what, doc))
         if kind == "c":
@@ -247,6 +320,9 @@ class Answers:
         self, current: str, document: str | None = None, *, fallback: str | None = None
     ) -> list[tuple[str, str]]:
         """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
+        articles = self._article_choices(current, document, fallback)
+        if articles is not None:
+            return articles
         try:
             doc = self.document(document, current, fallback)
         except UserError:
@@ -266,6 +342,42 @@ class Answers:
             choice = self._choice(doc, ref)
             if all(choice[1] != v for _, v in choices):
                 choices.append(choice)
+        return choices[:CHOICES_LIMIT]
+
+    def _article_choices(
+        self, current: str, document: str | None, fallback: str | None
+    ) -> list[tuple[str, str]] | None:
+        """Articles, while what is typed reads as the start of an article reference ("art", "Article 1",
+        "53/144 art 12(2)"); None when it does not."""
+        text = references.normalise(current)[: references.MAX_INPUT]
+        typed = re.fullmatch(
+            r"(?P<pre>.*?)\b(?:art(?:icles?|s?\.?)?|annex|declaration)\s*(?P<digits>\d{0,3})\b.*", text
+        )
+        if typed is None or (typed["pre"].strip() and not re.search(r"\d{2}/\d{1,4}", typed["pre"])):
+            return None
+        exact = references.parse_article(current)
+        probe = exact or references.parse_article(f"{typed['pre']} art 1")
+        if probe is None:
+            return None
+        try:
+            doc, annex = self.annex(
+                references.ArticleRef(references.ArticlePoint(1), probe.number, False), document, fallback
+            )
+        except UserError:
+            return []
+        choices: list[tuple[str, str]] = []
+        if exact is not None:
+            try:
+                _check_article(annex, exact.point)
+            except UserError:
+                exact = None
+        if exact is not None and (exact.point.clause or exact.point.item):
+            text_of = article_text(annex.article(exact.point.article), exact.point)
+            choices.append((choice_name(exact.point.label, _plain(text_of)), _article_value(doc, exact.point)))
+        for article in annex.articles:
+            if str(article.number).startswith(typed["digits"]):
+                point = references.ArticlePoint(article.number)
+                choices.append((choice_name(point.label, _plain(article.full_text)), _article_value(doc, point)))
         return choices[:CHOICES_LIMIT]
 
     def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[Ref]:
@@ -330,6 +442,37 @@ class Answers:
         return [(description[:100], key) for key, description in STYLES.items()]
 
 
+def _plain(text: str) -> str:
+    return " ".join(FOOTNOTE_MARKER.sub("", text).replace("*", "").split())
+
+
+def _article_value(doc: Document, point: references.ArticlePoint) -> str:
+    """What an article choice puts in the option: it names its resolution, so any document option agrees."""
+    return f"{doc.meta.number} {point.label.replace('Article', 'art.')}"
+
+
+def _check_article(annex: Annex, point: references.ArticlePoint) -> None:
+    """`UserError` unless the annex has that article, paragraph and sub-paragraph."""
+    numbers = [a.number for a in annex.articles]
+    try:
+        article = annex.article(point.article)
+    except KeyError:
+        raise UserError(
+            f"There is no {point.label.split('(')[0]}: the Declaration has Articles {numbers[0]}–{numbers[-1]}."
+        ) from None
+    clauses = [c.number for c in article.clauses if c.number is not None]
+    if point.clause is not None and point.clause not in clauses:
+        has = f"paragraphs 1–{clauses[-1]}" if clauses else "no numbered paragraphs"
+        raise UserError(f"Article {point.article} has {has}; there is no {point.label}.")
+    if point.item is not None:
+        clause = article.clause(point.clause) if point.clause is not None else article.clauses[0]
+        labels = [i.label for i in clause.items]
+        if point.item not in labels:
+            has = f"sub-paragraphs ({labels[0]})–({labels[-1]})" if labels else "no lettered sub-paragraphs"
+            where = f"Article {point.article}({point.clause})" if point.clause else f"Article {point.article}"
+            raise UserError(f"{where} has {has}; there is no {point.label}.")
+
+
 def _sequence(doc: Document, kind: Kind) -> list[Ref]:
     """What Previous/Next walk through: every paragraph in document order, or the footnotes."""
     if kind is Kind.FOOTNOTE:
@@ -377,6 +520,10 @@ def _more(doc: Document, left: Sequence[Ref]) -> list[Ref]:
 def _fit(source: str) -> str | None:
     """A source short enough for a button's custom_id, else None (the button is left out)."""
     return source if len(source) <= CUSTOM_ID_ROOM else None
+
+
+def _with_header(reply: Reply, header: str) -> Reply:
+    return Reply(content=header, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=reply.nav)
 
 
 def _with(reply: Reply, nav: Navigation) -> Reply:

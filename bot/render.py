@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.content.cite import STYLES, Citation, reference
-from bot.content.model import FOOTNOTE_MARKER, Document, Footnote, Kind, Paragraph, Ref
-from bot.content.refs import format_refs
+from bot.content.cite import STYLES, Citation, annex_reference, reference
+from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
+from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
 
@@ -372,6 +372,56 @@ def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool
             lines.append(f"*(Not quoted, to fit one message: {rest}; `/paragraph {rest}` shows them.)*")
     style = STYLES[result.style].split(":")[0]
     lines.append(f"**{style}**")
+    lines.append(f"```\n{result.text}\n```")
+    if result.running:
+        lines.append(f"In running text:\n```\n{result.running}\n```")
+    lines.append(f"Official text: <{doc.meta.url}>")
+    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT))
+
+
+def article_text(article: Article, point: ArticlePoint) -> str:
+    """What a reference to an article shows: the article, one of its paragraphs, or a sub-paragraph
+    with the words that lead into it."""
+    if point.clause is None and point.item is None:
+        return article.full_text
+    clause = article.clause(point.clause) if point.clause is not None else article.clauses[0]
+    if point.item is None:
+        return clause.full_text
+    (item,) = [i for i in clause.items if i.label == point.item]
+    prefix = f"{clause.number}. " if clause.number is not None else ""
+    return "\n".join([f"{prefix}{clause.text} …", *_item_lines(item)])
+
+
+def _item_lines(item: Item) -> list[str]:
+    return list(item.lines())
+
+
+def article_reply(doc: Document, annex: Annex, point: ArticlePoint, header: str | None = None) -> Reply:
+    """One embed: the article (or its paragraph or sub-paragraph) verbatim, its footnotes, where it is from."""
+    article = annex.article(point.article)
+    text = article_text(article, point)
+    embed = _embed(doc, f"{_annex_name(annex)}, {point.label}", clip(with_superscripts(text), DESCRIPTION_LIMIT))
+    cited = [int(n) for n in FOOTNOTE_MARKER.findall(text)]
+    if cited:
+        lines = "\n".join(_footnote_line(doc.footnote(n)) for n in dict.fromkeys(cited))
+        embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=clip(f"{annex_reference(doc, annex, point)} · {doc.meta.url}", FOOTER_LIMIT))
+    return Reply(content=header, embeds=(embed,))
+
+
+def _annex_name(annex: Annex) -> str:
+    """ "Declaration" for a declaration annexed, else the annex's own label."""
+    return "Declaration" if annex.title.lower().startswith("declaration") else annex.label
+
+
+def article_cite_reply(doc: Document, annex: Annex, point: ArticlePoint | None, result: Citation, quote: bool) -> Reply:
+    lines: list[str] = []
+    if quote and point is not None:
+        body = with_superscripts(article_text(annex.article(point.article), point))
+        lines.append(clip("\n".join(f"> {line}" for line in body.splitlines()), QUOTE_BUDGET))
+    elif quote:
+        lines.append("*(The whole Declaration is too long to quote here: cite an article to quote it.)*")
+    lines.append(f"**{STYLES[result.style].split(':')[0]}**")
     lines.append(f"```\n{result.text}\n```")
     if result.running:
         lines.append(f"In running text:\n```\n{result.running}\n```")

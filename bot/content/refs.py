@@ -411,3 +411,101 @@ def format_refs(refs: Iterable[Ref], sep: str = ", ") -> str:
             prefix = _COMPACT[kind]
             parts.append(f"{prefix}{block[0]}" if len(block) == 1 else f"{prefix}{block[0]}-{block[-1]}")
     return sep.join(parts)
+
+
+# -- articles of an annexed declaration ----------------------------------------------
+# "art. 12", "Article 12(2)", "article 9, para. 3 (a)", "annex, art. 12", "53/144 art 12",
+# "Article 12 of the Declaration". An article belongs to a resolution's annex: the resolution is
+# the one the reference names (by number or symbol), else the document being read if it has
+# articles, else the one document of the library that has.
+
+_DECLARATION = r"(?:the\s+)?(?:declaration(?:\s+on\s+human\s+rights\s+defenders)?|annex)(?![\w-]|\s+(?:of|on|for)\b)"
+_ART_WORD = r"(?:articles?|arts?\.?)"
+_ART_DOC = (
+    rf"(?:(?:{_BODY})?(?:{_RES_WORD}\s*)?(?:a/res/)?(?P<{{name}}>\d{{{{2}}}}/\d{{{{1,4}}}})(?![\d/])|{_DECLARATION})"
+)
+_ARTICLE_BODY = (
+    rf"{_ART_WORD}\s*(?P<art>\d{{1,3}})(?!\d)"
+    rf"(?:\s*\((?P<clause>\d{{1,2}})\)|\s*,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?P<clause2>\d{{1,2}})(?!\d))?"
+    rf"(?:\s*\((?P<item>[a-z]{{1,4}})\))?"
+)
+_ARTICLE = re.compile(
+    rf"(?:(?P<pre>{_ART_DOC.format(name='prenum')})(?:'s|\s*[,:])?\s*)?"
+    + _ARTICLE_BODY
+    + rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?P<post>{_ART_DOC.format(name='postnum')}))?"
+)
+
+
+@dataclass(frozen=True)
+class ArticlePoint:
+    """An article of an annex, or one of its paragraphs, or a sub-paragraph of that: Article 9(3)(a)."""
+
+    article: int
+    clause: int | None = None
+    item: str | None = None
+
+    @property
+    def label(self) -> str:
+        """ "Article 9(3)(a)"."""
+        return (
+            f"Article {self.article}"
+            + (f"({self.clause})" if self.clause else "")
+            + (f"({self.item})" if self.item else "")
+        )
+
+    @property
+    def compact(self) -> str:
+        """ "art9.3.a": what a button's source holds, read back by `parse_article`."""
+        return (
+            f"art{self.article}" + (f".{self.clause}" if self.clause else "") + (f".{self.item}" if self.item else "")
+        )
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    point: ArticlePoint
+    number: str | None  # the resolution the reference names ("53/144"), if it names one
+    declaration: bool  # it says "the Declaration" or "annex"
+
+
+_COMPACT_ARTICLE = re.compile(r"art(?P<art>\d{1,3})(?:\.(?P<clause>\d{1,2}))?(?:\.(?P<item>[a-z]{1,4}))?")
+
+
+def parse_article(text: str) -> ArticleRef | None:
+    """An article reference that is the whole of `text`, or None when `text` is not one."""
+    cleaned = normalise(text)[:MAX_INPUT].strip(" .;:")
+    compact = _COMPACT_ARTICLE.fullmatch(cleaned)
+    if compact:
+        return ArticleRef(_point(compact), None, False)
+    m = _ARTICLE.fullmatch(cleaned)
+    if m is None:
+        return None
+    named = m["prenum"] or m["postnum"]
+    said = bool((m["pre"] and not m["prenum"]) or (m["post"] and not m["postnum"]))
+    return ArticleRef(_point(m), named, said)
+
+
+def _point(m: re.Match[str]) -> ArticlePoint:
+    groups = m.groupdict()
+    clause = groups.get("clause") or groups.get("clause2")
+    return ArticlePoint(int(m["art"]), int(clause) if clause else None, groups.get("item") or None)
+
+
+def find_articles(text: str) -> list[ArticleRef]:
+    """Article references in a chat message that say whose they are: "Article 12 of the Declaration",
+    "53/144 art 12", "annex, art. 12". A bare "article 12" could be any instrument's and is skipped."""
+    cleaned = _NOISE.sub(" ", normalise(text[:MAX_SCAN]))
+    found: list[ArticleRef] = []
+    for m in _ARTICLE.finditer(cleaned):
+        if m.start() and (cleaned[m.start() - 1].isalnum() or cleaned[m.start() - 1] == "/"):
+            continue
+        before = cleaned[max(0, m.start() - 12) : m.start()]
+        if re.search(r"universal\s*$", before):
+            continue
+        named = m["prenum"] or m["postnum"]
+        said = bool((m["pre"] and not m["prenum"]) or (m["post"] and not m["postnum"]))
+        if named or said:
+            ref = ArticleRef(_point(m), named, said)
+            if ref not in found:
+                found.append(ref)
+    return found
