@@ -254,10 +254,11 @@ def article_citation(doc: Document, annex: Annex, point: ArticlePoint | None, st
             + (f" {pin}" if pin else ""),
         )
     dates = f"{long_date(meta.distributed)}, adopted {long_date(meta.adopted)}"
+    tail = " ".join(part for part in (annex.label.lower(), pin) if part)
     return Citation(
         key,
-        f"{annex.title}, {_body(meta, 2)} Res {meta.number}, UN Doc {meta.symbol} ({dates}) {annex.label.lower()}"
-        + (f" {pin}" if pin else ""),
+        f"{annex.title}, {_body(meta, 2)} Res {meta.number}, UN Doc {meta.symbol} ({dates})"
+        + (f" {tail}" if tail else ""),
     )
 
 

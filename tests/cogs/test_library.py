@@ -15,6 +15,7 @@ from bot.importers.run import run
 from tests.cogs.test_citing import MANAGE_GUILD, buttons
 from tests.cogs.test_reading import AUTOCOMPLETE_RESULT, is_ephemeral, message
 from tests.conftest import CONTENT, FIXTURES, DiscordEnv, close_env, make_env
+from tests.content.test_articles import DECLARATION
 from tests.fakediscord import GUILD_ID, USER_ID, chat_message, option
 
 UNXML = FIXTURES / "unxml"
@@ -27,7 +28,8 @@ def shipped_or_imported(folder: Path) -> list[Path]:
     missing = [UNXML / xml for name, xml in wanted.items() if not (CONTENT_DIR / name).exists()]
     if missing:
         assert run(missing, folder, stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    return [CONTENT] + [CONTENT_DIR / n if (CONTENT_DIR / n).exists() else folder / n for n in wanted]
+    imported = [CONTENT_DIR / n if (CONTENT_DIR / n).exists() else folder / n for n in wanted]
+    return [CONTENT, *imported, DECLARATION]
 
 
 @pytest.fixture(scope="session")
@@ -106,6 +108,8 @@ async def test_a_reference_naming_a_text_outside_the_library_is_still_refused(li
         ("A/RES/76/174", "A/RES/76/174"),
         ("2021", "A/RES/76/174"),
         ("62/152", "A/RES/62/152"),
+        ("Declaration", "A/RES/53/144"),
+        ("1998", "A/RES/53/144"),
     ],
 )
 async def test_document_autocomplete(lib_env: DiscordEnv, typed: str, first: str) -> None:
@@ -117,7 +121,7 @@ async def test_document_autocomplete(lib_env: DiscordEnv, typed: str, first: str
 
 async def test_document_autocomplete_offers_the_whole_library_when_blank(lib_env: DiscordEnv) -> None:
     found = await autocomplete(lib_env, "paragraph", "document", "")
-    assert [v for _, v in found] == ["A/RES/62/152", "A/RES/78/216", "A/RES/76/174"]
+    assert [v for _, v in found] == ["A/RES/62/152", "A/RES/78/216", "A/RES/76/174", "A/RES/53/144"]
     assert found[1][0] == "A/RES/78/216 (2023) · " + found[1][0].split(" · ", 1)[1]
 
 
@@ -195,9 +199,10 @@ async def test_library_lists_every_loaded_document_and_the_default_here(lib_env:
     await set_document(lib_env, "2021")
     data = message(await lib_env.invoke("library"))
     (embed,) = data["embeds"]
-    assert embed["title"] == "The library: 3 documents"
+    assert embed["title"] == "The library: 4 documents"
     body = embed["description"]
-    assert [s in body for s in ("A/RES/62/152", "A/RES/78/216", "A/RES/76/174")] == [True] * 3
+    assert [s in body for s in ("A/RES/62/152", "A/RES/78/216", "A/RES/76/174", "A/RES/53/144")] == [True] * 4
+    assert "Declaration on the Right" in body and "articles 1–20" in body
     assert "**[A/RES/76/174](https://undocs.org/en/A/RES/76/174)** (2021) ← default here" in body
 
 
@@ -259,3 +264,56 @@ async def test_the_finder_quotes_both_documents_when_a_message_cites_two(lib_env
     data = message(await lib_env.invoke("Quote cited paragraphs", target=chat_message(text)))
     assert titles(data) == ["A/RES/62/152 · operative paragraph 4"]
     assert "Also cited: General Assembly resolution 78/216, para. 5" in data["content"]
+
+
+# -- articles of the Declaration, through the command tree ----------------------------------
+
+
+def test_paragraph_says_it_reads_articles_too(lib_env: DiscordEnv) -> None:
+    command = lib_env.bot.tree.get_command("paragraph")
+    assert command is not None and "art. 12" in command.description and "article" in command.description.lower()
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "art. 12",
+        "Article 12(2)",
+        "article 9, para. 3 (a)",
+        "annex, art. 12",
+        "53/144 art 12",
+        "Article 12 of the Declaration",
+    ],
+)
+async def test_paragraph_and_cite_take_annex_references(lib_env: DiscordEnv, ref: str) -> None:
+    data = await paragraph(lib_env, ref)
+    (title,) = titles(data)
+    assert title.startswith("A/RES/53/144 · Declaration, Article ")
+    assert list(buttons(data)) == ["Previous", "Next", "Cite", "Official text"]
+    cited = message(await lib_env.invoke("cite", [option("ref", ref), option("style", "oscola")]))
+    assert "(adopted 9 December 1998 UNGA Res 53/144) art " in cited["content"]
+
+
+async def test_next_and_cite_under_an_article(lib_env: DiscordEnv) -> None:
+    sent = await lib_env.invoke("paragraph", [option("ref", "Article 12(2)")])
+    moved = await lib_env.click(sent, "Next")
+    assert titles(moved.json["data"]) == ["A/RES/53/144 · Declaration, Article 13"]
+    cite = message(await lib_env.click(sent, "Cite"))
+    assert "General Assembly resolution 53/144 of 9 December 1998, annex), art. 12, para. 2" in cite["content"]
+
+
+async def test_article_autocomplete_through_the_tree(lib_env: DiscordEnv) -> None:
+    found = await autocomplete(lib_env, "paragraph", "ref", "Article 12(2)")
+    assert found[0][1] == "53/144 art. 12(2)"
+    found = await autocomplete(lib_env, "cite", "ref", "art 1")
+    assert [v for _, v in found[:2]] == ["53/144 art. 1", "53/144 art. 10"]
+
+
+async def test_the_finder_quotes_an_article_of_the_declaration(lib_env: DiscordEnv) -> None:
+    text = "Article 12 of the Declaration protects peaceful protest"
+    data = message(await lib_env.invoke("Quote cited paragraphs", target=chat_message(text)))
+    assert titles(data) == ["A/RES/53/144 · Declaration, Article 12"]
+    skipped = message(
+        await lib_env.invoke("Quote cited paragraphs", target=chat_message("article 19 of the Universal Declaration"))
+    )
+    assert is_ephemeral(skipped) and "I found no reference" in skipped["content"]
