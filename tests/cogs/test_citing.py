@@ -41,6 +41,7 @@ async def test_cite_defaults_to_un_style_in_a_code_block_with_the_link(env: Disc
         ("4-6", "bluebook", "G.A. Res. 62/152, ¶¶ 4–6, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)"),
         ("pmbl. para. 3", "oscola", "UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, pmbl para 3"),
         ("third preambular paragraph", "un", "the third preambular paragraph of General Assembly resolution 62/152"),
+        ("third preambular para", "un", "the third preambular paragraph of General Assembly resolution 62/152"),
         ("all", "short", "A/RES/62/152"),
         ("fn 5", "bluebook", "G.A. Res. 62/152, n.5, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)"),
         ("paras 4 and 7", "aglc", "(6 March 2008, adopted 18 December 2007) paras 4 and 7"),
@@ -171,3 +172,38 @@ async def test_help_and_about_list_only_what_works_there(env: DiscordEnv, contex
         assert "/cite" in text and "/paragraph" in text
         assert ("/daily" in text) is server_commands
         assert ("/settings" in text) is server_commands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In para 4 of its resolution 60/161, the Assembly asked for more",
+        "Resolution 60/161 came first. Paragraph 2 of that resolution is odd",
+        "pp. 2-3 of the handout",
+        "General Comment No. 34, para 13",
+        "The UPR report for Kenya, para 12",
+        "para 2 of the SR report (A/62/225)",
+        "paragraph 4 of the annex",
+    ],
+)
+async def test_quote_stays_silent_on_other_texts_paragraphs(env: DiscordEnv, text: str) -> None:
+    data = await quote(env, text)
+    assert is_ephemeral(data) and data["content"].startswith("I found no reference to A/RES/62/152")
+    assert not data.get("embeds")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("para 17 decides to come back to it", "operative paragraph 17"),
+        ("para 6 states that…", "operative paragraph 6"),
+        ("OP 5 may need a vote", "operative paragraph 5"),
+        ("para 4 secures protection", "operative paragraph 4"),
+        ("OP 8 marks a shift", "operative paragraph 8"),
+        ("the third preambular para is the one", "preambular paragraph 3"),
+    ],
+)
+async def test_quote_finds_references_followed_by_a_verb(env: DiscordEnv, text: str, title: str) -> None:
+    data = await quote(env, text)
+    assert not is_ephemeral(data)
+    assert [e["title"].split(" · ")[1] for e in data["embeds"]] == [title]
