@@ -338,45 +338,55 @@ def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) 
     return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), ephemeral=True)
 
 
-QUOTE_BUDGET = 1_400  # of a message's 2,000 characters: the rest is the citation and its notes
+QUOTE_BUDGET = 1_400  # the most a quote takes of a message's 2,000 characters, however short the citation
+NOTE_ROOM = 260  # kept for the note that says what was not quoted
 
 
 def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool) -> Reply:
     """The citation in a code block (copies cleanly), its running-text form, the official link;
-    with `quote`, the text above it as a block quote, as much as fits."""
-    lines: list[str] = []
-    if quote and not refs:
-        lines.append("*(The whole resolution is too long to quote here: cite paragraphs to quote them.)*")
-    elif quote:
-        used = 0
-        quoted: list[Ref] = []
-        for ref in refs:
-            unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
-            body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
-            label = f"**{ref.label}** " if len(refs) > 1 else ""
-            block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
-            if used + len(block) > QUOTE_BUDGET:
-                if not quoted:  # one long paragraph: quote its start
-                    lines.append(clip(block, QUOTE_BUDGET))
-                    lines.append(
-                        f"*(Quote shortened to fit one message; `/paragraph {format_refs([ref])}` shows it all.)*"
-                    )
-                    quoted.append(ref)
-                break
-            lines.append(block)
-            used += len(block)
-            quoted.append(ref)
-        left = [r for r in refs if r not in quoted]
-        if left:
-            rest = format_refs(left)
-            lines.append(f"*(Not quoted, to fit one message: {rest}; `/paragraph {rest}` shows them.)*")
+    with `quote`, the text above it as a block quote, as much as fits. The citation and the link
+    are never cut: the quote gives way to them."""
     style = STYLES[result.style].split(":")[0]
-    lines.append(f"**{style}**")
-    lines.append(f"```\n{result.text}\n```")
+    tail = [f"**{style}**", f"```\n{result.text}\n```"]
     if result.running:
-        lines.append(f"In running text:\n```\n{result.running}\n```")
-    lines.append(f"Official text: <{doc.meta.url}>")
-    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT))
+        tail.append(f"In running text:\n```\n{result.running}\n```")
+    tail.append(f"Official text: <{doc.meta.url}>")
+    head: list[str] = []
+    if quote and not refs:
+        head.append("*(The whole resolution is too long to quote here: cite paragraphs to quote them.)*")
+    elif quote:
+        head = _quote(doc, refs, min(QUOTE_BUDGET, CONTENT_LIMIT - len("\n".join(tail)) - NOTE_ROOM - 2))
+    content = "\n".join(head + tail)
+    if len(content) > CONTENT_LIMIT:  # a citation too long to leave room for any quote
+        content = "\n".join(tail)
+    return Reply(content=clip(content, CONTENT_LIMIT))
+
+
+def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
+    """The units as block quotes within `room` characters, and a note on what was left out."""
+    lines: list[str] = []
+    used = 0
+    quoted: list[Ref] = []
+    for ref in refs:
+        unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
+        body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
+        label = f"**{ref.label}** " if len(refs) > 1 else ""
+        block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
+        if used + len(block) + 1 > room:
+            if not quoted and room >= 200:  # one long paragraph: quote its start
+                lines.append(clip(block, room))
+                lines.append(f"*(Quote shortened to fit one message; `/paragraph {format_refs([ref])}` shows it all.)*")
+                quoted.append(ref)
+            break
+        lines.append(block)
+        used += len(block) + 1
+        quoted.append(ref)
+    left = [r for r in refs if r not in quoted]
+    if left:
+        rest = format_refs(left)
+        ask = f"`/paragraph {rest}` shows them" if len(rest) <= 80 else "`/paragraph` shows them"
+        lines.append(f"*(Not quoted, to fit one message: {clip(rest, 120)}; {ask}.)*")
+    return lines
 
 
 def article_text(article: Article, point: ArticlePoint) -> str:

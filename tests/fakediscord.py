@@ -439,12 +439,26 @@ def interaction_payload(
 
 
 def component_payload(
-    message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID, context: str = "guild"
+    message: dict[str, Any],
+    custom_id: str,
+    *,
+    user_id: int = USER_ID,
+    context: str = "guild",
+    member_permissions: str = ALL_PERMISSIONS,
+    app_permissions: str = ALL_PERMISSIONS,
+    thread: bool = False,
 ) -> dict[str, Any]:
-    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included)."""
-    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, ALL_PERMISSIONS)
+    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included).
+
+    `member_permissions` are the clicking member's in that channel (Discord's `member.permissions`),
+    `app_permissions` the bot's; with `thread` the click happens in a thread of #general.
+    """
+    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, app_permissions)
     payload["message"] = message
-    return _where(payload, context, user_payload(user_id), ALL_PERMISSIONS)
+    payload = _where(payload, context, user_payload(user_id), member_permissions)
+    if thread and context != "dm":
+        payload.update(channel_id=str(THREAD_ID), channel=_thread(THREAD_ID, "discussion", locked=False))
+    return payload
 
 
 def chat_message(content: str, *, author_id: int = OTHER_USER_ID, channel_id: int = CHANNEL_ID) -> dict[str, Any]:

@@ -6,7 +6,8 @@ Each style follows its manual's published examples for UN resolutions:
   in running text "paragraph 4 of General Assembly resolution 62/152".
 - `short`: the document symbol, "A/RES/62/152, para. 4".
 - `bluebook` (rule 21.7): "G.A. Res. 62/228, ¶ 35, U.N. Doc. A/RES/62/228 (Dec. 22, 2007)".
-- `oscola`: "UNGA Res 51/210 (17 December 1996) UN Doc A/RES/51/210", pinpoint ", para 4".
+- `oscola`: "UNGA Res 51/210 (17 December 1996) UN Doc A/RES/51/210", pinpoint ", para 4";
+  several pinpoints separated by commas, ", paras 4, 7, 9" (as in AGLC).
 - `aglc` (AGLC4 rule 9.2): "Millennium Summit of the United Nations, GA Res 54/254,
   UN Doc A/RES/54/254 (23 March 2000, adopted 15 March 2000) para 3".
 
@@ -86,25 +87,32 @@ def _many(runs: Sequence[str]) -> bool:
 _PINPOINTS: dict[str, dict[Kind, tuple[str, str, str]]] = {
     "un": {Kind.PREAMBLE: ("preambular para.", "preambular paras.", " and "), Kind.OPERATIVE: ("para.", "paras.", " and "), Kind.FOOTNOTE: ("footnote", "footnotes", " and ")},
     "bluebook": {Kind.PREAMBLE: ("pmbl. para.", "pmbl. paras.", ", "), Kind.OPERATIVE: ("¶", "¶¶", ", "), Kind.FOOTNOTE: ("n.", "nn.", ", ")},
-    "oscola": {Kind.PREAMBLE: ("pmbl para", "pmbl paras", " and "), Kind.OPERATIVE: ("para", "paras", " and "), Kind.FOOTNOTE: ("n", "nn", " and ")},
+    "oscola": {Kind.PREAMBLE: ("pmbl para", "pmbl paras", ", "), Kind.OPERATIVE: ("para", "paras", ", "), Kind.FOOTNOTE: ("n", "nn", ", ")},
 }  # fmt: skip
 _PINPOINTS["short"] = _PINPOINTS["un"]
 _PINPOINTS["aglc"] = _PINPOINTS["oscola"]
+# Bluebook, OSCOLA and AGLC separate several pinpoints with commas ("¶¶ 4, 7", "paras 4, 7, 9",
+# "pmbl para 3, para 4"); UN usage lists them with "and" ("paras. 4 and 7").
+_COMMAS = ("bluebook", "oscola", "aglc")
+# The shortest run written as a span. UN usage: two numbers in a row are listed, in the citation
+# as in running text ("paras. 4 and 5", "paragraphs 4 and 5"), three or more are a span ("paras.
+# 4–6", "paragraphs 4 to 6"). The others span two ("¶¶ 4–5"; OSCOLA's "paras 47-48").
+_SHORTEST_SPAN = {"un": 3, "short": 3, "bluebook": 2, "oscola": 2, "aglc": 2}
 
 
 def locator(refs: Sequence[Ref], style: str = DEFAULT_STYLE) -> str:
-    """The pinpoint: "para. 4", "paras. 4–6 and 8", "¶¶ 4–6, 8", "pmbl para 3"."""
+    """The pinpoint: "para. 4", "paras. 4–6 and 8", "¶¶ 4–6, 8", "pmbl para 3, paras 4, 7"."""
     words = _PINPOINTS[style]
     parts = []
     for kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE):
         numbers = _numbers(refs, kind)
         if numbers:
-            runs = _runs(numbers)
+            runs = _runs(numbers, _SHORTEST_SPAN[style])
             singular, plural, joiner = words[kind]
             word = plural if _many(runs) else singular
             glue = "" if word in ("n.", "nn.") else " "  # Bluebook writes "n.5"
             parts.append(f"{word}{glue}{_join(runs, joiner)}")
-    return _join(parts, ", " if style == "bluebook" else " and ")
+    return _join(parts, ", " if style in _COMMAS else " and ")
 
 
 def ordinal(n: int) -> str:
@@ -119,14 +127,14 @@ def running_locator(refs: Sequence[Ref]) -> str:
     parts = []
     preamble = _numbers(refs, Kind.PREAMBLE)
     if preamble:
-        spans = [r.split("–") for r in _runs(preamble, shortest=3)]
+        spans = [r.split("–") for r in _runs(preamble, _SHORTEST_SPAN["un"])]
         words = [" to ".join(ordinal(int(n)) for n in span) for span in spans]
         plural = len(preamble) > 1
         parts.append(f"the {_join(words)} preambular paragraph{'s' if plural else ''}")
     for kind, noun in ((Kind.OPERATIVE, "paragraph"), (Kind.FOOTNOTE, "footnote")):
         numbers = _numbers(refs, kind)
         if numbers:
-            runs = [r.replace("–", " to ") for r in _runs(numbers, shortest=3)]
+            runs = [r.replace("–", " to ") for r in _runs(numbers, _SHORTEST_SPAN["un"])]
             parts.append(f"{noun}{'s' if len(numbers) > 1 else ''} {_join(runs)}")
     return _join(parts)
 

@@ -19,13 +19,24 @@ from hypothesis import strategies as st
 from bot.answers import Answers
 from bot.content.errors import UserError
 from bot.content.library import Library, load_library
-from bot.interactions import build_view
+from bot.interactions import POST_INTERVAL, build_view
 from bot.render import Reply
 from tests import generated
 from tests.cogs.test_citing import buttons
 from tests.cogs.test_reading import assert_within_discord_limits, is_ephemeral, message
 from tests.conftest import DiscordEnv, close_env, make_env
-from tests.fakediscord import APP_ID, CHANNEL_ID, OTHER_USER_ID, USER_ID, Recorded, component_problems, option
+from tests.fakediscord import (
+    APP_ID,
+    CHANNEL_ID,
+    OTHER_USER_ID,
+    SEND_IN_THREADS,
+    SEND_MESSAGES,
+    USER_ID,
+    VIEW_CHANNEL,
+    Recorded,
+    component_problems,
+    option,
+)
 from tests.test_render import assert_fits
 
 UPDATE_MESSAGE = 7
@@ -380,3 +391,72 @@ async def test_a_summary_that_says_more_carries_a_working_more_button(
             assert more["content"].startswith("Page 2 of")
     finally:
         await close_env(environment)
+
+
+# -- Post to channel: only for people who may post there, and not again and again -------------
+
+VIEW_ONLY = str(VIEW_CHANNEL)
+MAY_POST = str(VIEW_CHANNEL | SEND_MESSAGES)
+MAY_POST_IN_THREADS = str(VIEW_CHANNEL | SEND_MESSAGES | SEND_IN_THREADS)
+
+
+async def private_copy(env: DiscordEnv, **kw: Any) -> Recorded:
+    """Someone else's reply, clicked by OTHER_USER_ID: their own private copy, with Post to channel."""
+    copy = await env.click(await paragraph(env, "4"), "Next", user_id=OTHER_USER_ID, **kw)
+    assert "Post to channel" in buttons(message(copy))
+    return copy
+
+
+def public_posts(env: DiscordEnv) -> list[dict[str, Any]]:
+    return [
+        r.json["data"]
+        for r in env.server.requests
+        if r.path.endswith("/callback") and r.json.get("type") == 4 and not is_ephemeral(r.json["data"])
+    ]
+
+
+async def test_a_member_who_may_only_view_the_channel_cannot_post_through_the_bot(env: DiscordEnv) -> None:
+    copy = await private_copy(env, member_permissions=VIEW_ONLY)
+    before = len(public_posts(env))
+    refused = message(await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=VIEW_ONLY))
+    assert is_ephemeral(refused)
+    assert "Send Messages" in refused["content"] and not refused.get("embeds")
+    assert len(public_posts(env)) == before  # nothing was posted for them
+
+
+async def test_in_a_thread_posting_needs_send_messages_in_threads(env: DiscordEnv) -> None:
+    copy = await private_copy(env, thread=True)
+    refused = message(
+        await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=MAY_POST, thread=True)
+    )
+    assert is_ephemeral(refused) and "Send Messages in Threads" in refused["content"]
+    posted = message(
+        await env.click(
+            copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=MAY_POST_IN_THREADS, thread=True
+        )
+    )
+    assert not is_ephemeral(posted) and titles(posted) == ["operative paragraph 5"]
+
+
+async def test_a_member_who_may_post_posts_and_then_waits_before_posting_again(env: DiscordEnv) -> None:
+    copy = await private_copy(env)
+    first = message(await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=MAY_POST))
+    assert not is_ephemeral(first) and titles(first) == ["operative paragraph 5"]
+    env.clock.advance(seconds=5)
+    again = message(await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=MAY_POST))
+    assert is_ephemeral(again) and not again.get("embeds")
+    assert "You posted a moment ago" in again["content"] and "25 seconds" in again["content"]
+    # The wait is each person's own: someone else may post meanwhile.
+    theirs = await env.click(await paragraph(env, "4"), "Next", user_id=USER_ID + 100)
+    other = message(await env.click(theirs, "Post to channel", user_id=USER_ID + 100, member_permissions=MAY_POST))
+    assert not is_ephemeral(other)
+    env.clock.advance(seconds=POST_INTERVAL.total_seconds())
+    later = message(await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=MAY_POST))
+    assert not is_ephemeral(later) and titles(later) == ["operative paragraph 5"]
+
+
+async def test_in_a_dm_the_private_copy_can_be_posted(env: DiscordEnv) -> None:
+    # No member permissions exist in a DM (discord.py reports none): the conversation is the person's own.
+    copy = await env.click(await paragraph(env, "4", dm=True), "Next", user_id=OTHER_USER_ID, context="dm")
+    posted = message(await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, context="dm"))
+    assert not is_ephemeral(posted)

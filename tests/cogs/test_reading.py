@@ -283,3 +283,9 @@ async def test_an_unexpected_failure_is_logged_and_answered(
     assert data["content"].startswith("Sorry, something went wrong on my side.")
     assert "disk on fire" not in data["content"]
     assert any("Command 'paragraph' failed" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("ref", ["third preambular para", "the third preambular paragraph", "pmbl. para. 3"])
+async def test_paragraph_reads_the_preambular_forms_people_write(env: DiscordEnv, ref: str) -> None:
+    data = message(await env.invoke("paragraph", [option("ref", ref)]))
+    assert [e["title"] for e in data["embeds"]] == ["A/RES/62/152 · preambular paragraph 3"]
