@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -11,30 +10,23 @@ from typing import Any
 import pytest
 
 from bot.content.library import Library, load_library
-from bot.importers.run import run
 from tests.cogs.test_citing import MANAGE_GUILD, buttons
 from tests.cogs.test_reading import AUTOCOMPLETE_RESULT, is_ephemeral, message
-from tests.conftest import CONTENT, FIXTURES, DiscordEnv, close_env, make_env
+from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
 from tests.content.test_articles import DECLARATION
 from tests.fakediscord import GUILD_ID, USER_ID, chat_message, option
 
-UNXML = FIXTURES / "unxml"
 CONTENT_DIR = CONTENT.parent
 
 
-def shipped_or_imported(folder: Path) -> list[Path]:
-    """62/152 as shipped, and 78/216 and 76/174 as shipped where they are, else imported from the UN's XML."""
-    wanted = {"a-res-78-216.yaml": "A_RES_78_216-2326002E.xml", "a-res-76-174.yaml": "A_RES_76_174-2119209E.xml"}
-    missing = [UNXML / xml for name, xml in wanted.items() if not (CONTENT_DIR / name).exists()]
-    if missing:
-        assert run(missing, folder, stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    imported = [CONTENT_DIR / n if (CONTENT_DIR / n).exists() else folder / n for n in wanted]
-    return [CONTENT, *imported, DECLARATION]
+def shipped() -> list[Path]:
+    """62/152 and the texts imported from the UN's files (library-import): 78/216, 76/174, 53/144."""
+    return [CONTENT, CONTENT_DIR / "a-res-78-216.yaml", CONTENT_DIR / "a-res-76-174.yaml", DECLARATION]
 
 
 @pytest.fixture(scope="session")
-def shelves(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return load_library(shipped_or_imported(tmp_path_factory.mktemp("imported")), "A/RES/62/152")
+def shelves() -> Library:
+    return load_library(shipped(), "A/RES/62/152")
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ from bot.content.refs import ArticlePoint, find_articles, parse_article
 from bot.render import to_text
 from tests.conftest import CONTENT, FIXTURES
 
-SHIPPED_DECLARATION = CONTENT.parent / "a-res-53-144.yaml"
-DECLARATION = SHIPPED_DECLARATION if SHIPPED_DECLARATION.exists() else FIXTURES / "a-res-53-144.yaml"
+DECLARATION = CONTENT.parent / "a-res-53-144.yaml"  # imported from the UN's text layer by library-import
 
 
 @pytest.fixture(scope="module")
@@ -297,8 +296,8 @@ def test_readme_example_renders(answers53: Answers) -> None:
     assert to_text(answers53.cite("Article 12 of the Declaration", "oscola")).startswith("**OSCOLA**")
 
 
-def test_fixture_matches_the_undocs_text_layer_for_article_12() -> None:
-    """The test fixture's article text is the UN's, from the text layer it was built from."""
+def test_the_shipped_article_12_is_the_uns_text() -> None:
+    """The shipped article text is the UN's, from the text layer it was imported from."""
     layer = (FIXTURES / "undocs" / "A-RES-53-144.txt").read_text(encoding="utf-8")
     doc = load_library([DECLARATION], None).default
     article = doc.annex(1).article(12)
