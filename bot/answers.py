@@ -281,8 +281,25 @@ class Answers:
             footnotes=_fit(f"p:{doc.symbol}:{_compact(cited)}") if cited else None,
             cite=_fit(f"c:{doc.symbol}:{_compact(shown)}:-:0"),
             link=doc.meta.url,
+            library=self._footnote_links(
+                doc, [r.number for r in shown if r.kind is Kind.FOOTNOTE] + [r.number for r in cited]
+            ),
         )
         return _with(reply, nav)
+
+    def _footnote_links(self, doc: Document, footnotes: Sequence[int]) -> tuple[tuple[str, str], ...]:
+        """A button for each other document of the library that a shown footnote points to
+        ("Resolution 53/144, annex." -> the Declaration in 53/144): (label, source)."""
+        out: dict[str, str] = {}
+        others = [d for d in self.library.documents if d is not doc]
+        for number in dict.fromkeys(footnotes):
+            text = doc.footnote(number).text
+            for other in references.named_documents(text, others):
+                annexed = "annex" in text.lower() and any(a.articles for a in other.annexes)
+                label = f"Open {other.meta.number}" + (", annex" if annexed else "")
+                target = "art1" if annexed else _compact([_first(other)])
+                out.setdefault(label, f"p:{other.symbol}:{target}")
+        return tuple(out.items())[:3]
 
     def replay(self, source: str, *, style: str | None = None) -> Reply:
         """Rebuild the reply a source describes. `style` is the default for a cite source that names none."""
@@ -440,6 +457,11 @@ class Answers:
     @staticmethod
     def style_choices() -> list[tuple[str, str]]:
         return [(description[:100], key) for key, description in STYLES.items()]
+
+
+def _first(doc: Document) -> Ref:
+    """Where a document opens: its first operative paragraph (its first paragraph if it has none)."""
+    return next(iter(doc.operative or doc.preamble)).ref
 
 
 def _plain(text: str) -> str:

@@ -10,7 +10,8 @@ restart. Views are never kept in memory: each is stopped before it is sent.
   has an action of its own (`more`), so its custom_id never equals Next's when
   what is left over is also the next unit (Discord refuses a message whose
   custom_ids repeat).
-- Footnotes / Cite: a private answer for whoever clicks.
+- Footnotes / Cite: a private answer for whoever clicks; so do the buttons that open another text
+  of the library that a footnote points to ("Open 53/144, annex").
 - Post to channel (on private answers): the same answer, publicly, for whoever
   clicks: only where they may post themselves (Discord sends their permissions in
   the channel with the click), and once per `POST_INTERVAL` each. The bot answers
@@ -245,6 +246,8 @@ def build_view(reply: Reply, owner: int) -> discord.ui.View | None:
         view.add_item(SourceButton("show", nav.cite, owner, "Cite"))
     if nav.link:
         view.add_item(discord.ui.Button(label="Official text", url=nav.link, style=discord.ButtonStyle.link))
+    for label, source in nav.library:  # a footnote's "Resolution 53/144, annex": open that text here
+        view.add_item(SourceButton("show", source, owner, label[:80], emoji="📖"))
     if nav.more:
         view.add_item(SourceButton("more", nav.more, owner, "More", emoji="⏬"))
     if reply.ephemeral and nav.source:

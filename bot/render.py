@@ -48,6 +48,7 @@ class Navigation:
     footnotes: str | None = None
     cite: str | None = None
     link: str | None = None  # the official text
+    library: tuple[tuple[str, str], ...] = ()  # (label, source): other texts of the library a footnote points to
 
 
 @dataclass(frozen=True)

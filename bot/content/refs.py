@@ -244,7 +244,7 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
 def named_documents(text: str, docs: Iterable[Document]) -> list[Document]:
     """The documents of `docs` that `text` names by symbol or number ("A/RES/78/216 para 5", "78/216 op 5")."""
     cleaned = normalise(text[:MAX_SCAN])
-    return [doc for doc in docs if any(d.ours for d in _designations(cleaned, doc))]
+    return [doc for doc in docs if any(d.ours and not d.annex for d in _designations(cleaned, doc))]
 
 
 def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, ...]:

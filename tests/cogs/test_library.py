@@ -309,3 +309,25 @@ async def test_the_finder_quotes_an_article_of_the_declaration(lib_env: DiscordE
         await lib_env.invoke("Quote cited paragraphs", target=chat_message("article 19 of the Universal Declaration"))
     )
     assert is_ephemeral(skipped) and "I found no reference" in skipped["content"]
+
+
+# -- footnotes that point into the library --------------------------------------------------
+
+
+async def test_a_footnote_pointing_to_a_library_text_opens_it_in_the_bot(lib_env: DiscordEnv) -> None:
+    """62/152's footnote 5 reads "Resolution 53/144, annex.": its button opens the Declaration here."""
+    for sent in (
+        await lib_env.invoke("paragraph", [option("ref", "1")]),  # OP1 cites footnote 5
+        await lib_env.invoke("footnote", [option("number", "5")]),
+    ):
+        data = message(sent)
+        assert "Open 53/144, annex" in buttons(data)
+        opened = message(await lib_env.click(sent, "Open 53/144, annex"))
+        assert is_ephemeral(opened)
+        assert titles(opened) == ["A/RES/53/144 · Declaration, Article 1"]
+        assert opened["embeds"][0]["description"].startswith("Everyone has the right, individually and in association")
+
+
+async def test_no_open_button_for_footnotes_outside_the_library(lib_env: DiscordEnv) -> None:
+    data = message(await lib_env.invoke("paragraph", [option("ref", "PP 10")]))  # footnotes 3 and 4: the Covenants
+    assert not [label for label in buttons(data) if label and label.startswith("Open ")]
