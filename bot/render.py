@@ -530,7 +530,10 @@ def daily_header(day: dt.date) -> str:
 
 
 def daily_post(doc: Document, ref: Ref, index: int, total: int, day: dt.date) -> Reply:
-    """The paragraph of the day: a header line, then the paragraph embed with its citation."""
-    return Reply(
-        content=f"{daily_header(day)} · {index} of {total}", embeds=(paragraph_embed(doc, doc.paragraph(ref)),)
-    )
+    """The paragraph (or article of the Declaration) of the day: a header line, then its embed with its citation."""
+    if ref.kind is Kind.ARTICLE:
+        annex = next(a for a in doc.annexes if a.articles)
+        (embed,) = article_reply(doc, annex, ArticlePoint(ref.number)).embeds
+    else:
+        embed = paragraph_embed(doc, doc.paragraph(ref))
+    return Reply(content=f"{daily_header(day)} · {index} of {total}", embeds=(embed,))

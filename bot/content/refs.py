@@ -257,6 +257,12 @@ def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, .
     shown = text.strip()
     if len(shown) > MAX_INPUT:
         raise UserError(f"That reference is too long to read ({len(shown)} characters). {SYNTAX_HELP}")
+    article = re.fullmatch(r"art(\d{1,3})", shown)  # as `format_refs` writes an article (a daily post's)
+    if article is not None:
+        annex = next((a for a in doc.annexes if a.articles), None)
+        if annex is None or int(article[1]) not in {a.number for a in annex.articles}:
+            raise UserError(f"{doc.symbol} has no Article {article[1]}.")
+        return (Ref(Kind.ARTICLE, int(article[1])),)
     cleaned, named = _strip_designations(_rewrite_ordinals(normalise(shown)), doc)
     if whole and (cleaned in _WHOLE or (named and not cleaned)):
         return ()
@@ -526,6 +532,7 @@ def format_refs(refs: Iterable[Ref], sep: str = ", ") -> str:
             block = [n for _, n in group]
             prefix = _COMPACT[kind]
             parts.append(f"{prefix}{block[0]}" if len(block) == 1 else f"{prefix}{block[0]}-{block[-1]}")
+    parts += [f"art{r.number}" for r in sorted(set(refs)) if r.kind is Kind.ARTICLE]
     return sep.join(parts)
 
 
