@@ -46,7 +46,7 @@ CUSTOM_ID_ROOM = 70  # of Discord's 100 characters for a custom_id, what a sourc
 
 # (command, what it does, works outside servers)
 COMMANDS: tuple[tuple[str, str, bool], ...] = (
-    ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`", True),
+    ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`, `art. 12`, `78/216 para 5`", True),
     (
         "/cite 4 style:bluebook",
         "a copy-ready citation (UN, short, Bluebook, OSCOLA, AGLC); `quote:True` quotes it",
@@ -54,10 +54,12 @@ COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ),
     ("/footnote 5", "a footnote, its links and the paragraphs citing it", True),
     ("/summary States", "what States (or anyone else, or `all`) are asked to do", True),
-    ("/search impunity", 'ranked matches; "quoted phrases" work', True),
+    ("/search impunity", 'ranked matches in the library; "quoted phrases" work', True),
+    ("/library", "the texts loaded; every command's `document` option picks one", True),
     ("/about", "the resolution's details and where the text comes from", True),
     ("/daily set", "server managers: post a paragraph every day in a channel", False),
     ("/settings citation-style", "server managers: the server's default citation style", False),
+    ("/settings document", "server managers: the text commands read here by default", False),
     ("/help", "this help", True),
 )
 

@@ -454,7 +454,7 @@ def library_reply(documents: Sequence[Document], default: Document) -> Reply:
     lines = []
     for doc in documents:
         annexes = "".join(
-            f" · {escape(a.title) if len(a.title) < 60 else a.label}"
+            f" · {_annex_name(a).lower() if a.articles else escape(clip(a.title, 60))} ({a.label.lower()})"
             + (f", articles 1–{len(a.articles)}" if a.articles else "")
             for a in doc.annexes
         )
