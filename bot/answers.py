@@ -419,7 +419,7 @@ class Answers:
             hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol).hits
         except UserError:
             return []
-        return [h.ref for h in hits]
+        return [h.ref for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices
 
     @staticmethod
     def _choice(doc: Document, ref: Ref) -> tuple[str, str]:
