@@ -85,9 +85,15 @@ class Answers:
     def document(self, document: str | None = None, text: str = "", fallback: str | None = None) -> Document:
         """The document a command answers from: the one its `document` option names, else the one its
         reference names ("A/RES/78/216 para 5"), else the server's default (`fallback`), else the bot's."""
-        if document is not None and document.strip():
-            return self.library.entry(document).document
         named = references.named_documents(text, self.library.documents) if text else []
+        if document is not None and document.strip():
+            chosen = self.library.entry(document).document
+            if len(named) == 1 and named[0] is not chosen:
+                raise UserError(
+                    f"“{text.strip()[:60]}” names {named[0].symbol}, but the document option chose {chosen.symbol}: "
+                    "leave the option empty, or leave the symbol out of the reference."
+                )
+            return chosen
         if len(named) == 1:
             return named[0]
         if fallback:

@@ -394,3 +394,12 @@ async def test_daily_document_autocomplete(daily_env: DiscordEnv) -> None:
         resolved=resolved,
     )
     assert sent.json["data"]["choices"][0]["value"] == "A/RES/53/144"
+
+
+async def test_a_reference_naming_another_document_than_the_option_says_which_to_drop(lib_env: DiscordEnv) -> None:
+    data = await paragraph(lib_env, "78/216 para 5", document="62/152")
+    assert is_ephemeral(data)
+    assert data["content"] == (
+        "“78/216 para 5” names A/RES/78/216, but the document option chose A/RES/62/152: "
+        "leave the option empty, or leave the symbol out of the reference."
+    )
