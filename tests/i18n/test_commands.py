@@ -59,7 +59,7 @@ async def test_help_is_in_the_readers_language_with_no_english_left(env: Discord
 
 async def test_help_in_english_lists_every_command_the_english_help_of_the_console_lists(env: DiscordEnv) -> None:
     text = (await invoke(env, "help", locale="en-GB"))["content"]
-    for example, what, _ in COMMANDS:
+    for example, _what, _ in COMMANDS:
         assert f"`{example}` — " in text, example
     assert "/settings language" in text and "this help" in text
 
