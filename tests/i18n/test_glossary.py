@@ -40,7 +40,7 @@ def test_a_translation_in_words_of_our_own_is_caught(tmp_path: Path) -> None:
     # "Operative paragraphs" rendered word for word, as a machine would: not the UN's "paragraphes du dispositif".
     path.write_text(text.replace("paragraphes du dispositif seulement", "paragraphes opérationnels seulement"), "utf-8")
     (problem,) = check_glossary(load_catalogues(tmp_path / "locales"), load_glossary())
-    assert "fr/commands.ftl:" in problem and "choice-operative" in problem
+    assert "fr/commands.ftl:" in problem and "choice-order-operative" in problem
     assert "paragraphe du dispositif" in problem
 
 
