@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.answers import COMMANDS
+from bot.cogs.info import HELP_COMMANDS
 from bot.i18n import LOCALES, SOURCE_LOCALE
 from bot.i18n.catalogue import shipped_catalogues
 from tests.conftest import DiscordEnv
@@ -62,6 +63,15 @@ async def test_help_in_english_lists_every_command_the_english_help_of_the_conso
     for example, _what, _ in COMMANDS:
         assert f"`{example}` — " in text, example
     assert "/settings language" in text and "this help" in text
+
+
+def test_the_english_help_lines_say_what_the_consoles_help_says() -> None:
+    """/help in Discord and the console's help describe each command in the same words, so a command
+    described anew in the code (bot/answers.py COMMANDS) is described anew in the catalogue too."""
+    keys = {example: key for example, key, _ in HELP_COMMANDS}
+    for example, what, _ in COMMANDS:
+        assert example in keys, example
+        assert say(SOURCE_LOCALE, keys[example]) == what, example
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)

@@ -85,7 +85,7 @@ async def test_what_discord_shows_a_french_spanish_russian_and_chinese_user(env:
     await env.bot.tree.sync()
     payload = {c["name"]: c for c in _put(env.server)}
     paragraph = payload["paragraph"]
-    assert paragraph["description_localizations"]["fr"].startswith("Affiche un paragraphe tel quel")
+    assert paragraph["description_localizations"]["fr"].startswith("Affiche un paragraphe ou un article tel quel")
     assert paragraph["description_localizations"]["es-419"] == paragraph["description_localizations"]["es-ES"]
     (order,) = [o for o in _options(payload["daily"]) if o["name"] == "order"]
     names = {c["value"]: c["name_localizations"] for c in order["choices"]}

@@ -4,14 +4,16 @@
 ## /help
 
 help-title = **Reading { $symbol }**
-help-paragraph = a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`
+help-paragraph = a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`, `art. 12`, `78/216 para 5`
 help-cite = a copy-ready citation (UN, short, Bluebook, OSCOLA, AGLC); `quote:True` quotes it
 help-footnote = a footnote, its links and the paragraphs citing it
 help-summary = what States (or anyone else, or `all`) are asked to do
-help-search = ranked matches; "quoted phrases" work
+help-search = ranked matches in the library; "quoted phrases" work
 help-about = the resolution's details and where the text comes from
+help-library = the texts loaded; every command's `document` option picks one
 help-daily-set = server managers: post a paragraph every day in a channel
 help-settings-citation-style = server managers: the server's default citation style
+help-settings-document = server managers: the text commands read here by default
 help-settings-server-language = server managers: the language of public answers and daily posts
 help-settings-language = the language the bot answers you in
 help-help = this help

@@ -4,14 +4,16 @@
 ## /help
 
 help-title = **Leer { $symbol }**
-help-paragraph = un párrafo tal cual; también `PP 3`, `fn 2`, `4-6`, `4, 7`
+help-paragraph = un párrafo tal cual; también `PP 3`, `fn 2`, `4-6`, `4, 7`, `art. 12`, `78/216 para 5`
 help-cite = una cita lista para copiar (Naciones Unidas, corta, Bluebook, OSCOLA, AGLC); `quote:True` cita también el texto
 help-footnote = una nota a pie de página, sus enlaces y los párrafos que la citan
 help-summary = lo que se pide a los Estados (o a otros, o `all` para todos)
-help-search = los pasajes más pertinentes; las "frases entre comillas" funcionan
+help-search = los pasajes más pertinentes de la biblioteca; las "frases entre comillas" funcionan
 help-about = los datos de la resolución y la procedencia del texto
+help-library = los textos cargados; la opción `document` de cada comando elige uno
 help-daily-set = administradores del servidor: publicar un párrafo cada día en un canal
 help-settings-citation-style = administradores del servidor: el estilo de cita por defecto del servidor
+help-settings-document = administradores del servidor: el texto que los comandos leen aquí por defecto
 help-settings-server-language = administradores del servidor: el idioma de las respuestas públicas y publicaciones diarias
 help-settings-language = el idioma en que el bot le responde
 help-help = esta ayuda

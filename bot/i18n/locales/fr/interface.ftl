@@ -4,14 +4,16 @@
 ## /help
 
 help-title = **Lire { $symbol }**
-help-paragraph = un paragraphe tel quel ; aussi `PP 3`, `fn 2`, `4-6`, `4, 7`
+help-paragraph = un paragraphe tel quel ; aussi `PP 3`, `fn 2`, `4-6`, `4, 7`, `art. 12`, `78/216 para 5`
 help-cite = une citation prête à copier (ONU, courte, Bluebook, OSCOLA, AGLC) ; `quote:True` cite aussi le texte
 help-footnote = une note de bas de page, ses liens et les paragraphes qui la citent
 help-summary = ce qui est demandé aux États (ou à d’autres, ou `all` pour tous)
-help-search = les passages les plus pertinents ; les "expressions entre guillemets" fonctionnent
+help-search = les passages les plus pertinents de la bibliothèque ; les "expressions entre guillemets" fonctionnent
 help-about = les informations sur la résolution et la provenance du texte
+help-library = les textes chargés ; l’option `document` de chaque commande en choisit un
 help-daily-set = gestionnaires du serveur : publier un paragraphe chaque jour dans un salon
 help-settings-citation-style = gestionnaires du serveur : le style de citation par défaut du serveur
+help-settings-document = gestionnaires du serveur : le texte que les commandes lisent ici par défaut
 help-settings-server-language = gestionnaires du serveur : la langue des réponses publiques et des publications quotidiennes
 help-settings-language = la langue dans laquelle le bot vous répond
 help-help = cette aide

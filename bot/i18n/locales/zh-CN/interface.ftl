@@ -4,14 +4,16 @@
 ## /help
 
 help-title = **阅读 { $symbol }**
-help-paragraph = 段落原文；也可用 `PP 3`、`fn 2`、`4-6`、`4, 7`
+help-paragraph = 段落原文；也可用 `PP 3`、`fn 2`、`4-6`、`4, 7`、`art. 12`、`78/216 para 5`
 help-cite = 可直接复制的引文（联合国、简短、Bluebook、OSCOLA、AGLC）；`quote:True` 同时引用原文
 help-footnote = 脚注、其中的链接以及引用它的段落
 help-summary = 对各国（或其他对象，或 `all` 表示全部）提出的要求
-help-search = 最相关的段落；支持"带引号的短语"
+help-search = 文库中最相关的段落；支持"带引号的短语"
 help-about = 本决议的基本信息和文本来源
+help-library = 已载入的文本；每个命令的 `document` 选项可选择其中之一
 help-daily-set = 服务器管理者：每天在一个频道发布一个段落
 help-settings-citation-style = 服务器管理者：本服务器的默认引文格式
+help-settings-document = 服务器管理者：命令在此默认使用的文本
 help-settings-server-language = 服务器管理者：公开回答和每日发布的语言
 help-settings-language = 机器人回答你时使用的语言
 help-help = 本帮助
