@@ -113,7 +113,7 @@ async def test_sync_refuses_to_publish_translations_discord_would_reject(
 ) -> None:
     shutil.copytree(LOCALES_DIR, tmp_path / "locales")
     french = tmp_path / "locales" / "fr" / "commands.ftl"
-    too_long = "Affiche un paragraphe " + "vraiment " * 12
+    too_long = "Affiche un paragraphe ou un article " + "vraiment " * 12  # the UN term kept: only the length fails
     text = french.read_text(encoding="utf-8")
     start = text.index("cmd-paragraph = ")
     end = text.index("\n", start)

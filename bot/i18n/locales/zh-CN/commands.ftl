@@ -1,6 +1,6 @@
 # 命令文字（见 en-US/commands.ftl）。命令名和选项名保留英文。
 
-cmd-paragraph = 显示段落或条文原文：4、PP 3、fn 2、4-6、art. 12（第12条）、Article 12(2)
+cmd-paragraph = 显示段落或条文原文：4、PP 3、fn 2、4-6、art. 12（第十二条）、Article 12(2)
     .ref = 段落或条文：4、PP 3、4-6、4, 7、art. 12……（单独的数字指执行部分段落）
     .document = 哪个文本：文号、编号（78/216）、年份（2023）或名称（Declaration）
 cmd-footnote = 显示一个脚注、其中的链接以及引用它的段落
