@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.interactions import choices, send
+from bot.interactions import choices, clicked, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -19,6 +19,11 @@ Interaction = discord.Interaction["ResolutionBot"]
 class Reading(commands.Cog):
     def __init__(self, bot: ResolutionBot) -> None:
         self.answers = bot.answers
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: Interaction) -> None:
+        """Clicks on the buttons under the bot's replies (they carry their own state)."""
+        await clicked(interaction)
 
     @app_commands.command(description="Show a paragraph verbatim: 4, OP 4, PP 3, fn 2, a range 4-6 or a list 4, 7")
     @app_commands.describe(ref="Paragraph number or words: 4, PP 3, 4-6, 4, 7 … (bare numbers are operative)")
