@@ -1,0 +1,155 @@
+"""Word-level redlines: what was deleted and inserted between two texts, as data.
+
+A redline is a sequence of `Segment`s. Joining the old sides gives the old text and
+joining the new sides the new text, exactly (spacing, punctuation and footnote markers
+included). `markdown` writes it the way Discord shows track changes: deletions as
+~~old~~ and insertions as **new**; `read_markdown` reads that back.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import FOOTNOTE_MARKER
+
+# Words, footnote markers, single punctuation marks, runs of spacing: every character in one token.
+_TOKEN = re.compile(r"\[\^\d+\]|\w+|\s+|[^\w\s]")
+# Typographic variants that are the same text to a reader: non-breaking hyphen and spaces, curly apostrophe.
+TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`>\[\]])")
+
+
+class Op(Enum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of the redline. For EQUAL, `old` and `new` differ only in typography
+    (a non-breaking hyphen for a hyphen) or when a footnote marker was renumbered but
+    points to the same note (see `redline`'s `same_notes`)."""
+
+    op: Op
+    old: str
+    new: str
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens a redline works on; they join back to `text`."""
+    return _TOKEN.findall(text)
+
+
+def redline(old: str, new: str, same_notes: Mapping[int, int] | None = None) -> tuple[Segment, ...]:
+    """The word-level changes from `old` to `new`.
+
+    `same_notes` maps an old footnote number to the new number of the same note (compared
+    by content), so a marker that was only renumbered does not show as a change."""
+    a, b = tokens(old), tokens(new)
+    keys_a = [_marker_key(t.translate(TYPOGRAPHY), same_notes) for t in a] if same_notes else _keys(a)
+    matcher = difflib.SequenceMatcher(None, keys_a, _keys(b), autojunk=False)
+    # (is_change, old, new) runs; a lone space kept between two changes joins them, so
+    # "a b" → "c d" reads as one deletion and one insertion rather than two of each.
+    runs: list[tuple[bool, str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        run = (tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
+        if run[0] and len(runs) >= 2 and runs[-2][0] and _lone_space(runs[-1]):
+            (_, old1, new1), (_, space, _) = runs[-2], runs.pop()
+            runs[-1] = (True, old1 + space + run[1], new1 + space + run[2])
+        else:
+            runs.append(run)
+    out: list[Segment] = []
+    for is_change, before, after in runs:
+        if not is_change:
+            out.append(Segment(Op.EQUAL, before, after))
+            continue
+        if before:
+            out.append(Segment(Op.DELETE, before, ""))
+        if after:
+            out.append(Segment(Op.INSERT, "", after))
+    return tuple(out)
+
+
+def _keys(found: list[str]) -> list[str]:
+    return [t.translate(TYPOGRAPHY) for t in found]
+
+
+def _lone_space(run: tuple[bool, str, str]) -> bool:
+    is_change, before, after = run
+    return not is_change and before == after and before.isspace()
+
+
+def _marker_key(token: str, notes: Mapping[int, int]) -> str:
+    """A marker of a renumbered note compares equal to the new marker of the same note."""
+    m = FOOTNOTE_MARKER.fullmatch(token)
+    if m is None or int(m.group(1)) not in notes:
+        return token if m is None else f"[^old{m.group(1)}]"  # an unmapped old note never equals a new one
+    return f"[^{notes[int(m.group(1))]}]"
+
+
+def old_text(segments: Iterable[Segment]) -> str:
+    return "".join(s.old for s in segments)
+
+
+def new_text(segments: Iterable[Segment]) -> str:
+    return "".join(s.new for s in segments)
+
+
+def similarity(segments: Sequence[Segment]) -> float:
+    """Share of characters kept, 0–1 (1 when nothing changed)."""
+    kept = sum(len(s.old) + len(s.new) for s in segments if s.op is Op.EQUAL)
+    total = sum(len(s.old) + len(s.new) for s in segments)
+    return kept / total if total else 1.0
+
+
+def changed(segments: Sequence[Segment]) -> bool:
+    return any(s.op is not Op.EQUAL for s in segments)
+
+
+# -- Markdown -----------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Discord markdown characters escaped, so the text shows as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown(segments: Iterable[Segment]) -> str:
+    """Deletions as ~~old~~, insertions as **new**, the rest as the new text, all escaped.
+
+    Read back, it gives the new text exactly, and the old one exactly except where the redline
+    saw no change: typography (`TYPOGRAPHY`) and markers of renumbered notes show as in the new text."""
+    out: list[str] = []
+    for seg in segments:
+        if seg.op is Op.EQUAL:
+            out.append(escape(seg.new))
+        elif seg.op is Op.DELETE:
+            out.append(f"~~{escape(seg.old)}~~")
+        else:
+            out.append(f"**{escape(seg.new)}**")
+    return "".join(out)
+
+
+_READ = re.compile(r"~~((?:\\.|[^\\~])*)~~|\*\*((?:\\.|[^\\*])*)\*\*|((?:\\.|[^\\~*])+)", re.DOTALL)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def read_markdown(text: str) -> tuple[str, str]:
+    """The (old, new) texts a `markdown` redline shows."""
+    old: list[str] = []
+    new: list[str] = []
+    for deleted, inserted, same in _READ.findall(text):
+        if deleted:
+            old.append(_UNESCAPE.sub(r"\1", deleted))
+        elif inserted:
+            new.append(_UNESCAPE.sub(r"\1", inserted))
+        else:
+            plain = _UNESCAPE.sub(r"\1", same)
+            old.append(plain)
+            new.append(plain)
+    return "".join(old), "".join(new)
