@@ -345,6 +345,18 @@ class SearchIndex:
             hits.append(self._hit(unit, -negative, [term for term, _ in matched]))
         return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
 
+    # -- for /trace: which units share a text's rarer words ------------------
+
+    def sharing(self, words: Iterable[str], *, rarest: int = 12) -> dict[tuple[str, Ref], int]:
+        """Paragraphs and footnotes holding any of the `rarest` least common of `words`
+        (folded), with how many of them each holds: a short list to compare closely."""
+        ids = {self._ids[w] for w in words if w in self._ids}
+        chosen = sorted(ids, key=lambda wid: len(self._units_of[wid]))[:rarest]
+        found: Counter[int] = Counter()
+        for wid in chosen:
+            found.update(self._units_of[wid])
+        return {(self._symbols[unit], self._sources[unit].ref): n for unit, n in found.items()}
+
     def _hit(self, unit: int, score: float, terms: list[Term]) -> Hit:
         source = self._sources[unit]
         text = _source_text(source)
