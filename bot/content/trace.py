@@ -21,7 +21,7 @@ from .compare import LeadChange, lead_change, words
 from .errors import UserError
 from .library import Library
 from .model import Document, Kind, Paragraph, Ref
-from .redline import Segment, redline
+from .redline import Segment, changed, redline
 from .refs import parse_ref
 from .search import words_of
 
@@ -29,6 +29,7 @@ MAX_TEXT = 1_000
 PHRASE_CLOSE = 0.8  # share of a phrase's words a paragraph must hold, in order
 PARAGRAPH_CLOSE = 0.5  # similarity of words for a paragraph to carry another's language
 PER_DOCUMENT = 4  # candidates per resolution compared closely
+MAX_TIED = 40  # at most this many more when they share as many of the words
 _REFERENCE = re.compile(r"^\s*(?:A/RES/)?(?P<doc>\d{1,3}/\d{1,4})\b[\s,:;]*(?P<ref>\S.*)$", re.IGNORECASE)
 
 
@@ -41,6 +42,7 @@ class Appearance:
     similarity: float  # to the text traced, 0–1
     previous: Paragraph | None  # the appearance before, None for the first
     previous_symbol: str | None = None
+    continued: bool = False  # the same paragraph as the previous appearance, perhaps reworded
 
     @property
     def symbol(self) -> str:
@@ -56,19 +58,20 @@ class Appearance:
 
     @cached_property
     def changes(self) -> tuple[Segment, ...]:
-        """Redline against the previous appearance (empty for the first)."""
-        if self.previous is None:
+        """Redline against the previous appearance (empty for the first, or for another paragraph)."""
+        if self.previous is None or not self.continued:
             return ()
         return redline(self.previous.full_text, self.paragraph.full_text)
 
     @cached_property
     def lead(self) -> LeadChange | None:
         """How the lead verb changed since the previous appearance, if it did."""
-        return lead_change(self.previous, self.paragraph) if self.previous is not None else None
+        return lead_change(self.previous, self.paragraph) if self.previous is not None and self.continued else None
 
     @property
     def unchanged(self) -> bool:
-        return self.previous is not None and self.previous.full_text == self.paragraph.full_text
+        """The same paragraph as before, word for word (typography aside)."""
+        return self.continued and not changed(self.changes)
 
 
 @dataclass(frozen=True)
@@ -114,30 +117,51 @@ def trace(library: Library, text: str) -> Trace:
     for (symbol, ref), n in shared.items():
         if ref.kind is not Kind.FOOTNOTE:
             by_doc.setdefault(symbol, []).append((n, ref))
-    found: list[tuple[Document, Paragraph, float]] = []
+    # Per resolution, the paragraphs close enough to the text, in adoption order.
+    close_ones: list[tuple[Document, list[tuple[float, Paragraph, list[str]]]]] = []
     for symbol, candidates in by_doc.items():
         doc = library.entry(symbol).document
         if source is not None and doc is source[0]:
-            found.append((doc, source[1], 1.0))
+            close_ones.append((doc, [(1.0, source[1], wanted)]))
             continue
-        best: tuple[float, Paragraph] | None = None
-        for _, ref in sorted(candidates, key=lambda c: (-c[0], c[1]))[:PER_DOCUMENT]:
+        kept = []
+        ranked = sorted(candidates, key=lambda c: (-c[0], c[1]))
+        best_n = ranked[0][0]
+        # The few sharing most of the rarer words, and every paragraph tied with the best (a short
+        # phrase's words are all "rare" and found in many paragraphs), up to a bound.
+        chosen = [c for i, c in enumerate(ranked) if i < PER_DOCUMENT or c[0] == best_n][:MAX_TIED]
+        for _, ref in chosen:
             paragraph = doc.paragraph(ref)
-            value = measure(wanted, words(paragraph))
-            if value >= close and (best is None or value > best[0]):
-                best = (value, paragraph)
-        if best is not None:
-            found.append((doc, best[1], round(best[0], 3)))
-    found.sort(key=lambda f: (f[0].meta.adopted, f[0].symbol))
+            found = words(paragraph)
+            value = measure(wanted, found)
+            if value >= close:
+                kept.append((round(value, 3), paragraph, found))
+        if kept:
+            close_ones.append((doc, kept))
+    close_ones.sort(key=lambda item: (item[0].meta.adopted, item[0].symbol))
+    # Where several paragraphs carry the words, follow the one that continues the previous
+    # appearance (the same paragraph, reworded), else the closest to the text.
     appearances = []
-    previous: tuple[Document, Paragraph] | None = None
-    for doc, paragraph, value in found:
+    previous: tuple[Document, Paragraph, list[str]] | None = None
+    for doc, kept in close_ones:
+        if previous is not None:
+            before = previous[2]
+            value, paragraph, found = max(kept, key=lambda k: (_similarity(before, k[2]), k[0]))
+            continued = _similarity(before, found) >= PARAGRAPH_CLOSE
+        else:
+            value, paragraph, found = max(kept, key=lambda k: k[0])
+            continued = False
         appearances.append(
             Appearance(
-                doc, paragraph, value, previous[1] if previous else None, previous[0].symbol if previous else None
+                doc,
+                paragraph,
+                value,
+                previous[1] if previous else None,
+                previous[0].symbol if previous else None,
+                continued,
             )
         )
-        previous = (doc, paragraph)
+        previous = (doc, paragraph, found)
     origin = (source[0].symbol, source[1].ref) if source is not None else None
     return Trace(text, origin, tuple(appearances), len(library.symbols))
 
