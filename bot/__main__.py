@@ -1,10 +1,12 @@
-"""Command line: run | sync | check | console | show.
+"""Command line: run | sync | check | console | show | import | export.
 
 python -m bot run [--config FILE]       connect to Discord and serve
 python -m bot sync [--guild ID]         publish the slash commands (global or one server)
 python -m bot check [--config FILE]     validate config and content, exit non-zero on problems
 python -m bot console                   try the commands in a terminal, no token needed
 python -m bot show 4                    print one reply
+python -m bot import SOURCE… [--out DIR] UN XML or PDF text layers -> content YAML
+python -m bot export [--document SYMBOL] --format json
 """
 
 from __future__ import annotations
@@ -77,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--guild", type=int, default=None, help="sync to this server only (instant; for testing)")
         if name == "show":
             p.add_argument("words", nargs="+", help="a reference, or a command line starting with /")
+    imp = sub.add_parser(
+        "import",
+        help="UN XML (AKN4UN) or PDF text layers -> content YAML",
+        description="Write one content file per document from the UN's XML (.xml, a folder, a zip) or a "
+        "pdftotext text layer (.txt). Doubts are listed and marked in the files.",
+    )
+    imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    imp.add_argument("--out", type=Path, default=Path("content"), help="where to write (default content/)")
+    exp = sub.add_parser("export", help="a loaded document as JSON", description="Print loaded documents as JSON.")
+    exp.add_argument("--config", type=Path, default=None, help=config_help)
+    exp.add_argument("--document", default=None, help="the symbol or number (default: every document)")
+    exp.add_argument("--format", choices=("json",), default="json")
     return parser
 
 
@@ -237,14 +251,33 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "import":
+        from bot.importers.run import run as run_import
+
+        return run_import(args.sources, args.out)
     try:
         settings, library = load(args.config)
+        if args.command == "export":
+            from bot.content.errors import UserError
+            from bot.importers.export import export_json
+
+            try:
+                sys.stdout.write(export_json(library, args.document))
+            except UserError as exc:
+                print(exc, file=sys.stderr)
+                return EXIT_FAILED
+            return EXIT_OK
         if args.command == "check":
             for symbol in library.symbols:
                 doc = library.entry(symbol).document
+                annexes = "".join(
+                    f", {a.label.lower()} with {len(a.articles) or len(a.paragraphs)} "
+                    f"{'articles' if a.articles else 'paragraphs'}"
+                    for a in doc.annexes
+                )
                 print(
                     f"ok: {symbol} ({len(doc.preamble)} preambular, {len(doc.operative)} operative paragraphs, "
-                    f"{len(doc.footnotes)} footnotes)"
+                    f"{len(doc.footnotes)} footnotes{annexes})"
                 )
             print(f"ok: {settings.source} (default document {library.default_symbol})")
             return EXIT_OK

@@ -79,12 +79,45 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class Item:
+    """A lettered sub-paragraph, "(a) To meet or assemble peacefully;", with its own (i), (ii)…."""
+
+    label: str  # "a", "ii": the letter or numeral without brackets
+    text: str
+    items: tuple[Item, ...] = ()
+
+    def lines(self, depth: int = 0) -> Iterator[str]:
+        """ "(a) text", then its own sub-items, one line each."""
+        yield f"({self.label}) {self.text}"
+        for item in self.items:
+            yield from item.lines(depth + 1)
+
+
+def join_verb(verb: str | None, text: str) -> str:
+    """ "*Stressing*, in this regard…": no space before the punctuation that may follow the lead words."""
+    if not verb:
+        return text
+    if not text:
+        return f"*{verb}*"
+    return f"*{verb}*{'' if text[0] in ',;:.)' else ' '}{text}"
+
+
+def _with_items(text: str, items: tuple[Item, ...]) -> str:
+    if not items:
+        return text
+    lines = [line for item in items for line in item.lines()]
+    return "\n".join([text, *lines]) if text else "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A preambular or operative paragraph.
 
     `text` is verbatim and may carry `[^N]` footnote markers and `*italics*`.
-    For operative paragraphs `verb` is the italic opening verb and `text` what
-    follows it; `addressees`, `summary` and `ask` are editorial, not the text.
+    `verb` is the italic opening verb (operative) or lead words (preambular,
+    where the content names them) and `text` what follows it; `items` are the
+    sub-paragraphs (a), (b)…. `addressees`, `summary` and `ask` are editorial,
+    not the text; `summary` is None where none has been written yet.
     """
 
     kind: Kind
@@ -94,6 +127,8 @@ class Paragraph:
     addressees: tuple[str, ...] = ()
     summary: str | None = None
     ask: str | None = None
+    items: tuple[Item, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def ref(self) -> Ref:
@@ -102,16 +137,91 @@ class Paragraph:
     @cached_property
     def footnotes(self) -> tuple[int, ...]:
         """Footnote numbers cited here, in order of appearance."""
-        return tuple(int(m) for m in FOOTNOTE_MARKER.findall(self.text))
+        return tuple(int(m) for m in FOOTNOTE_MARKER.findall(self.full_text))
 
     @property
     def full_text(self) -> str:
-        """The paragraph as printed, verb included, with markers still in."""
-        return f"*{self.verb}* {self.text}" if self.verb else self.text
+        """The paragraph as printed, verb included, sub-paragraphs on their own lines, with markers still in."""
+        return _with_items(join_verb(self.verb, self.text), self.items)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A paragraph of an article: numbered ("Article 12(2)") or, in a one-paragraph article, not."""
+
+    number: int | None
+    text: str
+    items: tuple[Item, ...] = ()
+
+    @property
+    def full_text(self) -> str:
+        prefix = f"{self.number}. " if self.number is not None else ""
+        return prefix + _with_items(self.text, self.items)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article of an annexed declaration: "Article 12", its paragraphs and sub-paragraphs."""
+
+    number: int
+    clauses: tuple[Clause, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"Article {self.number}"
+
+    def clause(self, number: int) -> Clause:
+        """Paragraph `number` of the article; KeyError if it has none such."""
+        for clause in self.clauses:
+            if clause.number == number:
+                return clause
+        raise KeyError(number)
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(c.full_text for c in self.clauses)
+
+    @cached_property
+    def footnotes(self) -> tuple[int, ...]:
+        return tuple(int(m) for m in FOOTNOTE_MARKER.findall(self.full_text))
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A text annexed to the resolution, e.g. the Declaration of 53/144: part of its resolution.
+
+    Its footnotes are the resolution's (numbered through the whole document). A
+    declaration has an `opening` ("The General Assembly,"), a `preamble`, a
+    `proclamation` ("Declares:") and `articles`; other annexes may have only
+    numbered `paragraphs`.
+    """
+
+    label: str  # the heading as printed: "Annex", "Annex I"
+    title: str
+    opening: str | None = None
+    preamble: tuple[Paragraph, ...] = ()
+    proclamation: str | None = None
+    articles: tuple[Article, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    def article(self, number: int) -> Article:
+        """Article `number`; KeyError if the annex has none such."""
+        for article in self.articles:
+            if article.number == number:
+                return article
+        raise KeyError(number)
+
+    def units(self) -> Iterator[Paragraph | Article]:
+        """Everything that can cite a footnote, in order."""
+        yield from self.preamble
+        yield from self.articles
+        yield from self.paragraphs
 
 
 @dataclass(frozen=True)
 class Metadata:
+    """The header. Imported documents may lack what their source does not say (`distributed`…)."""
+
     symbol: str
     number: str
     body: str
@@ -127,6 +237,8 @@ class Metadata:
     url: str
     report_url: str | None
     opening: str
+    language: str = "en"  # ISO 639-1 code of this text's language
+    published: dt.date | None = None  # the publication date, where the source gives one
 
     @property
     def citation_name(self) -> str:
@@ -141,6 +253,7 @@ class Document:
     preamble: tuple[Paragraph, ...]
     operative: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...]
+    annexes: tuple[Annex, ...] = ()
 
     @property
     def symbol(self) -> str:
@@ -169,8 +282,14 @@ class Document:
         return self.footnotes[number - 1]
 
     def citing(self, number: int) -> tuple[Paragraph, ...]:
-        """The paragraphs that cite footnote `number`."""
+        """The paragraphs of the resolution itself that cite footnote `number` (annexes aside)."""
         return tuple(p for p in self.paragraphs() if number in p.footnotes)
+
+    def annex(self, index: int = 1) -> Annex:
+        """The annex numbered `index` (1 for a lone "Annex"); KeyError if there is none."""
+        if not 1 <= index <= len(self.annexes):
+            raise KeyError(index)
+        return self.annexes[index - 1]
 
     def addressee_label(self, ident: str) -> str:
         return dict(self.addressees)[ident]

@@ -137,3 +137,95 @@ def test_markers_keep_their_place_and_order() -> None:
     doc = load_document(FIXTURE_DOC)
     assert doc.citing(1)[0].ref.kind is Kind.PREAMBLE
     assert doc.preamble[0].text.endswith("for all,[^1]")
+
+
+# -- annexes and articles ----------------------------------------------------
+
+ANNEX = """
+annexes:
+  - label: Annex
+    title: Declaration on Water (test fixture)
+    opening: The General Assembly,
+    preamble:
+      - number: 1
+        verb: Reaffirming
+        text: the importance of water,[^2]
+    proclamation: "Declares:"
+    articles:
+      - number: 1
+        text: Everyone has the right to water.
+      - number: 2
+        paragraphs:
+          - number: 1
+            text: "Each State shall:"
+            items:
+              - label: a
+                text: Build wells;
+              - label: b
+                text: Keep them clean.[^2]
+          - number: 2
+            text: Nothing here restricts the Charter.
+"""
+FOOTNOTE_2 = """  - number: 2
+    text: Resolution 217 A (III).
+"""
+
+
+def with_annex(annex: str = ANNEX) -> str:
+    return GOOD.rstrip("\n") + "\n" + FOOTNOTE_2 + annex
+
+
+def test_an_annex_is_part_of_its_resolution_with_its_own_preamble_and_articles(tmp_path: Path) -> None:
+    path = tmp_path / "doc.yaml"
+    path.write_text(with_annex(), encoding="utf-8")
+    doc = load_document(path)
+    annex = doc.annex(1)
+    assert (annex.label, annex.opening, annex.proclamation) == ("Annex", "The General Assembly,", "Declares:")
+    assert annex.preamble[0].full_text == "*Reaffirming* the importance of water,[^2]"
+    assert [a.number for a in annex.articles] == [1, 2]
+    assert annex.article(1).clauses[0].number is None
+    assert annex.article(2).clause(1).full_text == "1. Each State shall:\n(a) Build wells;\n(b) Keep them clean.[^2]"
+    assert annex.article(2).footnotes == (2,)
+
+
+def test_an_annex_marker_counts_as_citing_its_footnote(tmp_path: Path) -> None:
+    # Footnote 2 is cited only inside the annex: without the annex it would be uncited.
+    found = problems_for(tmp_path, GOOD.rstrip("\n") + "\n" + FOOTNOTE_2)
+    assert any("footnote 2 is not cited by any paragraph" in p for p in found)
+    path = tmp_path / "ok.yaml"
+    path.write_text(with_annex(), encoding="utf-8")
+    load_document(path)
+
+
+def test_article_numbers_run_in_sequence(tmp_path: Path) -> None:
+    bad = with_annex(ANNEX.replace("      - number: 2\n        paragraphs:", "      - number: 3\n        paragraphs:"))
+    line = line_of(bad, "      - number: 3\n        paragraphs:")
+    assert problems_for(tmp_path, bad) == [
+        f"doc.yaml:{line}: annexes[0].articles[1]: number 3 is out of sequence (expected 2)"
+    ]
+
+
+def test_sub_paragraph_letters_run_in_sequence(tmp_path: Path) -> None:
+    bad = with_annex(ANNEX.replace("label: b", "label: c"))
+    line = line_of(bad, "label: c")
+    assert problems_for(tmp_path, bad) == [
+        f"doc.yaml:{line}: annexes[0].articles[1].paragraphs[0].items[1].label: "
+        "sub-paragraph (c) is out of sequence (expected (b))"
+    ]
+
+
+def test_an_article_has_text_or_paragraphs(tmp_path: Path) -> None:
+    bad = with_annex(ANNEX.replace("        text: Everyone has the right to water.\n", ""))
+    line = line_of(bad, "    articles:\n      - number: 1") + 1
+    assert problems_for(tmp_path, bad) == [
+        f"doc.yaml:{line}: annexes[0].articles[0]: an article needs its `text` or its numbered `paragraphs`"
+    ]
+
+
+def test_a_summary_not_yet_written_is_an_explicit_null(tmp_path: Path) -> None:
+    path = tmp_path / "doc.yaml"
+    path.write_text(GOOD.replace("summary: Report on progress next session.", "summary: null"), encoding="utf-8")
+    assert load_document(path).operative[1].summary is None
+    # leaving the key out is still a mistake
+    missing = GOOD.replace("    summary: Report on progress next session.\n", "")
+    assert any(p.endswith("operative[1].summary: missing") for p in problems_for(tmp_path, missing))
