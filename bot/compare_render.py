@@ -8,6 +8,7 @@ reply work on a message of any age, after any restart. The cog and the terminal
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.content import refs as references
-from bot.content.compare import Change, Comparison, Direction, NoteChange, Pair, compare
+from bot.content.compare import Change, Comparison, Direction, NoteChange, Pair, as_data, compare
 from bot.content.errors import UserError
 from bot.content.library import Library
 from bot.content.model import FOOTNOTE_MARKER, Document, Kind, Ref
@@ -33,6 +34,7 @@ from bot.render import (
     clip,
     escape,
     superscript,
+    to_text,
 )
 
 PAGE_CHARS = 3_600  # of an embed's 4,096: room for the title, footer and a clipped last line
@@ -434,6 +436,15 @@ def all_pages(library: Library, old: str, new: str, part: str | None = None) -> 
         replies.append(following.reply)
         nav = following.pages
     return replies
+
+
+def command_line(library: Library, old: str, new: str, part: str | None, form: str) -> str:
+    """`python -m bot compare`: every page as text, or the alignment as JSON. Raises `UserError`."""
+    if form == "json":
+        a, b = _documents(library, old, new)
+        _part(part)  # checked like the command's option
+        return json.dumps(as_data(compare(a, b)), ensure_ascii=False, indent=2) + "\n"
+    return "\n".join(to_text(reply) for reply in all_pages(library, old, new, part))
 
 
 # -- autocomplete -----------------------------------------------------------------------

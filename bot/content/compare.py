@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
+from typing import Any
 
 from .model import FOOTNOTE_MARKER, Document, Footnote, Kind, Paragraph, Ref
 from .redline import Segment, changed, redline
@@ -552,3 +553,51 @@ def _renumbered(pair: Pair, same_notes: dict[int, int]) -> Pair:
     if pair.change is Change.UNCHANGED:
         return pair
     return Pair(pair.part, pair.old, pair.new, pair.change, pair.similarity, pair.moved, segments)
+
+
+# -- as data -----------------------------------------------------------------------
+
+
+def as_data(result: Comparison) -> dict[str, Any]:
+    """The comparison as plain data (JSON-ready): pairs with their kind of change and similarity."""
+
+    def refs(paragraphs: Sequence[Paragraph]) -> list[str]:
+        return [p.ref.label for p in paragraphs]
+
+    return {
+        "old": result.old.symbol,
+        "new": result.new.symbol,
+        "parts": {
+            kind.value: {**{c.value: n for c, n in result.counts(kind).items()}, "moved": result.moved(kind)}
+            for kind in PARTS
+        },
+        "pairs": [
+            {
+                "part": p.part.value,
+                "old": refs(p.old),
+                "new": refs(p.new),
+                "change": p.change.value,
+                "similarity": p.similarity,
+                "moved": p.moved,
+                "redline": [
+                    {"op": s.op.value, "old": s.old, "new": s.new}
+                    for s in p.redline
+                    if p.change is not Change.UNCHANGED
+                ],
+            }
+            for p in result.pairs
+        ],
+        "lead_words": [
+            {
+                "old": c.old.label,
+                "new": c.new.label,
+                "before": c.before,
+                "after": c.after,
+                "direction": c.direction.value,
+            }
+            for c in result.leads
+        ],
+        "addressees": {"added": list(result.addressees_added), "dropped": list(result.addressees_dropped)},
+        "instruments": {"added": list(result.instruments_added), "dropped": list(result.instruments_dropped)},
+        "footnotes": [{"old": n.old, "new": n.new, "change": n.change.value, "text": n.text} for n in result.notes],
+    }
