@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -29,7 +30,7 @@ from .search import fold
 from .summary import OTHER, STRENGTHS, strength_of
 
 PARTS = (Kind.PREAMBLE, Kind.OPERATIVE)
-MATCH = 0.42  # least similarity for two paragraphs to be one paragraph, modified
+MATCH = 0.48  # least similarity for two paragraphs to be one paragraph, modified
 GAP_MATCH = 0.2  # the same, for two paragraphs left over in the same place with the same opening word
 PIECE = 0.6  # least share of a paragraph's weight found in another for it to be a piece of it
 GAIN = 0.05  # how much more of the whole a piece must cover beyond what the main counterpart covers
@@ -135,31 +136,35 @@ class Comparison:
 
 def words(paragraph: Paragraph) -> list[str]:
     """The folded words a paragraph is compared by: lead verb included, markers and markup left out."""
-    return [fold(w) for w in _WORD.findall(FOOTNOTE_MARKER.sub(" ", paragraph.full_text).replace("*", ""))]
+    plain = FOOTNOTE_MARKER.sub(" ", paragraph.full_text).replace("*", "")
+    if plain.isascii():  # the usual case, folded at once
+        return _WORD.findall(plain.lower())
+    return [fold(w) for w in _WORD.findall(plain)]
 
 
 class _Weights:
     """Inverse document frequency over the paragraphs of both texts: shared boilerplate
     ("human rights defenders") weighs little, the words that set a paragraph apart much."""
 
-    def __init__(self, bags: Iterable[Counter[str]]) -> None:
-        bags = list(bags)
+    def __init__(self, paragraphs: Iterable[Paragraph]) -> None:
+        self._bags = {id(p): (p, _bag(p)) for p in paragraphs}  # the paragraph is kept so its id stays its own
         seen: Counter[str] = Counter()
-        for bag in bags:
-            seen.update(bag.keys())
-        total = len(bags) or 1
+        for _, bag in self._bags.values():
+            seen.update(bag)
+        total = len(self._bags) or 1
         self._idf = {w: math.log(1 + total / n) for w, n in seen.items()}
 
-    def of(self, bag: Counter[str]) -> float:
-        idf = self._idf
-        return sum(idf.get(w, 1.0) * n for w, n in bag.items())
+    def bag(self, paragraph: Paragraph) -> frozenset[str]:
+        return self._bags[id(paragraph)][1]
+
+    def of(self, bag: Iterable[str]) -> float:
+        return sum(map(self._idf.__getitem__, bag))
 
 
-def _bag(paragraph: Paragraph) -> Counter[str]:
+def _bag(paragraph: Paragraph) -> frozenset[str]:
+    """The paragraph's words and word pairs (the pairs keep some of the order)."""
     found = words(paragraph)
-    bag = Counter(found)
-    bag.update(f"{a} {b}" for a, b in pairwise(found))  # word pairs keep some order
-    return bag
+    return frozenset((*found, *map(" ".join, pairwise(found))))
 
 
 # -- alignment -----------------------------------------------------------------
@@ -168,23 +173,49 @@ def _bag(paragraph: Paragraph) -> Counter[str]:
 @dataclass
 class _Side:
     paragraphs: Sequence[Paragraph]
-    bags: list[Counter[str]]
+    bags: list[frozenset[str]]
     weights: list[float]
 
 
-def _side(paragraphs: Sequence[Paragraph], weights: _Weights) -> _Side:
-    bags = [_bag(p) for p in paragraphs]
+def _side(paragraphs: Sequence[Paragraph], left: Sequence[int], weights: _Weights) -> _Side:
+    """The bags of words of the paragraphs `left` to pair (the others' are empty)."""
+    bags = [frozenset[str]()] * len(paragraphs)
+    for k in left:
+        bags[k] = weights.bag(paragraphs[k])
     return _Side(paragraphs, bags, [weights.of(b) for b in bags])
 
 
-def align_part(old: Sequence[Paragraph], new: Sequence[Paragraph], weights: _Weights | None = None) -> list[Pair]:
+def align_part(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    weights: _Weights | None = None,
+    same_notes: dict[int, int] | None = None,
+) -> list[Pair]:
     """Pair the paragraphs of one part; see the module's docstring."""
     if not old and not new:
         return []
     kind = (old or new)[0].kind
-    weights = weights or _Weights(_bag(p) for p in (*old, *new))
-    a, b = _side(old, weights), _side(new, weights)
-    shared = [[weights.of(x & y) for y in b.bags] for x in a.bags]
+    # Paragraphs kept word for word pair first, in order; only the rest are compared word by word.
+    match_old: dict[int, int] = {}
+    match_new: dict[int, int] = {}
+    waiting: dict[str, list[int]] = {}
+    for j, p in enumerate(new):
+        waiting.setdefault(p.full_text, []).append(j)
+    for i, p in enumerate(old):
+        same = waiting.get(p.full_text)
+        if same:
+            j = same.pop(0)
+            match_old[i], match_new[j] = j, i
+    left_old = [i for i in range(len(old)) if i not in match_old]
+    left_new = [j for j in range(len(new)) if j not in match_new]
+    # Word weights from the paragraphs left to pair: what sets them apart from each other.
+    weights = weights or _Weights([*(old[i] for i in left_old), *(new[j] for j in left_new)])
+    a, b = _side(old, left_old, weights), _side(new, left_new, weights)
+    shared = [[0.0] * len(new) for _ in old]
+    for i in left_old:
+        row, bag = shared[i], a.bags[i]
+        for j in left_new:
+            row[j] = weights.of(bag & b.bags[j])
 
     def dice(i: int, j: int) -> float:
         total = a.weights[i] + b.weights[j]
@@ -192,15 +223,9 @@ def align_part(old: Sequence[Paragraph], new: Sequence[Paragraph], weights: _Wei
 
     # Greedy on similarity, best first: each paragraph once. Ties go to the pair closest in place.
     scored = sorted(
-        (
-            (dice(i, j), -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j)
-            for i in range(len(old))
-            for j in range(len(new))
-        ),
+        ((dice(i, j), -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j) for i in left_old for j in left_new),
         reverse=True,
     )
-    match_old: dict[int, int] = {}
-    match_new: dict[int, int] = {}
     for score, _, i, j in scored:
         if score < MATCH:
             break
@@ -237,7 +262,7 @@ def align_part(old: Sequence[Paragraph], new: Sequence[Paragraph], weights: _Wei
             olds, news = [i], [j]
             used_new.difference_update(pieces_new.get(i, []))
             used_old.difference_update(pieces_old.get(j, []))
-        pairs.append((news[0], _pair(kind, [old[k] for k in olds], [new[k] for k in news], i in moved)))
+        pairs.append((news[0], _pair(kind, [old[k] for k in olds], [new[k] for k in news], i in moved, same_notes)))
     for j in range(len(new)):
         if j not in match_new and j not in used_new:
             pairs.append((j, Pair(kind, (), (new[j],), Change.NEW, 0.0)))
@@ -296,7 +321,7 @@ def _best_whole(k: int, side: _Side, share: Sequence[float], matched: dict[int, 
     return best if best_share >= PIECE else None
 
 
-def _gains(whole: Counter[str], pieces: list[Counter[str]], weights: _Weights, whole_weight: float) -> bool:
+def _gains(whole: frozenset[str], pieces: list[frozenset[str]], weights: _Weights, whole_weight: float) -> bool:
     if not whole_weight:
         return False
     main = weights.of(whole & pieces[0]) / whole_weight
@@ -335,7 +360,9 @@ def _place_of_dropped(i: int, match_old: dict[int, int]) -> float:
     return (max(before) if before else -1) + 0.5
 
 
-def _pair(kind: Kind, old: list[Paragraph], new: list[Paragraph], moved: bool) -> Pair:
+def _pair(
+    kind: Kind, old: list[Paragraph], new: list[Paragraph], moved: bool, same_notes: dict[int, int] | None
+) -> Pair:
     before = "\n".join(p.full_text for p in old)
     after = "\n".join(p.full_text for p in new)
     if len(old) > 1:
@@ -344,9 +371,9 @@ def _pair(kind: Kind, old: list[Paragraph], new: list[Paragraph], moved: bool) -
         change = Change.SPLIT
     else:
         change = Change.MODIFIED if before != after else Change.UNCHANGED
-    segments = redline(before, after)
     if change is Change.UNCHANGED:
         return Pair(kind, tuple(old), tuple(new), change, 1.0, moved)
+    segments = redline(before, after, same_notes)
     if change is Change.MODIFIED and not changed(segments):  # only typography differs
         return Pair(kind, tuple(old), tuple(new), Change.UNCHANGED, 1.0, moved, segments)
     return Pair(kind, tuple(old), tuple(new), change, _word_similarity(old, new), moved, segments)
@@ -446,17 +473,25 @@ def instruments(doc: Document) -> dict[str, str]:
     """Folded name -> name of every instrument and numbered resolution the text refers to."""
     found: dict[str, str] = {}
     for p in doc.paragraphs():
-        text = FOOTNOTE_MARKER.sub("", p.full_text).replace("*", "")
-        for m in _TITLE.finditer(text):
-            for name in _titles(_BODY_AFTER.sub("", " ".join(m.group(0).split()))):
-                if name.casefold() not in _TRIVIAL_TITLES and len(name.split()) > 1:
-                    found.setdefault(name.casefold(), name)
-        for m in _RESOLUTIONS.finditer(text):
-            body = (m.group(1) or "").strip() or doc.meta.body
-            for number in _NUMBER.findall(m.group(2)):
-                name = f"{body} resolution {' '.join(number.split())}"
-                found.setdefault(name.casefold(), name)
+        for name in _named_in(p.full_text, doc.meta.body):
+            found.setdefault(name.casefold(), name)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _named_in(text: str, body: str) -> tuple[str, ...]:
+    """The instruments one paragraph names. Remembered by text: most paragraphs recur from one
+    resolution to the next, and every page of a /compare reply compares the texts again."""
+    text = FOOTNOTE_MARKER.sub("", text).replace("*", "")
+    names = []
+    for m in _TITLE.finditer(text):
+        for name in _titles(_BODY_AFTER.sub("", " ".join(m.group(0).split()))):
+            if name.casefold() not in _TRIVIAL_TITLES and len(name.split()) > 1:
+                names.append(name)
+    for m in _RESOLUTIONS.finditer(text):
+        named_body = (m.group(1) or "").strip() or body
+        names += [f"{named_body} resolution {' '.join(number.split())}" for number in _NUMBER.findall(m.group(2))]
+    return tuple(names)
 
 
 def _titles(match: str) -> list[str]:
@@ -509,13 +544,9 @@ def _note_key(text: str) -> str:
 def compare(old: Document, new: Document) -> Comparison:
     """Everything that changed from `old` to `new`."""
     notes, same_notes = _compare_notes(old.footnotes, new.footnotes)
-    weights = _Weights(_bag(p) for p in (*old.paragraphs(), *new.paragraphs()))
     pairs: list[Pair] = []
     for kind in PARTS:
-        aligned = align_part(_part(old, kind), _part(new, kind), weights)
-        if same_notes:  # redlines again, with renumbered markers of the same note not shown as changes
-            aligned = [_renumbered(p, same_notes) for p in aligned]
-        pairs.extend(aligned)
+        pairs.extend(align_part(_part(old, kind), _part(new, kind), same_notes=same_notes))
     leads = []
     for pair in pairs:
         if pair.change in (Change.UNCHANGED, Change.MODIFIED):  # a split's or merge's first words are another's
@@ -540,19 +571,6 @@ def compare(old: Document, new: Document) -> Comparison:
 
 def _part(doc: Document, kind: Kind) -> tuple[Paragraph, ...]:
     return doc.preamble if kind is Kind.PREAMBLE else doc.operative
-
-
-def _renumbered(pair: Pair, same_notes: dict[int, int]) -> Pair:
-    if not pair.old or not pair.new:
-        return pair
-    before = "\n".join(p.full_text for p in pair.old)
-    after = "\n".join(p.full_text for p in pair.new)
-    segments = redline(before, after, same_notes)
-    if pair.change is Change.MODIFIED and not changed(segments):
-        return Pair(pair.part, pair.old, pair.new, Change.UNCHANGED, 1.0, pair.moved, segments)
-    if pair.change is Change.UNCHANGED:
-        return pair
-    return Pair(pair.part, pair.old, pair.new, pair.change, pair.similarity, pair.moved, segments)
 
 
 # -- as data -----------------------------------------------------------------------

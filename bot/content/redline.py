@@ -16,8 +16,10 @@ from enum import Enum
 
 from .model import FOOTNOTE_MARKER
 
-# Words, footnote markers, single punctuation marks, runs of spacing: every character in one token.
-_TOKEN = re.compile(r"\[\^\d+\]|\w+|\s+|[^\w\s]")
+# Words, footnote markers and single punctuation marks, each with the spacing after it (spacing alone
+# only at the start): every character in one token, and no token as common as a lone space, which
+# would make the diff slow.
+_TOKEN = re.compile(r"^\s+|(?:\[\^\d+\]|\w+|[^\w\s])\s*")
 # Typographic variants that are the same text to a reader: non-breaking hyphen and spaces, curly apostrophe.
 TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`>\[\]])")
@@ -51,45 +53,87 @@ def redline(old: str, new: str, same_notes: Mapping[int, int] | None = None) -> 
     `same_notes` maps an old footnote number to the new number of the same note (compared
     by content), so a marker that was only renumbered does not show as a change."""
     a, b = tokens(old), tokens(new)
-    keys_a = [_marker_key(t.translate(TYPOGRAPHY), same_notes) for t in a] if same_notes else _keys(a)
+    keys_a = [_marker_key(t.translate(TYPOGRAPHY).rstrip(), same_notes) for t in a] if same_notes else _keys(a)
     matcher = difflib.SequenceMatcher(None, keys_a, _keys(b), autojunk=False)
-    # (is_change, old, new) runs; a lone space kept between two changes joins them, so
-    # "a b" → "c d" reads as one deletion and one insertion rather than two of each.
-    runs: list[tuple[bool, str, str]] = []
+    # (changed, old, new) pieces; tokens matched by their words may differ in the spacing after them.
+    pieces: list[tuple[bool, str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        run = (tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
-        if run[0] and len(runs) >= 2 and runs[-2][0] and _lone_space(runs[-1]):
-            (_, old1, new1), (_, space, _) = runs[-2], runs.pop()
-            runs[-1] = (True, old1 + space + run[1], new1 + space + run[2])
-        else:
-            runs.append(run)
-    out: list[Segment] = []
-    for is_change, before, after in runs:
-        if not is_change:
-            out.append(Segment(Op.EQUAL, before, after))
+        if tag != "equal":
+            pieces.append((True, "".join(a[i1:i2]), "".join(b[j1:j2])))
             continue
-        if before:
-            out.append(Segment(Op.DELETE, before, ""))
-        if after:
-            out.append(Segment(Op.INSERT, "", after))
-    return tuple(out)
+        same_a, same_b = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if same_a == same_b:
+            pieces.append((False, same_a, same_b))
+            continue
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+            core_x, core_y = x.rstrip(), y.rstrip()
+            if (
+                x == y
+                or core_x == core_y == ""
+                or (x != y and core_x != core_y and x[len(core_x) :] == y[len(core_y) :])
+            ):
+                pieces.append((False, x, y))  # the same, or the same in another typography
+            else:
+                pieces.append((False, core_x, core_y))
+                pieces.append((True, x[len(core_x) :], y[len(core_y) :]))
+    return tuple(_segments(pieces))
+
+
+def _segments(pieces: list[tuple[bool, str, str]]) -> list[Segment]:
+    """Changes next to each other as one deletion and one insertion; spacing both end with is kept, not
+    changed, so the marks close on the words ("~~encourages~~**urges** States")."""
+    out: list[Segment] = []
+    old, new = "", ""
+
+    def flush() -> None:
+        nonlocal old, new
+        space = ""
+        if old and new:
+            common = min(len(old) - len(old.rstrip()), len(new) - len(new.rstrip()))
+            while common and old[-common:] != new[-common:]:
+                common -= 1
+            if common:
+                space, old, new = old[-common:], old[:-common], new[:-common]
+        if old:
+            out.append(Segment(Op.DELETE, old, ""))
+        if new:
+            out.append(Segment(Op.INSERT, "", new))
+        if space:
+            _equal(out, space, space)
+        old, new = "", ""
+
+    for changed_, x, y in pieces:
+        if changed_:
+            old, new = old + x, new + y
+            continue
+        flush()
+        if x or y:
+            _equal(out, x, y)
+    flush()
+    return out
+
+
+def _equal(out: list[Segment], x: str, y: str) -> None:
+    if out and out[-1].op is Op.EQUAL:
+        last = out.pop()
+        x, y = last.old + x, last.new + y
+    out.append(Segment(Op.EQUAL, x, y))
 
 
 def _keys(found: list[str]) -> list[str]:
-    return [t.translate(TYPOGRAPHY) for t in found]
-
-
-def _lone_space(run: tuple[bool, str, str]) -> bool:
-    is_change, before, after = run
-    return not is_change and before == after and before.isspace()
+    return [t.translate(TYPOGRAPHY).rstrip() for t in found]
 
 
 def _marker_key(token: str, notes: Mapping[int, int]) -> str:
     """A marker of a renumbered note compares equal to the new marker of the same note."""
-    m = FOOTNOTE_MARKER.fullmatch(token)
-    if m is None or int(m.group(1)) not in notes:
-        return token if m is None else f"[^old{m.group(1)}]"  # an unmapped old note never equals a new one
-    return f"[^{notes[int(m.group(1))]}]"
+    m = FOOTNOTE_MARKER.match(token)
+    if m is None:
+        return token
+    rest = token[m.end() :]
+    number = int(m.group(1))
+    if number not in notes:
+        return f"[^old{number}]{rest}"  # an unmapped old note never equals a new one
+    return f"[^{notes[number]}]{rest}"
 
 
 def old_text(segments: Iterable[Segment]) -> str:

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import heapq
+import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
+from weakref import WeakKeyDictionary
 
 from .compare import LeadChange, lead_change, words
 from .errors import UserError
@@ -29,7 +33,13 @@ MAX_TEXT = 1_000
 PHRASE_CLOSE = 0.8  # share of a phrase's words a paragraph must hold, in order
 PARAGRAPH_CLOSE = 0.5  # similarity of words for a paragraph to carry another's language
 PER_DOCUMENT = 4  # candidates per resolution compared closely
-MAX_TIED = 40  # at most this many more when they share as many of the words
+RAREST = 12  # of a paragraph's words, how many of the rarest the index looks up
+SHARED_RARE = 0.25  # the least share of those a candidate must hold
+MAX_HOPS = 24  # versions looked up in turn when following a paragraph
+DOCUMENTS_PER_HOP = 24  # resolutions compared closely at each step
+CANDIDATES_PER_HOP = 256  # units holding most of the rarer words, looked at each step
+MAX_PER_DOCUMENT = 16  # for a phrase found word for word: at most this many per resolution
+BUDGET = 1_200  # and at most about this many in all
 _REFERENCE = re.compile(r"^\s*(?:A/RES/)?(?P<doc>\d{1,3}/\d{1,4})\b[\s,:;]*(?P<ref>\S.*)$", re.IGNORECASE)
 
 
@@ -102,42 +112,45 @@ def trace(library: Library, text: str) -> Trace:
     if len(text) > MAX_TEXT:
         raise UserError(f"That text is too long to trace ({len(text):,} characters); keep it under {MAX_TEXT:,}.")
     source = parse_source(text, library)
-    measure: Callable[[Sequence[str], Sequence[str]], float]
-    if source is not None:
-        wanted = words(source[1])
-        close, measure = PARAGRAPH_CLOSE, _similarity
-    else:
-        wanted = words_of(text.strip('"“”«»'))
-        close, measure = PHRASE_CLOSE, _containment
+    wanted = words(source[1]) if source is not None else words_of(text.strip('"“”«»'))
     if not wanted:
         raise UserError("Give some words to trace, or a paragraph such as `78/216 op 5`.")
 
-    shared = library.index.sharing(set(wanted))
-    by_doc: dict[str, list[tuple[int, Ref]]] = {}
-    for (symbol, ref), n in shared.items():
-        if ref.kind is not Kind.FOOTNOTE:
-            by_doc.setdefault(symbol, []).append((n, ref))
-    # Per resolution, the paragraphs close enough to the text, in adoption order.
+    index, documents = library.index, _documents(library)
+    # The units worth comparing closely, per resolution, best first: for a phrase, those holding it
+    # word for word (the index's phrase search); else those holding most of the text's rarer words.
+    exact = index.containing(tuple(wanted)) if source is None else []
+    by_doc: dict[str, list[int]] = {}
+    if exact:
+        for unit in exact:
+            symbol, found_in = index.unit(unit)
+            if isinstance(found_in, Paragraph):
+                by_doc.setdefault(symbol, []).append(unit)
+        # All of them, to follow the one paragraph that carries the language on, within a budget:
+        # a phrase of common words ("of the") is everywhere and says little.
+        per_document = max(PER_DOCUMENT, min(MAX_PER_DOCUMENT, BUDGET // max(1, len(by_doc))))
+        by_doc = {symbol: units[:per_document] for symbol, units in by_doc.items()}
+    # Per resolution, the paragraphs close enough to the text.
     close_ones: list[tuple[Document, list[tuple[float, Paragraph, list[str]]]]] = []
-    for symbol, candidates in by_doc.items():
-        doc = library.entry(symbol).document
-        if source is not None and doc is source[0]:
-            close_ones.append((doc, [(1.0, source[1], wanted)]))
-            continue
+    if source is not None:
+        close_ones = _chain(library, source, wanted, documents)
+    elif not exact:  # no paragraph has the words in this order: those holding most of them, nearly in order
+        least = max(1, math.ceil(PHRASE_CLOSE * min(RAREST, len(set(wanted)))))
+        for unit, n in index.sharing(set(wanted), rarest=RAREST).items():
+            symbol, found_in = index.unit(unit)
+            if n >= least and isinstance(found_in, Paragraph):
+                by_doc.setdefault(symbol, []).append(unit)
+    for symbol, units in by_doc.items():
         kept = []
-        ranked = sorted(candidates, key=lambda c: (-c[0], c[1]))
-        best_n = ranked[0][0]
-        # The few sharing most of the rarer words, and every paragraph tied with the best (a short
-        # phrase's words are all "rare" and found in many paragraphs), up to a bound.
-        chosen = [c for i, c in enumerate(ranked) if i < PER_DOCUMENT or c[0] == best_n][:MAX_TIED]
-        for _, ref in chosen:
-            paragraph = doc.paragraph(ref)
-            found = words(paragraph)
-            value = measure(wanted, found)
-            if value >= close:
-                kept.append((round(value, 3), paragraph, found))
+        for unit in units[:MAX_PER_DOCUMENT]:
+            paragraph = index.unit(unit)[1]
+            assert isinstance(paragraph, Paragraph)
+            said = words(paragraph)
+            value = 1.0 if exact else round(_containment(wanted, said), 3)
+            if value >= PHRASE_CLOSE:
+                kept.append((value, paragraph, said))
         if kept:
-            close_ones.append((doc, kept))
+            close_ones.append((documents[symbol], kept))
     close_ones.sort(key=lambda item: (item[0].meta.adopted, item[0].symbol))
     # Where several paragraphs carry the words, follow the one that continues the previous
     # appearance (the same paragraph, reworded), else the closest to the text.
@@ -146,8 +159,10 @@ def trace(library: Library, text: str) -> Trace:
     for doc, kept in close_ones:
         if previous is not None:
             before = previous[2]
-            value, paragraph, found = max(kept, key=lambda k: (_similarity(before, k[2]), k[0]))
-            continued = _similarity(before, found) >= PARAGRAPH_CLOSE
+            likeness, value, paragraph, found = max(
+                ((_similarity(before, k[2]), *k) for k in kept), key=lambda c: (c[0], c[1])
+            )
+            continued = likeness >= PARAGRAPH_CLOSE
         else:
             value, paragraph, found = max(kept, key=lambda k: k[0])
             continued = False
@@ -166,6 +181,70 @@ def trace(library: Library, text: str) -> Trace:
     return Trace(text, origin, tuple(appearances), len(library.symbols))
 
 
+_LOOKUP: WeakKeyDictionary[Library, dict[str, Document]] = WeakKeyDictionary()
+
+
+def _documents(library: Library) -> dict[str, Document]:
+    """Symbol -> document, made once per library."""
+    found = _LOOKUP.get(library)
+    if found is None:
+        found = _LOOKUP[library] = {s: library.entry(s).document for s in library.symbols}
+    return found
+
+
+def _chain(
+    library: Library, source: tuple[Document, Paragraph], wanted: list[str], documents: dict[str, Document]
+) -> list[tuple[Document, list[tuple[float, Paragraph, list[str]]]]]:
+    """A paragraph's versions: its closest counterpart in each resolution, found hop by hop.
+
+    Each version found is looked up in turn, so a paragraph reworded a little every cycle is
+    followed back to its first appearance even when its oldest form shares few of the newest
+    words (the rarest words of a text are often the ones added last)."""
+    index = library.index
+    found: dict[str, tuple[Document, list[tuple[float, Paragraph, list[str]]]]] = {
+        source[0].symbol: (source[0], [(1.0, source[1], wanted)])
+    }
+    queue = [wanted]
+    wanted_set = set(wanted)
+    seen: dict[int, list[str]] = {}  # unit -> its words, each read once
+    for _ in range(MAX_HOPS):
+        if not queue:
+            break
+        current = queue.pop(0)
+        distinct = set(current)
+        # A version of the paragraph keeps many of its rarer words; one sharing a few is another text.
+        least = max(1, math.ceil(SHARED_RARE * min(RAREST, len(distinct))))
+        ranked: dict[str, list[tuple[int, int]]] = {}
+        shared = index.sharing(distinct, rarest=RAREST)
+        # Only the units holding most of those words go further (a version keeps most of them).
+        best_units = heapq.nlargest(CANDIDATES_PER_HOP, shared.items(), key=itemgetter(1))
+        for unit, n in best_units:
+            if n < least:
+                break
+            symbol, found_in = index.unit(unit)
+            if symbol not in found and isinstance(found_in, Paragraph):
+                ranked.setdefault(symbol, []).append((-n, unit))
+        # The resolutions whose best candidate holds most of those words; a paragraph has one version
+        # in each resolution of its series, so a few dozen is plenty.
+        strongest = sorted(ranked.items(), key=lambda item: min(item[1]))[:DOCUMENTS_PER_HOP]
+        for symbol, units in strongest:
+            best: tuple[float, Paragraph, list[str]] | None = None
+            best_link = PARAGRAPH_CLOSE
+            for _, unit in sorted(units)[:PER_DOCUMENT]:
+                paragraph = index.unit(unit)[1]
+                assert isinstance(paragraph, Paragraph)
+                text = seen.get(unit)
+                if text is None:
+                    text = seen[unit] = words(paragraph)
+                link = _dice(distinct, set(text))
+                if link >= best_link:
+                    best, best_link = (round(_dice(wanted_set, set(text)), 3), paragraph, text), link
+            if best is not None:
+                found[symbol] = (documents[symbol], [best])
+                queue.append(best[2])
+    return list(found.values())
+
+
 def _containment(phrase: Sequence[str], paragraph: Sequence[str]) -> float:
     """Share of the phrase's words found in the paragraph in the same order."""
     if (
@@ -177,7 +256,13 @@ def _containment(phrase: Sequence[str], paragraph: Sequence[str]) -> float:
     return sum(b.size for b in blocks) / len(phrase)
 
 
+def _dice(x: set[str], y: set[str]) -> float:
+    total = len(x) + len(y)
+    return 2 * len(x & y) / total if total else 1.0
+
+
 def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """Dice coefficient of the two word bags."""
-    total = len(a) + len(b)
-    return 2 * sum((Counter(a) & Counter(b)).values()) / total if total else 1.0
+    """Dice coefficient of the two texts' sets of words."""
+    x, y = set(a), set(b)
+    total = len(x) + len(y)
+    return 2 * len(x & y) / total if total else 1.0

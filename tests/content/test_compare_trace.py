@@ -81,3 +81,30 @@ def test_a_phrase_found_nowhere_gives_no_appearances(series: Library) -> None:
 def test_a_bad_reference_or_text_is_a_clear_user_error(series: Library, text: str, says: str) -> None:
     with pytest.raises(UserError, match=says):
         trace(series, text)
+
+
+def test_a_phrase_not_found_word_for_word_finds_the_paragraphs_holding_nearly_all_of_it(series: Library) -> None:
+    result = trace(series, "refrain from all Internet shutdowns")
+    assert [(a.symbol, a.paragraph.ref) for a in result.appearances] == [
+        ("A/RES/64/163", Ref(Kind.OPERATIVE, 1)),
+        ("A/RES/66/164", Ref(Kind.OPERATIVE, 1)),
+    ]
+    assert all(a.similarity == 0.8 for a in result.appearances)
+
+
+def test_a_paragraph_reworded_every_cycle_is_followed_back_hop_by_hop(doc: Document) -> None:
+    """Each version shares most words with the next, the first few with the last."""
+    versions = [doc]
+    for n, adopted in enumerate((2009, 2011, 2013, 2015), 1):
+        last = versions[-1]
+        ops = list(last.operative)
+        text = ops[3].text.split(" ")
+        text[n * 4 : n * 4 + 5] = ["newly", f"agreed{n}", "robust", f"wording{n}", "here"]
+        ops[3] = dataclasses.replace(ops[3], text=" ".join(text))
+        number = f"{62 + 2 * n}/{150 + n}"
+        meta = dataclasses.replace(last.meta, symbol=f"A/RES/{number}", number=number, adopted=dt.date(adopted, 12, 1))
+        versions.append(dataclasses.replace(last, meta=meta, operative=tuple(ops)))
+    library = Library([Entry(v, Path(f"{i}.yaml")) for i, v in enumerate(versions)])
+    result = trace(library, f"{versions[-1].meta.number} op 4")
+    assert [a.symbol for a in result.appearances] == [v.symbol for v in versions]
+    assert all(a.continued for a in result.appearances[1:])
