@@ -87,10 +87,16 @@ def _shown(text: str) -> str:
     return FOOTNOTE_MARKER.sub(lambda m: superscript(int(m.group(1))), text)
 
 
+def _quoted(text: str) -> str:
+    """Text as printed: Discord markdown escaped, but the text's own *italics* kept."""
+    return escape(text).replace("\\*", "*")
+
+
 def redline_text(segments: Sequence[Segment], limit: int = FULL_REDLINE) -> str:
     """A redline as Discord shows it: ~~deleted~~ **inserted**, footnote markers as superscripts.
     A long one keeps the changes and `CONTEXT_WORDS` words either side of each."""
-    shown = [Segment(s.op, _shown(s.old), _shown(s.new)) for s in segments]
+    # Italic markup would mix with the redline's own marks: the lead words show plain here.
+    shown = [Segment(s.op, _shown(s.old).replace("*", ""), _shown(s.new).replace("*", "")) for s in segments]
     text = markdown(shown)
     if len(text) <= limit:
         return text
@@ -114,9 +120,9 @@ def _pair_block(pair: Pair) -> str:
     head = f"**{label(pair.old_refs)} → {label(pair.new_refs)}**" if pair.old and pair.new else ""
     moved = " · moved" if pair.moved else ""
     if pair.change is Change.NEW:
-        return f"**{label(pair.new_refs)}** · new\n> {escape(_shown(pair.new[0].full_text))}"
+        return f"**{label(pair.new_refs)}** · new\n> {_quoted(_shown(pair.new[0].full_text))}"
     if pair.change is Change.DROPPED:
-        return f"**{label(pair.old_refs)}** · dropped\n> ~~{escape(_shown(pair.old[0].full_text))}~~"
+        return f"**{label(pair.old_refs)}** · dropped\n> ~~{_quoted(_shown(pair.old[0].full_text))}~~"
     if pair.change is Change.UNCHANGED:
         return f"{head} · unchanged{moved}"
     percent = f" ({math.floor(pair.similarity * 100)} % alike)" if pair.change is Change.MODIFIED else ""
@@ -173,7 +179,7 @@ def overview_embed(result: Comparison, kinds: Sequence[Kind]) -> discord.Embed:
 
 
 def _note_line(note: NoteChange) -> str:
-    text = escape(clip(note.text, 90))
+    text = escape(clip(note.text.replace("*", ""), 90))  # italics dropped: a clipped one would not close
     if note.new is None:
         return f"~~{superscript(note.old or 0)}~~ dropped: {text}"
     if note.old is None:
@@ -349,7 +355,7 @@ def paragraph_answer(library: Library, old: str, new: str, paragraph: str) -> An
     elif pair.change is Change.DROPPED:
         text = f"Dropped: {b.meta.number} has no counterpart.\n\n{_pair_block(pair)}"
     elif pair.change is Change.UNCHANGED:
-        text = f"{_pair_block(pair)}\n\n> {escape(_shown(pair.new[0].full_text))}"
+        text = f"{_pair_block(pair)}\n\n> {_quoted(_shown(pair.new[0].full_text))}"
     else:
         text = _pair_block(pair)
     embed.description = clip(text, DESCRIPTION_LIMIT)
@@ -367,11 +373,11 @@ def _appearance_block(item: Appearance) -> str:
     head = f"**{item.document.meta.number} {item.paragraph.ref.label}** ({item.adopted.year})"
     close = f" · {math.floor(item.similarity * 100)} % alike" if item.similarity < 1 else ""
     if item.first:
-        return f"{head}{close} · **first appearance**\n> {escape(_shown(item.paragraph.full_text))}"
+        return f"{head}{close} · **first appearance**\n> {_quoted(_shown(item.paragraph.full_text))}"
     if item.unchanged:
         return f"{head}{close} · unchanged since {item.previous_symbol}"
     if not item.continued:
-        return f"{head}{close} · in another paragraph\n> {escape(_shown(item.paragraph.full_text))}"
+        return f"{head}{close} · in another paragraph\n> {_quoted(_shown(item.paragraph.full_text))}"
     lead = f" · lead words {_DIRECTION_WORDS[item.lead.direction]}" if item.lead else ""
     return f"{head}{close}{lead} · against {item.previous_symbol}:\n{redline_text(item.changes, 1_000)}"
 
