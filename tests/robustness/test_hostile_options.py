@@ -119,6 +119,8 @@ async def test_every_string_option_survives_hostile_values(
                     kw["resolved"] = resolved
                 elif command in ("cite",) and name != "ref":
                     options.insert(0, option("ref", "4"))
+                elif command == "compare":  # two required options: the other one valid
+                    options = [option(k, "62/152") for k in ("from", "to") if k != name] + options
                 data = await _answer(env, command, sub, options, **kw)
                 assert data["allowed_mentions"] == {"parse": []}, (command, value)
                 assert_within_discord_limits(data)
