@@ -20,6 +20,7 @@ from .model import FOOTNOTE_MARKER
 # only at the start): every character in one token, and no token as common as a lone space, which
 # would make the diff slow.
 _TOKEN = re.compile(r"^\s+|(?:\[\^\d+\]|\w+|[^\w\s])\s*")
+_CORE = re.compile(r"^\s+|\[\^\d+\]|\w+|[^\w\s]")
 # Typographic variants that are the same text to a reader: non-breaking hyphen and spaces, curly apostrophe.
 TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`>\[\]])")
@@ -53,8 +54,10 @@ def redline(old: str, new: str, same_notes: Mapping[int, int] | None = None) -> 
     `same_notes` maps an old footnote number to the new number of the same note (compared
     by content), so a marker that was only renumbered does not show as a change."""
     a, b = tokens(old), tokens(new)
-    keys_a = [_marker_key(t.translate(TYPOGRAPHY).rstrip(), same_notes) for t in a] if same_notes else _keys(a)
-    matcher = difflib.SequenceMatcher(None, keys_a, _keys(b), autojunk=False)
+    keys_a = _keys(old)
+    if same_notes:
+        keys_a = [_marker_key(k, same_notes) for k in keys_a]
+    matcher = difflib.SequenceMatcher(None, keys_a, _keys(new), autojunk=False)
     # (changed, old, new) pieces; tokens matched by their words may differ in the spacing after them.
     pieces: list[tuple[bool, str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -120,8 +123,10 @@ def _equal(out: list[Segment], x: str, y: str) -> None:
     out.append(Segment(Op.EQUAL, x, y))
 
 
-def _keys(found: list[str]) -> list[str]:
-    return [t.translate(TYPOGRAPHY).rstrip() for t in found]
+def _keys(text: str) -> list[str]:
+    """What each token is compared by: without the spacing after it, typography made plain.
+    One per token of `tokens(text)` (the same matches, less the trailing spacing)."""
+    return _CORE.findall(text.translate(TYPOGRAPHY))
 
 
 def _marker_key(token: str, notes: Mapping[int, int]) -> str:

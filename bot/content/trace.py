@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
 from weakref import WeakKeyDictionary
 
 from .compare import LeadChange, lead_change, words
@@ -38,8 +37,8 @@ SHARED_RARE = 0.25  # the least share of those a candidate must hold
 MAX_HOPS = 24  # versions looked up in turn when following a paragraph
 DOCUMENTS_PER_HOP = 24  # resolutions compared closely at each step
 CANDIDATES_PER_HOP = 256  # units holding most of the rarer words, looked at each step
-MAX_PER_DOCUMENT = 16  # for a phrase found word for word: at most this many per resolution
-BUDGET = 1_200  # and at most about this many in all
+MAX_PER_DOCUMENT = 8  # for a phrase found word for word: at most this many per resolution
+BUDGET = 600  # and at most about this many in all
 _REFERENCE = re.compile(r"^\s*(?:A/RES/)?(?P<doc>\d{1,3}/\d{1,4})\b[\s,:;]*(?P<ref>\S.*)$", re.IGNORECASE)
 
 
@@ -128,7 +127,7 @@ def trace(library: Library, text: str) -> Trace:
                 by_doc.setdefault(symbol, []).append(unit)
         # All of them, to follow the one paragraph that carries the language on, within a budget:
         # a phrase of common words ("of the") is everywhere and says little.
-        per_document = max(PER_DOCUMENT, min(MAX_PER_DOCUMENT, BUDGET // max(1, len(by_doc))))
+        per_document = max(2, min(MAX_PER_DOCUMENT, BUDGET // max(1, len(by_doc))))
         by_doc = {symbol: units[:per_document] for symbol, units in by_doc.items()}
     # Per resolution, the paragraphs close enough to the text.
     close_ones: list[tuple[Document, list[tuple[float, Paragraph, list[str]]]]] = []
@@ -197,14 +196,16 @@ def _chain(
 ) -> list[tuple[Document, list[tuple[float, Paragraph, list[str]]]]]:
     """A paragraph's versions: its closest counterpart in each resolution, found hop by hop.
 
-    Each version found is looked up in turn, so a paragraph reworded a little every cycle is
-    followed back to its first appearance even when its oldest form shares few of the newest
-    words (the rarest words of a text are often the ones added last)."""
+    The oldest and the newest version found are looked up in turn, so a paragraph reworded a
+    little every cycle is followed back to its first appearance even when its oldest form
+    shares few of the newest words (the rarest words of a text are often the ones added last)."""
     index = library.index
     found: dict[str, tuple[Document, list[tuple[float, Paragraph, list[str]]]]] = {
         source[0].symbol: (source[0], [(1.0, source[1], wanted)])
     }
     queue = [wanted]
+    first = last = _when(source[0])
+    added: list[tuple[tuple[dt.date, str], list[str]]] = []
     wanted_set = set(wanted)
     seen: dict[int, list[str]] = {}  # unit -> its words, each read once
     for _ in range(MAX_HOPS):
@@ -217,10 +218,10 @@ def _chain(
         ranked: dict[str, list[tuple[int, int]]] = {}
         shared = index.sharing(distinct, rarest=RAREST)
         # Only the units holding most of those words go further (a version keeps most of them).
-        best_units = heapq.nlargest(CANDIDATES_PER_HOP, shared.items(), key=itemgetter(1))
-        for unit, n in best_units:
-            if n < least:
-                break
+        best_units = [(n, unit) for unit, n in shared.items() if n >= least]
+        if len(best_units) > CANDIDATES_PER_HOP:
+            best_units = heapq.nlargest(CANDIDATES_PER_HOP, best_units)
+        for n, unit in best_units:
             symbol, found_in = index.unit(unit)
             if symbol not in found and isinstance(found_in, Paragraph):
                 ranked.setdefault(symbol, []).append((-n, unit))
@@ -241,8 +242,23 @@ def _chain(
                     best, best_link = (round(_dice(wanted_set, set(text)), 3), paragraph, text), link
             if best is not None:
                 found[symbol] = (documents[symbol], [best])
-                queue.append(best[2])
+                added.append((_when(documents[symbol]), best[2]))
+        # Look further only from the ends: the oldest version found, if older than any found before,
+        # and the newest, if newer (the ones in between were found already).
+        if added:
+            oldest, newest = min(added, key=lambda a: a[0]), max(added, key=lambda a: a[0])
+            if oldest[0] < first:
+                queue.append(oldest[1])
+                first = oldest[0]
+            if newest[0] > last:
+                queue.append(newest[1])
+                last = newest[0]
+        added.clear()
     return list(found.values())
+
+
+def _when(doc: Document) -> tuple[dt.date, str]:
+    return doc.meta.adopted, doc.symbol
 
 
 def _containment(phrase: Sequence[str], paragraph: Sequence[str]) -> float:
