@@ -21,7 +21,8 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_the_example_config_is_valid_and_complete() -> None:
     settings = load_settings(ROOT / "config.example.yaml")
-    assert settings.documents == ((ROOT / "content" / "a-res-62-152.yaml").resolve(),)
+    names = ("a-res-62-152", "a-res-53-144", "a-res-74-146", "a-res-76-174", "a-res-78-216")
+    assert settings.documents == tuple((ROOT / "content" / f"{name}.yaml").resolve() for name in names)
     assert settings.default_document == "A/RES/62/152"
     assert settings.token_env == "DISCORD_TOKEN"
 

@@ -1,7 +1,8 @@
 """Who is asked to do what: the operative paragraphs grouped by addressee and strength of ask.
 
-Built from the content's editorial `addressees`, `summary` and `ask` fields,
-never from the text itself, so it is always presented as a paraphrase.
+Built from the content's editorial `addressees`, `summary` and `ask` fields. Where no summary was
+written (imported texts), a line carries the paragraph's own opening words instead, marked
+`written=False`, so that it is never presented as a paraphrase.
 """
 
 from __future__ import annotations
@@ -25,6 +26,20 @@ class Line:
     ref: Ref
     summary: str
     addressees: tuple[str, ...]  # labels
+    # False where no summary was written (imported texts): `summary` is then the paragraph's own
+    # opening words, in quotes and cut with "…", and must not be presented as a paraphrase.
+    written: bool = True
+
+
+OPENING_WORDS = 12
+
+
+def opening_words(paragraph: Paragraph, count: int = OPENING_WORDS) -> str:
+    """“Calls upon States to ensure that …”: the paragraph's first words, verb included, markup out."""
+    plain = re.sub(r"\[\^\d+\]", "", paragraph.full_text.split("\n", 1)[0]).replace("*", "")
+    words = plain.split()
+    cut = " ".join(words[:count])
+    return f"“{cut} …”" if len(words) > count else f"“{cut}”"
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,9 @@ def _groups(doc: Document, paragraphs: list[Paragraph]) -> tuple[Group, ...]:
     by_strength: dict[str, list[Line]] = {s: [] for s in (*STRENGTHS, OTHER)}
     for p in paragraphs:
         labels = tuple(doc.addressee_label(a) for a in p.addressees)
-        by_strength[strength_of(p)].append(Line(p.ref, p.summary or "", labels))
+        written = bool(p.summary)
+        line = Line(p.ref, p.summary or opening_words(p), labels, written=written)
+        by_strength[strength_of(p)].append(line)
     return tuple(Group(s, tuple(lines)) for s, lines in by_strength.items() if lines)
 
 
