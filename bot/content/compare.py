@@ -465,6 +465,7 @@ _TRIVIAL_TITLES = frozenset({"the declaration", "declaration", "the charter", "c
 _BODY_AFTER = re.compile(
     r",?\s+(?:and|of|by)\s+(?:the\s+)?(?:Human Rights Council|Security Council|General Assembly|"
     r"Economic and Social Council|Commission on Human Rights|Secretary-General)\b.*$"
+    r"|\s+by\s+the\s+United Nations\b.*$"  # "support the Declaration by the United Nations"
 )
 _JOINED = re.compile(r",?\s+and\s+the\s+|,\s+the\s+")
 
