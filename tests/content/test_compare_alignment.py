@@ -98,6 +98,7 @@ def test_there_are_at_least_two_reference_alignments() -> None:
 
 
 UNXML = ROOT / "tests" / "fixtures" / "unxml"  # the UN's own files, as the library's importer reads them
+SOURCES = ROOT / "tests" / "fixtures" / "alignment" / "sources"  # the held-out pair's texts (not in the library)
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +108,7 @@ def shipped() -> dict[str, Document]:
     for path in sorted((ROOT / "content").glob("*.yaml")):
         document = load_library([path], None).default
         found[document.symbol] = document
-    for path in sorted(UNXML.glob("*.xml")):
+    for path in sorted([*UNXML.glob("*.xml"), *SOURCES.glob("*.xml")]):
         document = import_akn(path.read_bytes(), path.name).document
         if document.meta.language == "en":
             found.setdefault(document.symbol, document)
@@ -117,7 +118,7 @@ def shipped() -> dict[str, Document]:
 def _documents(library: dict[str, Document], reference: Reference) -> tuple[Document, Document]:
     missing = [s for s in (reference.old, reference.new) if s not in library]
     if missing:
-        pytest.skip(f"{', '.join(missing)} neither in content/ nor in {UNXML.relative_to(ROOT)}")
+        pytest.skip(f"{', '.join(missing)} neither in content/ nor in the XML fixtures")
     return library[reference.old], library[reference.new]
 
 
