@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 import discord
 
@@ -294,8 +296,7 @@ def compare_answer(library: Library, old: str, new: str, part: str | None = None
     """The overview (page 0), then every paragraph part by part."""
     a, b = _documents(library, old, new)
     kinds = _part(part)
-    result = compare(a, b)
-    pages = comparison_pages(result, kinds)
+    result, pages = _compared(library, a, b, kinds)
     page = min(max(page, 0), len(pages) - 1)
     shown = pages[page]
     if shown.kind is None:
@@ -323,6 +324,26 @@ def compare_answer(library: Library, old: str, new: str, part: str | None = None
     return Answer(Reply(content=content, embeds=(embed,)), nav)
 
 
+REMEMBERED = 8  # comparisons kept per library: every page of a reply, and every click, reuses its own
+_RECENT: WeakKeyDictionary[Library, OrderedDict[tuple[str, str, tuple[Kind, ...]], tuple[Comparison, list[_Page]]]]
+_RECENT = WeakKeyDictionary()
+
+
+def _compared(library: Library, a: Document, b: Document, kinds: tuple[Kind, ...]) -> tuple[Comparison, list[_Page]]:
+    """The comparison and its pages, made once for the last few pairs asked (the texts never change
+    while the library is loaded, so a remembered answer is never stale)."""
+    recent = _RECENT.setdefault(library, OrderedDict())
+    key = (a.symbol, b.symbol, kinds)
+    found = recent.get(key)
+    if found is None:
+        result = compare(a, b)
+        found = recent[key] = (result, comparison_pages(result, kinds))
+        while len(recent) > REMEMBERED:
+            recent.popitem(last=False)
+    recent.move_to_end(key)
+    return found
+
+
 def _paragraph_ref(library: Library, a: Document, b: Document, text: str) -> tuple[Ref, bool]:
     """The paragraph a `paragraph:` option names, and whether it is in the later text (the default)."""
     m = re.match(r"^\s*(?:A/RES/)?(\d{1,3}/\d{1,4})\b[\s,:;]*(.*)$", text, re.IGNORECASE)
@@ -342,7 +363,7 @@ def paragraph_answer(library: Library, old: str, new: str, paragraph: str) -> An
     """One paragraph's counterpart, which may be missing or come from two paragraphs, and its redline."""
     a, b = _documents(library, old, new)
     ref, in_new = _paragraph_ref(library, a, b, paragraph)
-    result = compare(a, b)
+    result = _compared(library, a, b, (Kind.PREAMBLE, Kind.OPERATIVE))[0]
     pair = result.counterpart(ref, in_new=in_new)
     where = b if in_new else a
     embed = discord.Embed(

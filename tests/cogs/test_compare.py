@@ -241,3 +241,28 @@ async def test_the_commands_work_in_a_dm(env: DiscordEnv) -> None:
 
 def test_the_adoption_dates_come_from_the_un_files(defenders: Library) -> None:
     assert defenders.entry("78/216").document.meta.adopted == dt.date(2023, 12, 19)
+
+
+def test_every_page_stays_within_discord_limits_for_the_longest_texts(tmp_path: Path) -> None:
+    """Two unrelated resolutions, every text as long as the loader allows: the most there is to say."""
+    from bot.compare_render import all_pages, trace_answer
+    from bot.render import CHARS_PER_MESSAGE, DESCRIPTION_LIMIT, FIELD_VALUE_LIMIT
+    from tests import generated
+
+    paths = [
+        generated.write(tmp_path, generated.document(i, preamble=30, operative=60, footnotes=40, longest=True))
+        for i in (1, 2)
+    ]
+    library = load_library(paths, None)
+    first, second = (library.entry(s).document.meta.number for s in library.symbols)
+    replies = all_pages(library, first, second)
+    assert len(replies) > 2
+    for reply in replies:
+        for embed in reply.embeds:
+            assert len(embed.description or "") <= DESCRIPTION_LIMIT
+            assert all(len(str(f.value)) <= FIELD_VALUE_LIMIT for f in embed.fields)
+        assert sum(len(e) for e in reply.embeds) <= CHARS_PER_MESSAGE
+        assert len(reply.content or "") <= 2000
+    number = library.entry(first).document.meta.number
+    traced = trace_answer(library, f"{number} op 3").reply
+    assert sum(len(e) for e in traced.embeds) <= CHARS_PER_MESSAGE
