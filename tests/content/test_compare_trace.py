@@ -108,3 +108,10 @@ def test_a_paragraph_reworded_every_cycle_is_followed_back_hop_by_hop(doc: Docum
     result = trace(library, f"{versions[-1].meta.number} op 4")
     assert [a.symbol for a in result.appearances] == [v.symbol for v in versions]
     assert all(a.continued for a in result.appearances[1:])
+
+
+@pytest.mark.parametrize(
+    "reference", ["A/RES/66/164 op 6", "66/164, para. 6", "66/164 ¶ 6", "A/RES/66/164 paragraph 6"]
+)
+def test_references_written_as_in_a_discussion_are_traced(series: Library, reference: str) -> None:
+    assert trace(series, reference).source == ("A/RES/66/164", Ref(Kind.OPERATIVE, 6))
