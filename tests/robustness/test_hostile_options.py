@@ -75,8 +75,21 @@ def _walk(env: DiscordEnv) -> list[tuple[str, str | None, str, bool]]:
         sub = command.name if group else None
         for parameter in command.parameters:
             if parameter.type is discord.AppCommandOptionType.string:
-                found.append((name, sub, parameter.name, parameter.autocomplete))
+                found.append((name, sub, parameter.display_name, parameter.autocomplete))
     return found
+
+
+def _required_others(env: DiscordEnv, command: str, sub: str | None, name: str) -> list[dict[str, Any]]:
+    """A plain value for every other required string option (`/search query` beside a hostile `document`)."""
+    found = env.bot.tree.get_command(command)
+    if sub is not None and isinstance(found, app_commands.Group):
+        found = found.get_command(sub)
+    assert isinstance(found, app_commands.Command)
+    return [
+        option(p.display_name, "4")
+        for p in found.parameters
+        if p.required and p.display_name != name and p.type is discord.AppCommandOptionType.string
+    ]
 
 
 def _payload_options(sub: str | None, options: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -117,10 +130,8 @@ async def test_every_string_option_survives_hostile_values(
                 if (command, sub) == ("daily", "set"):
                     options.insert(0, opt)
                     kw["resolved"] = resolved
-                elif command in ("cite",) and name != "ref":
-                    options.insert(0, option("ref", "4"))
-                elif command == "compare":  # two required options: the other one valid
-                    options = [option(k, "62/152") for k in ("from", "to") if k != name] + options
+                else:
+                    options[:0] = _required_others(env, command, sub, name)
                 data = await _answer(env, command, sub, options, **kw)
                 assert data["allowed_mentions"] == {"parse": []}, (command, value)
                 assert_within_discord_limits(data)
