@@ -24,26 +24,36 @@ def _required(text: str, what: str) -> str:
     return text
 
 
-def _cite(answers: Answers, args: str) -> Reply:
+def _cite(answers: Answers, args: str, document: str | None) -> Reply:
     """`/cite 4 style:bluebook quote:true`, as the slash command's options."""
     options = dict(re.findall(r"\b(style|quote):(\S+)", args))
     ref = re.sub(r"\b(?:style|quote):\S+", "", args).strip()
     quote = options.get("quote", "false").casefold() in ("true", "yes", "1")
-    return answers.cite(_required(ref, "what to cite, e.g. `/cite 4` or `/cite all`"), options.get("style"), quote)
+    what = _required(ref, "what to cite, e.g. `/cite 4` or `/cite all`")
+    return answers.cite(what, options.get("style"), quote, document)
+
+
+def _document(args: str) -> tuple[str, str | None]:
+    """`document:78/216` (or `document:"defenders 2023"`) anywhere in the line, as the slash command's option."""
+    found = re.search(r'\bdocument:(?:"([^"]*)"|(\S+))', args)
+    if found is None:
+        return args, None
+    return (args[: found.start()] + args[found.end() :]).strip(), found[1] or found[2]
 
 
 def dispatch(answers: Answers, line: str) -> Reply:
     """Answer one command line such as `/paragraph 4` or `/search "freedom of expression"`."""
     name, _, rest = line.strip().partition(" ")
     name = name.lstrip("/").casefold()
-    rest = rest.strip()
+    rest, doc = _document(rest.strip())
     table: dict[str, Callable[[str], Reply]] = {
-        "paragraph": lambda a: answers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`")),
-        "footnote": lambda a: answers.footnote(_required(a, "a footnote number, e.g. `/footnote 5`")),
-        "cite": lambda a: _cite(answers, a),
-        "summary": lambda a: answers.summary(a or None),
-        "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`")),
-        "about": lambda a: answers.about(),
+        "paragraph": lambda a: answers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`"), doc),
+        "footnote": lambda a: answers.footnote(_required(a, "a footnote number, e.g. `/footnote 5`"), doc),
+        "cite": lambda a: _cite(answers, a, doc),
+        "summary": lambda a: answers.summary(a or None, doc),
+        "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`"), doc),
+        "about": lambda a: answers.about(doc),
+        "library": lambda a: answers.catalogue(),
         "help": lambda a: answers.help(),
     }
     command = table.get(name)

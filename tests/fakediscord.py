@@ -9,6 +9,8 @@ Interactions are fed in as raw INTERACTION_CREATE gateway payloads.
 from __future__ import annotations
 
 import asyncio
+import collections
+import datetime as dt
 import itertools
 import json
 import re
@@ -29,6 +31,9 @@ BOT_TOKEN = "OTAwMDAwMDAwMDAwMDAwMDAy.GaBcDe.fakeTokenForTestsOnly_0123456789abc
 ALL_PERMISSIONS = str((1 << 53) - 1)
 
 _ids = itertools.count(910000000000000000)
+DISCORD_EPOCH_MS = 1_420_070_400_000
+NONCE_WINDOW = dt.timedelta(minutes=5)  # Discord drops a repeated nonce for "a few minutes", not forever
+HISTORY_PAGE_MAX = 100  # GET /channels/{id}/messages: limit 1-100, default 50
 
 
 def snowflake() -> int:
@@ -58,6 +63,90 @@ class Answer:
 
 
 Responder = Callable[[Recorded, re.Match[str]], Awaitable[Answer] | Answer]
+
+
+# -- Discord's component rules ------------------------------------------------------
+# https://discord.com/developers/docs/components/reference: at most 5 action rows of at most
+# 5 buttons; custom_id 1-100 characters and unique within the message; label at most 80;
+# a link button has a url and no custom_id (and every other button a custom_id and no url).
+# Discord refuses the whole message otherwise: 400, code 50035 "Invalid Form Body".
+
+MAX_ROWS = 5
+MAX_BUTTONS_PER_ROW = 5
+MAX_CUSTOM_ID = 100
+MAX_LABEL = 80
+LINK_STYLE = 5
+
+
+def component_problems(message: dict[str, Any]) -> list[str]:
+    """What Discord would refuse in a message body's components ([] when it would accept them)."""
+    problems: list[str] = []
+    rows = message.get("components") or []
+    if len(rows) > MAX_ROWS:
+        problems.append(f"components: {len(rows)} action rows (at most {MAX_ROWS})")
+    seen: set[str] = set()
+    for r, row in enumerate(rows):
+        where = f"components.{r}"
+        if row.get("type") != 1:
+            problems.append(f"{where}: top-level component of type {row.get('type')} is not an action row")
+            continue
+        items = row.get("components") or []
+        if not 1 <= len(items) <= MAX_BUTTONS_PER_ROW:
+            problems.append(f"{where}: {len(items)} components in a row (1 to {MAX_BUTTONS_PER_ROW})")
+        for i, item in enumerate(items):
+            at = f"{where}.components.{i}"
+            if item.get("type") != 2:
+                problems.append(f"{at}: type {item.get('type')} is not a button")
+                continue
+            label = item.get("label")
+            if label is not None and len(label) > MAX_LABEL:
+                problems.append(f"{at}.label: {len(label)} characters (at most {MAX_LABEL})")
+            if not label and not item.get("emoji"):
+                problems.append(f"{at}: a button needs a label or an emoji")
+            custom_id = item.get("custom_id")
+            if item.get("style") == LINK_STYLE:
+                if not item.get("url"):
+                    problems.append(f"{at}.url: a link button needs a url")
+                if custom_id is not None:
+                    problems.append(f"{at}.custom_id: a link button has no custom_id")
+                continue
+            if item.get("url") is not None:
+                problems.append(f"{at}.url: only link buttons have a url")
+            if not isinstance(custom_id, str) or not 1 <= len(custom_id) <= MAX_CUSTOM_ID:
+                size = len(custom_id) if isinstance(custom_id, str) else "no"
+                problems.append(f"{at}.custom_id: {size} characters (1 to {MAX_CUSTOM_ID})")
+            elif custom_id in seen:
+                problems.append(f"{at}.custom_id: {custom_id!r} is duplicated within the message")
+            else:
+                seen.add(custom_id)
+    return problems
+
+
+# Requests that carry a message body: (method, path pattern, where the message is in the body).
+_MESSAGE_REQUESTS: tuple[tuple[str, re.Pattern[str], Callable[[Any], Any]], ...] = (
+    # initial responses (4), edits of the clicked message (7)
+    (
+        "POST",
+        re.compile(r"/interactions/\d+/[^/]+/callback"),
+        lambda b: b.get("data") if b.get("type") in (4, 7) else None,
+    ),
+    ("POST", re.compile(r"/webhooks/\d+/[^/]+"), lambda b: b),  # follow-ups
+    ("PATCH", re.compile(r"/webhooks/\d+/[^/]+/messages/[^/]+"), lambda b: b),  # edits of responses and follow-ups
+    ("POST", re.compile(r"/channels/\d+/messages"), lambda b: b),  # channel messages
+    ("PATCH", re.compile(r"/channels/\d+/messages/\d+"), lambda b: b),  # their edits
+)
+
+
+def invalid_form_body(method: str, path: str, body: Any) -> Answer | None:
+    """Discord's 400 (code 50035) for a message whose components break the rules, else None."""
+    for wanted, pattern, message_of in _MESSAGE_REQUESTS:
+        if method == wanted and pattern.fullmatch(path) and isinstance(body, dict):
+            message = message_of(body)
+            problems = component_problems(message) if isinstance(message, dict) else []
+            if problems:
+                errors = {"_errors": [{"code": "COMPONENT_INVALID", "message": p} for p in problems]}
+                return Answer(400, {"code": 50035, "message": "Invalid Form Body", "errors": errors})
+    return None
 
 
 def user_payload(user_id: int = USER_ID, name: str = "defender", bot: bool = False) -> dict[str, Any]:
@@ -129,6 +218,12 @@ class FakeDiscord:
         self.gateway_url = "ws://127.0.0.1:9/"  # what GET /gateway/bot names (a FakeGateway's URL in gateway tests)
         self.shard_count = 1  # the shard count GET /gateway/bot recommends
         self.session_limits = {"total": 1000, "remaining": 1000, "reset_after": 86_400_000, "max_concurrency": 1}
+        # Daily posts: channel messages as Discord keeps them (ids made from `now()`, so `after=` a
+        # time works), a nonce window of a few minutes, and no history without the permission.
+        self.now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+        self.messages: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
+        self.nonces: dict[tuple[int, str], tuple[dt.datetime, dict[str, Any]]] = {}
+        self.no_history: set[int] = {NO_HISTORY_ID}  # channels where the bot lacks Read Message History
         self._defaults()
 
     # -- routing ------------------------------------------------------------
@@ -149,8 +244,102 @@ class FakeDiscord:
         )
         self.route("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback)
         self.route("POST", r"/webhooks/(\d+)/([^/]+)", lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)))
-        self.route("POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=message_payload(int(m[1]), r.json)))
+        self.route(
+            "POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=self.create_message(int(m[1]), r.json))
+        )
+        self.route("GET", r"/channels/(\d+)/messages", lambda r, m: Answer(body=self.history(int(m[1]), r.query)))
+        # What a process that lacks a server in its cache (another shard's) reads to work out its permissions.
+        self.route("GET", r"/channels/(\d+)", lambda r, m: self._channel(int(m[1])))
+        self.route("GET", rf"/guilds/{GUILD_ID}", lambda r, m: Answer(body=guild_create_payload()))
+        self.route(
+            "GET",
+            rf"/guilds/{GUILD_ID}/members/(\d+)",
+            lambda r, m: (
+                Answer(body=next(x for x in guild_create_payload()["members"] if x["user"]["id"] == m[1]))
+                if m[1] == str(BOT_ID)
+                else Answer(status=404, body={"code": 10007, "message": "Unknown Member"})
+            ),
+        )
+        self.route(
+            "PATCH",
+            r"/webhooks/(\d+)/([^/]+)/messages/([^/]+)",
+            lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)),
+        )
         self.route("PUT", r"/applications/(\d+)(?:/guilds/\d+)?/commands", self._bulk_commands)
+
+    # -- daily posts: messages, nonces, history ---------------------------------
+
+    def _message_id(self, channel_id: int) -> int:
+        stamp = (int(self.now().timestamp() * 1000) - DISCORD_EPOCH_MS) << 22
+        held = self.messages[channel_id]
+        return max(stamp, int(held[-1]["id"]) + 1) if held else stamp
+
+    def create_message(
+        self, channel_id: int, body: dict[str, Any], *, author: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """POST /channels/{id}/messages: a repeated nonce (with enforce_nonce) within the window gets
+        the first message back and creates nothing; after it, the same nonce posts again."""
+        nonce = body.get("nonce")
+        now = self.now()
+        if nonce is not None and body.get("enforce_nonce"):
+            seen = self.nonces.get((channel_id, str(nonce)))
+            if seen is not None and now - seen[0] < NONCE_WINDOW:
+                return seen[1]
+        message = message_payload(channel_id, body, author=author)
+        message["id"] = str(self._message_id(channel_id))
+        self.messages[channel_id].append(message)
+        if nonce is not None:
+            self.nonces[(channel_id, str(nonce))] = (now, message)
+        return message
+
+    def chat(self, channel_id: int, count: int, content: str = "hello") -> None:
+        """`count` messages from someone else: a busy channel."""
+        for _ in range(count):
+            self.create_message(channel_id, {"content": content}, author=user_payload(OTHER_USER_ID, "debater"))
+
+    def set_history_permission(self, channel_id: int, allowed: bool) -> dict[str, Any]:
+        """Grant or take away the bot's Read Message History in a channel of the test server: the
+        history answers change at once, and the CHANNEL_UPDATE returned tells the bot's cache."""
+        if allowed:
+            self.no_history.discard(channel_id)
+        else:
+            self.no_history.add(channel_id)
+        (channel,) = [c for c in guild_create_payload()["channels"] if c["id"] == str(channel_id)]
+        return self._with_history(channel)
+
+    def _with_history(self, channel: dict[str, Any]) -> dict[str, Any]:
+        """The channel with the bot role's overwrite as `no_history` says now."""
+        others = [o for o in channel["permission_overwrites"] if o["id"] != str(BOT_ROLE_ID)]
+        allowed = int(channel["id"]) not in self.no_history
+        deny = [] if allowed else [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(READ_MESSAGE_HISTORY)}]
+        return {**channel, "permission_overwrites": others + deny}
+
+    def _channel(self, channel_id: int) -> Answer:
+        """GET /channels/{id}: the channel as the test server has it now (Read Message History as
+        `set_history_permission` left it), or 404 Unknown Channel."""
+        payload = guild_create_payload()
+        for channel in payload["channels"]:
+            if int(channel["id"]) == channel_id:
+                return Answer(body={**self._with_history(channel), "guild_id": str(GUILD_ID)})
+        for thread in payload["threads"]:
+            if int(thread["id"]) == channel_id:
+                return Answer(body={**thread, "guild_id": str(GUILD_ID)})
+        return Answer(status=404, body={"code": 10003, "message": "Unknown Channel"})
+
+    def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
+        """GET /channels/{id}/messages as Discord answers it: newest first, at most 100, `after` (the
+        messages just after it) or `before`; an empty list (not 403) without Read Message History."""
+        if channel_id in self.no_history:
+            return []
+        limit = max(1, min(HISTORY_PAGE_MAX, int(query.get("limit", 50))))
+        after, before = query.get("after"), query.get("before")
+        found = [
+            m
+            for m in self.messages[channel_id]
+            if (after is None or int(m["id"]) > int(after)) and (before is None or int(m["id"]) < int(before))
+        ]
+        page = found[:limit] if after is not None and before is None else found[-limit:]
+        return sorted(page, key=lambda m: int(m["id"]), reverse=True)
 
     @staticmethod
     def _callback(request: Recorded, match: re.Match[str]) -> Answer:
@@ -180,6 +369,14 @@ class FakeDiscord:
 
     # -- server -------------------------------------------------------------
 
+    async def _respond(self, recorded: Recorded) -> Answer:
+        for method, pattern, responder in self._routes:
+            match = pattern.match(recorded.path)
+            if method == recorded.method and match:
+                result = responder(recorded, match)
+                return await result if asyncio.iscoroutine(result) else result  # type: ignore[return-value]
+        return Answer(404, {"message": "404: Not Found", "code": 0})
+
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         raw = await request.read()
         try:
@@ -191,13 +388,8 @@ class FakeDiscord:
         async with self._changed:  # recorded on arrival, as a request that hangs was still received
             self.requests.append(recorded)
             self._changed.notify_all()
-        answer = Answer(404, {"message": "404: Not Found", "code": 0})
-        for method, pattern, responder in self._routes:
-            match = pattern.match(path)
-            if method == request.method and match:
-                result = responder(recorded, match)
-                answer = await result if asyncio.iscoroutine(result) else result  # type: ignore[assignment]
-                break
+        # Like Discord, refuse a message that breaks the component rules before anything else sees it.
+        answer = invalid_form_body(request.method, path, body) or await self._respond(recorded)
         if answer.drop:
             assert request.transport is not None
             request.transport.abort()  # the connection drops: no answer at all
@@ -347,12 +539,26 @@ def interaction_payload(
 
 
 def component_payload(
-    message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID, context: str = "guild"
+    message: dict[str, Any],
+    custom_id: str,
+    *,
+    user_id: int = USER_ID,
+    context: str = "guild",
+    member_permissions: str = ALL_PERMISSIONS,
+    app_permissions: str = ALL_PERMISSIONS,
+    thread: bool = False,
 ) -> dict[str, Any]:
-    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included)."""
-    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, ALL_PERMISSIONS)
+    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included).
+
+    `member_permissions` are the clicking member's in that channel (Discord's `member.permissions`),
+    `app_permissions` the bot's; with `thread` the click happens in a thread of #general.
+    """
+    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, app_permissions)
     payload["message"] = message
-    return _where(payload, context, user_payload(user_id), ALL_PERMISSIONS)
+    payload = _where(payload, context, user_payload(user_id), member_permissions)
+    if thread and context != "dm":
+        payload.update(channel_id=str(THREAD_ID), channel=_thread(THREAD_ID, "discussion", locked=False))
+    return payload
 
 
 def chat_message(content: str, *, author_id: int = OTHER_USER_ID, channel_id: int = CHANNEL_ID) -> dict[str, Any]:
@@ -367,6 +573,7 @@ VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
 EMBED_LINKS = 1 << 14
 SEND_IN_THREADS = 1 << 38
+READ_MESSAGE_HISTORY = 1 << 16
 MANAGE_CHANNELS = 1 << 4
 MANAGE_GUILD = 1 << 5
 BOT_ROLE_ID = 900000000000000010
@@ -376,6 +583,7 @@ NO_EMBEDS_ID = 900000000000000013
 LOCKED_THREAD_ID = 900000000000000014
 THREAD_ID = 900000000000000015
 HIDDEN_ID = 900000000000000016
+NO_HISTORY_ID = 900000000000000017  # the bot may post but not read the history (a daily post's check cannot look)
 
 
 def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str, Any]:
@@ -431,6 +639,7 @@ def guild_create_payload() -> dict[str, Any]:
     """A server as GUILD_CREATE describes it: the bot can post in #general, #news and one thread."""
     deny_embeds = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS | SEND_MESSAGES)}]
     deny_view = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(VIEW_CHANNEL)}]
+    deny_history = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(READ_MESSAGE_HISTORY)}]
     return {
         "id": str(GUILD_ID),
         "name": "Defenders' Network",
@@ -449,7 +658,12 @@ def guild_create_payload() -> dict[str, Any]:
         "stickers": [],
         "roles": [
             _role(GUILD_ID, "@everyone", VIEW_CHANNEL | SEND_MESSAGES, 0),
-            _role(BOT_ROLE_ID, "resolution-bot", VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | SEND_IN_THREADS, 1),
+            _role(
+                BOT_ROLE_ID,
+                "resolution-bot",
+                VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | SEND_IN_THREADS | READ_MESSAGE_HISTORY,
+                1,
+            ),
         ],
         "channels": [
             _channel(CHANNEL_ID, "general", 0),
@@ -457,6 +671,7 @@ def guild_create_payload() -> dict[str, Any]:
             _channel(NEWS_ID, "news", 5),
             _channel(NO_EMBEDS_ID, "no-embeds", 0, deny_embeds),
             _channel(HIDDEN_ID, "hidden", 0, deny_view),
+            _channel(NO_HISTORY_ID, "no-history", 0, deny_history),
         ],
         "threads": [_thread(LOCKED_THREAD_ID, "locked", locked=True), _thread(THREAD_ID, "discussion", locked=False)],
         "members": [

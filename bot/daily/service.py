@@ -14,8 +14,8 @@ from discord.utils import TimestampStyle
 from bot.config import DailySettings
 from bot.content.errors import UserError
 from bot.content.library import Library
-from bot.content.model import Ref
-from bot.daily.schedule import Order, next_occurrence, pick
+from bot.content.model import Document, Ref
+from bot.daily.schedule import Order, next_occurrence, pick, sequence
 from bot.render import Reply, daily_post
 from bot.storage import Schedule, Storage
 
@@ -53,7 +53,18 @@ class DailyService:
         order: Order,
         now: dt.datetime,
         channel_name: str | None = None,
+        document: str | None = None,
+        *,
+        can_read_history: bool | None = None,
     ) -> Reply:
+        if can_read_history is False:
+            # Without it a post whose answer was lost can never be checked, so it is never sent again.
+            raise UserError(
+                f"I need the Read Message History permission in <#{channel_id}> for daily posts: it is how I "
+                "check whether a post reached Discord before trying it again, so none is ever posted twice. "
+                "Grant it in the channel's settings → Permissions, then run this again."
+            )
+        doc = self._document(document, order)
         existing = await self.storage.get_schedule(channel_id)
         if existing is None:
             count = len(await self.storage.guild_schedules(guild_id))
@@ -62,7 +73,7 @@ class DailyService:
                     f"This server already has {count} daily schedules, the most allowed. "
                     "Stop one with `/daily stop` first, or change an existing channel's with `/daily set`."
                 )
-        keep = existing is not None and existing.order == order.value
+        keep = existing is not None and existing.order == order.value and existing.document == doc.symbol
         position = existing.position if keep and existing else 0
         seed = existing.seed if keep and existing else random.SystemRandom().randrange(2**31)
         # Never a second post for a local date this channel already had one for.
@@ -71,7 +82,7 @@ class DailyService:
         schedule = Schedule(
             channel_id=channel_id,
             guild_id=guild_id,
-            document=self.library.default_symbol,
+            document=doc.symbol,
             post_time=at,
             timezone=str(zone.key),
             order=order.value,
@@ -87,11 +98,27 @@ class DailyService:
         verb = "Resumed" if existing and existing.paused_reason else ("Updated" if existing else "Set up")
         return Reply(
             content=(
-                f"{verb} daily posts in <#{channel_id}>: every day at {at:%H:%M} {zone.key}, {order.description}.\n"
+                f"{verb} daily posts in <#{channel_id}>: every day at {at:%H:%M} {zone.key}, {order.description}, "
+                f"from {doc.symbol}.\n"
                 f"Next post {ts(due)} ({ts(due, 'R')}): {ref.label} ({index} of {total})."
             ),
             ephemeral=True,
         )
+
+    def _document(self, document: str | None, order: Order) -> Document:
+        """The document a schedule posts from: the one named, else (for articles) the one with an annexed
+        declaration, else the default; `UserError` when the order has nothing to post in it."""
+        if document is not None and document.strip():
+            doc = self.library.entry(document).document
+        elif order is Order.ARTICLES:
+            doc = next((d for d in self.library.documents if sequence(d, order)), self.library.default)
+        else:
+            doc = self.library.default
+        if not sequence(doc, order):
+            raise UserError(
+                f"{doc.symbol} has nothing to post in that order ({order.description}); it has {doc.outline()}."
+            )
+        return doc
 
     async def target(
         self, guild_id: int, channel_id: int | None, here: int | None, option: str = "channel"
@@ -131,7 +158,13 @@ class DailyService:
                 out.append((label, str(s.channel_id)))
         return out[:25]
 
-    async def status(self, guild_id: int, now: dt.datetime) -> Reply:
+    async def status(
+        self,
+        guild_id: int,
+        now: dt.datetime,
+        *,
+        history_readable: Callable[[int], bool | None] = lambda channel_id: None,
+    ) -> Reply:
         schedules = await self.storage.guild_schedules(guild_id)
         notices = await self.storage.notices(guild_id, now - dt.timedelta(days=NOTICE_DAYS))
         lines: list[str] = []
@@ -152,6 +185,11 @@ class DailyService:
                 )
             elif s.last_failure and s.last_failure_at:
                 line += f"\n  ⚠ Last problem {ts(s.last_failure_at, 'R')}: {s.last_failure}."
+            if history_readable(s.channel_id) is False:
+                line += (
+                    "\n  ⚠ I don't have the **Read Message History** permission there: if a post's answer is lost, "
+                    "I can't check whether it arrived, so I won't post it again. Grant it to keep posts reliable."
+                )
             lines.append(line)
         for n in notices:
             lines.append(f"• {channel_label(n.channel_id, n.channel_name)}: {n.message} ({ts(n.created_at, 'R')}).")

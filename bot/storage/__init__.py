@@ -36,6 +36,10 @@ class DeliveryState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     SKIPPED = "skipped"
+    # The outcome of a send is unknown and the channel's history could not be read to tell:
+    # never sent again (a missing post can be seen, a double post cannot be taken back).
+    UNCONFIRMED = "unconfirmed"
+    MISSED = "missed"  # its catch-up window ended before it could be sent
 
 
 OPEN_STATES = (DeliveryState.SENDING, DeliveryState.RETRY)
@@ -79,6 +83,10 @@ class Delivery:
     message_id: int | None = None
     error: str | None = None
     uncertain: bool = False  # a send may have reached Discord: look in the channel before sending again
+    # The claim's version: bumped by every take-over (and by a restart getting its claims back).
+    # Renew, finish and retry_later succeed only with the version stored now, so a holder that
+    # lost its claim, even to a process of the same name, changes nothing and sends nothing.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,40 @@ class Notice:
     channel_name: str | None
     message: str
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One process of the bot as the database knows it: who it is, whether it is alive, and how
+    its daily scheduler is doing (see `bot.instances`)."""
+
+    identity: str  # stable across restarts: the instance name and the shards
+    session: str  # this run of the process
+    hostname: str
+    pid: int
+    shards: str
+    started_at: dt.datetime | None = None
+    heartbeat_at: dt.datetime | None = None  # None: it stopped cleanly
+    scheduler_state: str = "starting"
+    scheduler_pass_at: dt.datetime | None = None
+    scheduler_error: str | None = None
+    scheduler_restarts: int = 0
+    metrics: str | None = None
+
+
+@dataclass(frozen=True)
+class DailyOverview:
+    """The daily posts at a glance, for `python -m bot status`."""
+
+    active: int  # schedules that post
+    paused: int  # schedules paused with a reason (see /daily status)
+    due: int  # active schedules whose next post is due now and not yet claimed
+    in_flight: int  # posts claimed and being sent, their lease running
+    expired: int  # posts claimed by a process that went quiet (taken over once the lease is out)
+    retrying: int  # posts waiting for their next try
+    uncertain: int  # of those, posts that may have reached Discord (history is read first)
+    recent: dict[str, int]  # posts due in the last 24 hours, by state
+    at: dt.datetime  # when, by the storage's clock (PostgreSQL: the database's), so ages read right
 
 
 @dataclass(frozen=True)
@@ -119,6 +161,11 @@ async def next_wake_with_grace(storage: Storage, lease: dt.timedelta, shard: Sha
 
 class Storage(Protocol):
     async def close(self) -> None: ...
+
+    async def database_now(self) -> dt.datetime | None:
+        """The engine's own clock, when it keeps one that decides leases and due times (PostgreSQL's
+        `now()`); None when the caller's time is used (SQLite, or PostgreSQL with `host_clock`).
+        The scheduler measures its offset from the host clock and decides with it everywhere."""
 
     # -- schedules ----------------------------------------------------------
     async def get_schedule(self, channel_id: int) -> Schedule | None: ...
@@ -157,14 +204,17 @@ class Storage(Protocol):
         """Deliveries to (re)try: retries that are due, and `sending` ones whose claimant went quiet."""
 
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
-        """Claim an open delivery (a due retry, or a `sending` one past its lease); compare-and-swap."""
+        """Claim an open delivery (a due retry, or a `sending` one past its lease), as read by
+        `pending`: compare-and-swap on its state, version and lease (`claimed_at`, which a renew
+        moves on), so a take-over read before the holder renewed fails. Bumps the version."""
 
     async def reclaim(self, claimant: str, now: dt.datetime) -> int:
         """At start: claims this instance name held when its previous process died become uncertain
         retries due now (a history check comes first), instead of waiting out their lease."""
 
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
-        """Re-confirm a claim right before a request: restarts its lease; False if `claimant` lost it."""
+        """Re-confirm a claim right before a request: restarts its lease; False if `claimant` lost it
+        (the stored version is no longer `delivery.version`: someone took it over)."""
 
     async def finish(
         self,
@@ -175,12 +225,12 @@ class Storage(Protocol):
         message_id: int | None = None,
         error: str | None = None,
     ) -> bool:
-        """Record the outcome, only while `claimant` still holds the claim."""
+        """Record the outcome, only while `claimant` still holds the claim (at `delivery.version`)."""
 
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:
-        """Hand the delivery back for another try at `at`, only while `claimant` holds it."""
+        """Hand the delivery back for another try at `at`, only while `claimant` holds it (at `delivery.version`)."""
 
     async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None: ...
 
@@ -199,8 +249,33 @@ class Storage(Protocol):
         """Reserve the next time this IDENTIFY bucket is free (at least `spacing` after the last
         reservation of any process), atomically; returns how long to wait for it."""
 
+    # -- instances ----------------------------------------------------------
+    async def register_instance(
+        self, instance: Instance, *, now: dt.datetime, stale_after: dt.timedelta
+    ) -> Instance | None:
+        """Take `instance.identity` for this process, atomically: when nobody holds it, or its holder
+        stopped cleanly or has not beaten for `stale_after`. None when taken; else the live holder."""
+
+    async def beat_instance(self, instance: Instance, *, now: dt.datetime) -> bool:
+        """Refresh this process's heartbeat and scheduler health; False if another session took its identity."""
+
+    async def release_instance(self, instance: Instance, *, now: dt.datetime) -> None:
+        """This process stops cleanly: its identity is free at once (if it still holds it)."""
+
+    async def instances(self) -> list[Instance]: ...
+    async def forget_instance(self, identity: str, *, now: dt.datetime, stale_after: dt.timedelta) -> bool:
+        """Delete a process's row that is stopped or stale (e.g. shards that no longer exist after a
+        reshard), so `status` stops reporting it; False if there is none, or it is alive."""
+
+    async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview: ...
+
     # -- server settings ----------------------------------------------------
     async def citation_style(self, guild_id: int) -> str | None:
         """The server's default citation style, None when it has not chosen one."""
 
     async def set_citation_style(self, guild_id: int, style: str | None, *, now: dt.datetime) -> None: ...
+
+    async def guild_document(self, guild_id: int) -> str | None:
+        """The symbol of the server's default document, None when it has not chosen one."""
+
+    async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None: ...

@@ -20,10 +20,13 @@ from typing import Any, Self
 
 import asyncpg
 
+from bot.daily import regressions
 from bot.storage import (
     OPEN_STATES,
+    DailyOverview,
     Delivery,
     DeliveryState,
+    Instance,
     Notice,
     Schedule,
     ShardFilter,
@@ -74,6 +77,24 @@ def _delivery(row: asyncpg.Record) -> Delivery:
         message_id=row["message_id"],
         error=row["error"],
         uncertain=row["uncertain"],
+        version=row["claim_version"],
+    )
+
+
+def _instance(row: asyncpg.Record) -> Instance:
+    return Instance(
+        identity=row["identity"],
+        session=row["session"],
+        hostname=row["hostname"],
+        pid=row["pid"],
+        shards=row["shards"],
+        started_at=row["started_at"],
+        heartbeat_at=row["heartbeat_at"],
+        scheduler_state=row["scheduler_state"],
+        scheduler_pass_at=row["scheduler_pass_at"],
+        scheduler_error=row["scheduler_error"],
+        scheduler_restarts=row["scheduler_restarts"],
+        metrics=row["metrics"],
     )
 
 
@@ -149,6 +170,13 @@ class PostgresStorage:
                 log.info("Applying database migration %s", name)
                 await db.execute(sql)
                 await db.execute("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", version, name)
+
+    async def database_now(self) -> dt.datetime | None:
+        if self._host_clock:
+            return None
+        value = await self._pool.fetchval("SELECT clock_timestamp()")  # the moment of asking, not the transaction's
+        assert isinstance(value, dt.datetime)
+        return value
 
     async def schema_version(self) -> int:
         return int(await self._pool.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations") or 0)
@@ -364,14 +392,21 @@ class PostgresStorage:
         return [_delivery(r) for r in rows]
 
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        if regressions.on("stale_claim_renew"):  # the old check: state and attempts only
+            where = "state = $5 AND attempts = $6"
+            extra: list[Any] = [str(delivery.state), delivery.attempts]
+        else:
+            # A `sending` claim only as `pending` read it: a renew since moved `claimed_at` on.
+            where = "state = $5 AND claim_version = $6 AND (state = 'retry' OR claimed_at = $7)"
+            extra = [str(delivery.state), delivery.version, delivery.claimed_at]
         return (
             await self._status(
-                """
+                f"""
                 UPDATE deliveries SET state = 'sending', claimant = $1, claimed_at = COALESCE($2, now()),
-                                      attempts = attempts + 1, retry_at = NULL
+                                      attempts = attempts + 1, retry_at = NULL, claim_version = claim_version + 1
                 WHERE (channel_id, day) = (
                     SELECT channel_id, day FROM deliveries
-                    WHERE channel_id = $3 AND day = $4 AND state = $5 AND attempts = $6
+                    WHERE channel_id = $3 AND day = $4 AND {where}
                     FOR UPDATE SKIP LOCKED
                 )
                 """,
@@ -379,8 +414,7 @@ class PostgresStorage:
                 self._at(now),
                 delivery.channel_id,
                 delivery.day,
-                str(delivery.state),
-                delivery.attempts,
+                *extra,
             )
             == 1
         )
@@ -388,20 +422,26 @@ class PostgresStorage:
     async def reclaim(self, claimant: str, now: dt.datetime) -> int:
         return await self._status(
             "UPDATE deliveries SET state = 'retry', retry_at = COALESCE($1, now()), uncertain = TRUE, "
-            "error = 'process restarted' WHERE state = 'sending' AND claimant = $2",
+            "error = 'process restarted', claim_version = claim_version + 1 WHERE state = 'sending' AND claimant = $2",
             self._at(now),
             claimant,
         )
 
+    @staticmethod
+    def _holder(delivery: Delivery, claimant: str, first: int) -> tuple[str, list[Any]]:
+        """The condition that `claimant` still holds `delivery`'s claim (its version, and its name),
+        its parameters numbered from `first`."""
+        where = f"channel_id = ${first} AND day = ${first + 1} AND state = 'sending' AND claimant = ${first + 2}"
+        args: list[Any] = [delivery.channel_id, delivery.day, claimant]
+        if regressions.on("stale_claim_renew"):  # the old check: the name only
+            return where, args
+        return f"{where} AND claim_version = ${first + 3}", [*args, delivery.version]
+
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        where, args = self._holder(delivery, claimant, 2)
         return (
             await self._status(
-                "UPDATE deliveries SET claimed_at = COALESCE($1, now()) WHERE channel_id = $2 AND day = $3 "
-                "AND state = 'sending' AND claimant = $4",
-                self._at(now),
-                delivery.channel_id,
-                delivery.day,
-                claimant,
+                f"UPDATE deliveries SET claimed_at = COALESCE($1, now()) WHERE {where}", self._at(now), *args
             )
             == 1
         )
@@ -415,16 +455,15 @@ class PostgresStorage:
         message_id: int | None = None,
         error: str | None = None,
     ) -> bool:
+        where, args = self._holder(delivery, claimant, 4)
         return (
             await self._status(
                 "UPDATE deliveries SET state = $1, message_id = $2, error = $3, retry_at = NULL, uncertain = FALSE "
-                "WHERE channel_id = $4 AND day = $5 AND state = 'sending' AND claimant = $6",
+                f"WHERE {where}",
                 str(state),
                 message_id,
                 error,
-                delivery.channel_id,
-                delivery.day,
-                claimant,
+                *args,
             )
             == 1
         )
@@ -432,16 +471,14 @@ class PostgresStorage:
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:
+        where, args = self._holder(delivery, claimant, 4)
         return (
             await self._status(
-                "UPDATE deliveries SET state = 'retry', retry_at = $1, error = $2, uncertain = uncertain OR $3 "
-                "WHERE channel_id = $4 AND day = $5 AND state = 'sending' AND claimant = $6",
+                f"UPDATE deliveries SET state = 'retry', retry_at = $1, error = $2, uncertain = uncertain OR $3 WHERE {where}",
                 at,
                 error,
                 uncertain,
-                delivery.channel_id,
-                delivery.day,
-                claimant,
+                *args,
             )
             == 1
         )
@@ -514,6 +551,124 @@ class PostgresStorage:
         wait = row["wait"]
         return wait if isinstance(wait, dt.timedelta) else dt.timedelta(0)
 
+    # -- instances ----------------------------------------------------------
+
+    async def register_instance(
+        self, instance: Instance, *, now: dt.datetime, stale_after: dt.timedelta
+    ) -> Instance | None:
+        # One statement: the upsert locks the identity's row, so two processes starting together
+        # cannot both take it. Heartbeats are by the database's clock (unless host_clock).
+        async with self._pool.acquire() as db, db.transaction():
+            taken = await db.fetchval(
+                """
+                INSERT INTO instances AS i (identity, session, hostname, pid, shards, started_at, heartbeat_at,
+                                            scheduler_state, scheduler_pass_at, scheduler_error, scheduler_restarts,
+                                            metrics)
+                VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()), COALESCE($6, now()), 'starting', NULL, NULL, 0, $7)
+                ON CONFLICT (identity) DO UPDATE SET
+                    session = excluded.session, hostname = excluded.hostname, pid = excluded.pid,
+                    shards = excluded.shards, started_at = excluded.started_at,
+                    heartbeat_at = excluded.heartbeat_at, scheduler_state = 'starting', scheduler_pass_at = NULL,
+                    scheduler_error = NULL, scheduler_restarts = 0, metrics = excluded.metrics
+                WHERE i.heartbeat_at IS NULL OR i.heartbeat_at <= COALESCE($6, now()) - $8::interval
+                RETURNING 1
+                """,
+                instance.identity,
+                instance.session,
+                instance.hostname,
+                instance.pid,
+                instance.shards,
+                self._at(now),
+                instance.metrics,
+                stale_after,
+            )
+            if taken:
+                return None
+            row = await db.fetchrow("SELECT * FROM instances WHERE identity = $1", instance.identity)
+        assert row is not None
+        return _instance(row)
+
+    async def beat_instance(self, instance: Instance, *, now: dt.datetime) -> bool:
+        return (
+            await self._status(
+                "UPDATE instances SET heartbeat_at = COALESCE($1, now()), scheduler_state = $2, "
+                "scheduler_pass_at = $3, scheduler_error = $4, scheduler_restarts = $5, metrics = $6 "
+                "WHERE identity = $7 AND session = $8",
+                self._at(now),
+                instance.scheduler_state,
+                instance.scheduler_pass_at,
+                instance.scheduler_error,
+                instance.scheduler_restarts,
+                instance.metrics,
+                instance.identity,
+                instance.session,
+            )
+            == 1
+        )
+
+    async def release_instance(self, instance: Instance, *, now: dt.datetime) -> None:
+        await self._pool.execute(
+            "UPDATE instances SET heartbeat_at = NULL, scheduler_state = 'stopped' WHERE identity = $1 AND session = $2",
+            instance.identity,
+            instance.session,
+        )
+
+    async def instances(self) -> list[Instance]:
+        return [_instance(r) for r in await self._pool.fetch("SELECT * FROM instances ORDER BY identity")]
+
+    async def forget_instance(self, identity: str, *, now: dt.datetime, stale_after: dt.timedelta) -> bool:
+        return (
+            await self._status(
+                "DELETE FROM instances WHERE identity = $1 "
+                "AND (heartbeat_at IS NULL OR heartbeat_at <= COALESCE($2, now()) - $3::interval)",
+                identity,
+                self._at(now),
+                stale_after,
+            )
+            == 1
+        )
+
+    async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview:
+        at = self._at(now)
+        async with self._pool.acquire() as db, db.transaction(isolation="repeatable_read", readonly=True):
+            schedules = await db.fetchrow(
+                "SELECT COUNT(*) FILTER (WHERE paused_reason IS NULL) AS active, "
+                "COUNT(*) FILTER (WHERE paused_reason IS NOT NULL) AS paused, "
+                "COUNT(*) FILTER (WHERE paused_reason IS NULL AND next_due <= COALESCE($1, now())) AS due "
+                "FROM schedules",
+                at,
+            )
+            open_ = await db.fetchrow(
+                "SELECT COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at > COALESCE($1, now()) - $2::interval) "
+                "AS in_flight, "
+                "COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at <= COALESCE($1, now()) - $2::interval) "
+                "AS expired, "
+                "COUNT(*) FILTER (WHERE state = 'retry') AS retrying, "
+                "COUNT(*) FILTER (WHERE state = 'retry' AND uncertain) AS uncertain "
+                "FROM deliveries WHERE state = ANY($3::text[])",
+                at,
+                lease,
+                _OPEN,
+            )
+            at_db = await db.fetchval("SELECT COALESCE($1, now())", at)
+            recent = await db.fetch(
+                "SELECT state, COUNT(*) AS n FROM deliveries WHERE due > COALESCE($1, now()) - interval '1 day' "
+                "GROUP BY state ORDER BY state",
+                at,
+            )
+        assert schedules is not None and open_ is not None
+        return DailyOverview(
+            active=schedules["active"],
+            paused=schedules["paused"],
+            due=schedules["due"],
+            in_flight=open_["in_flight"],
+            expired=open_["expired"],
+            retrying=open_["retrying"],
+            uncertain=open_["uncertain"],
+            recent={r["state"]: r["n"] for r in recent},
+            at=at_db,
+        )
+
     # -- server settings ----------------------------------------------------
 
     async def citation_style(self, guild_id: int) -> str | None:
@@ -527,6 +682,19 @@ class PostgresStorage:
             "updated_at = excluded.updated_at",
             guild_id,
             style,
+            self._at(now),
+        )
+
+    async def guild_document(self, guild_id: int) -> str | None:
+        symbol = await self._pool.fetchval("SELECT document FROM guild_settings WHERE guild_id = $1", guild_id)
+        return str(symbol) if symbol is not None else None
+
+    async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None:
+        await self._pool.execute(
+            "INSERT INTO guild_settings (guild_id, document, updated_at) VALUES ($1, $2, COALESCE($3, now())) "
+            "ON CONFLICT (guild_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
+            guild_id,
+            symbol,
             self._at(now),
         )
 

@@ -21,10 +21,13 @@ from typing import Any, Self
 
 import aiosqlite
 
+from bot.daily import regressions
 from bot.storage import (
     OPEN_STATES,
+    DailyOverview,
     Delivery,
     DeliveryState,
+    Instance,
     Notice,
     Schedule,
     ShardFilter,
@@ -97,6 +100,24 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         message_id=row["message_id"],
         error=row["error"],
         uncertain=bool(row["uncertain"]),
+        version=row["claim_version"],
+    )
+
+
+def _instance(row: aiosqlite.Row) -> Instance:
+    return Instance(
+        identity=row["identity"],
+        session=row["session"],
+        hostname=row["hostname"],
+        pid=row["pid"],
+        shards=row["shards"],
+        started_at=_dt(row["started_at"]),
+        heartbeat_at=_dt(row["heartbeat_at"]),
+        scheduler_state=row["scheduler_state"],
+        scheduler_pass_at=_dt(row["scheduler_pass_at"]),
+        scheduler_error=row["scheduler_error"],
+        scheduler_restarts=row["scheduler_restarts"],
+        metrics=row["metrics"],
     )
 
 
@@ -164,6 +185,9 @@ class SQLiteStorage:
                 for statement in statements(sql):
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {version}")
+
+    async def database_now(self) -> dt.datetime | None:
+        return None  # one file on this host: the host's clock is the engine's
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -411,30 +435,47 @@ class SQLiteStorage:
         return [_delivery(r) for r in rows]
 
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        if regressions.on("stale_claim_renew"):  # the old check: state and attempts only
+            where, args = "state = ? AND attempts = ?", [str(delivery.state), delivery.attempts]
+        else:
+            where = "state = ? AND claim_version = ? AND (state = 'retry' OR claimed_at IS ?)"
+            args = [str(delivery.state), delivery.version, _ts(delivery.claimed_at) if delivery.claimed_at else None]
         async with self._transaction() as db:
             cursor = await db.execute(
                 "UPDATE deliveries SET state = 'sending', claimant = ?, claimed_at = ?, attempts = attempts + 1, "
-                "retry_at = NULL WHERE channel_id = ? AND day = ? AND state = ? AND attempts = ?",
-                (claimant, _ts(now), delivery.channel_id, delivery.day.isoformat(), delivery.state, delivery.attempts),
+                f"retry_at = NULL, claim_version = claim_version + 1 WHERE channel_id = ? AND day = ? AND {where}",
+                (claimant, _ts(now), delivery.channel_id, delivery.day.isoformat(), *args),
             )
             return cursor.rowcount == 1
 
     async def reclaim(self, claimant: str, now: dt.datetime) -> int:
         async with self._transaction() as db:
             cursor = await db.execute(
-                "UPDATE deliveries SET state = 'retry', retry_at = ?, uncertain = 1, error = 'process restarted' "
-                "WHERE state = 'sending' AND claimant = ?",
+                "UPDATE deliveries SET state = 'retry', retry_at = ?, uncertain = 1, error = 'process restarted', "
+                "claim_version = claim_version + 1 WHERE state = 'sending' AND claimant = ?",
                 (_ts(now), claimant),
             )
             return cursor.rowcount
 
+    def _holder(self, delivery: Delivery, claimant: str) -> tuple[str, list[Any]]:
+        """The condition that `claimant` still holds `delivery`'s claim: its version, and its name."""
+        if regressions.on("stale_claim_renew"):  # the old check: the name only
+            return "channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?", [
+                delivery.channel_id,
+                delivery.day.isoformat(),
+                claimant,
+            ]
+        return "channel_id = ? AND day = ? AND state = 'sending' AND claimant = ? AND claim_version = ?", [
+            delivery.channel_id,
+            delivery.day.isoformat(),
+            claimant,
+            delivery.version,
+        ]
+
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
-            cursor = await db.execute(
-                "UPDATE deliveries SET claimed_at = ? WHERE channel_id = ? AND day = ? AND state = 'sending' "
-                "AND claimant = ?",
-                (_ts(now), delivery.channel_id, delivery.day.isoformat(), claimant),
-            )
+            cursor = await db.execute(f"UPDATE deliveries SET claimed_at = ? WHERE {where}", (_ts(now), *args))
             return cursor.rowcount == 1
 
     async def finish(
@@ -446,22 +487,23 @@ class SQLiteStorage:
         message_id: int | None = None,
         error: str | None = None,
     ) -> bool:
+        where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
             cursor = await db.execute(
                 "UPDATE deliveries SET state = ?, message_id = ?, error = ?, retry_at = NULL, uncertain = 0 "
-                "WHERE channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?",
-                (str(state), message_id, error, delivery.channel_id, delivery.day.isoformat(), claimant),
+                f"WHERE {where}",
+                (str(state), message_id, error, *args),
             )
             return cursor.rowcount == 1
 
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:
+        where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
             cursor = await db.execute(
-                "UPDATE deliveries SET state = 'retry', retry_at = ?, error = ?, uncertain = MAX(uncertain, ?) "
-                "WHERE channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?",
-                (_ts(at), error, int(uncertain), delivery.channel_id, delivery.day.isoformat(), claimant),
+                f"UPDATE deliveries SET state = 'retry', retry_at = ?, error = ?, uncertain = MAX(uncertain, ?) WHERE {where}",
+                (_ts(at), error, int(uncertain), *args),
             )
             return cursor.rowcount == 1
 
@@ -530,6 +572,113 @@ class SQLiteStorage:
             )
         return dt.timedelta(seconds=slot - at)
 
+    # -- instances ----------------------------------------------------------
+
+    async def register_instance(
+        self, instance: Instance, *, now: dt.datetime, stale_after: dt.timedelta
+    ) -> Instance | None:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """
+                INSERT INTO instances (identity, session, hostname, pid, shards, started_at, heartbeat_at,
+                                       scheduler_state, scheduler_pass_at, scheduler_error, scheduler_restarts,
+                                       metrics)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'starting', NULL, NULL, 0, ?)
+                ON CONFLICT (identity) DO UPDATE SET
+                    session = excluded.session, hostname = excluded.hostname, pid = excluded.pid,
+                    shards = excluded.shards, started_at = excluded.started_at,
+                    heartbeat_at = excluded.heartbeat_at, scheduler_state = 'starting', scheduler_pass_at = NULL,
+                    scheduler_error = NULL, scheduler_restarts = 0, metrics = excluded.metrics
+                WHERE instances.heartbeat_at IS NULL OR instances.heartbeat_at <= ?
+                """,
+                (
+                    instance.identity,
+                    instance.session,
+                    instance.hostname,
+                    instance.pid,
+                    instance.shards,
+                    _ts(now),
+                    _ts(now),
+                    instance.metrics,
+                    _ts(now - stale_after),
+                ),
+            )
+            if cursor.rowcount == 1:
+                return None
+            async with db.execute("SELECT * FROM instances WHERE identity = ?", (instance.identity,)) as rows:
+                row = await rows.fetchone()
+        assert row is not None
+        return _instance(row)
+
+    async def beat_instance(self, instance: Instance, *, now: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE instances SET heartbeat_at = ?, scheduler_state = ?, scheduler_pass_at = ?, "
+                "scheduler_error = ?, scheduler_restarts = ?, metrics = ? WHERE identity = ? AND session = ?",
+                (
+                    _ts(now),
+                    instance.scheduler_state,
+                    _ts(instance.scheduler_pass_at) if instance.scheduler_pass_at else None,
+                    instance.scheduler_error,
+                    instance.scheduler_restarts,
+                    instance.metrics,
+                    instance.identity,
+                    instance.session,
+                ),
+            )
+            return cursor.rowcount == 1
+
+    async def release_instance(self, instance: Instance, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE instances SET heartbeat_at = NULL, scheduler_state = 'stopped' "
+                "WHERE identity = ? AND session = ?",
+                (instance.identity, instance.session),
+            )
+
+    async def instances(self) -> list[Instance]:
+        return [_instance(r) for r in await self._all("SELECT * FROM instances ORDER BY identity", ())]
+
+    async def forget_instance(self, identity: str, *, now: dt.datetime, stale_after: dt.timedelta) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "DELETE FROM instances WHERE identity = ? AND (heartbeat_at IS NULL OR heartbeat_at <= ?)",
+                (identity, _ts(now - stale_after)),
+            )
+            return cursor.rowcount == 1
+
+    async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview:
+        schedules = await self._one(
+            "SELECT COUNT(*) FILTER (WHERE paused_reason IS NULL) AS active, "
+            "COUNT(*) FILTER (WHERE paused_reason IS NOT NULL) AS paused, "
+            "COUNT(*) FILTER (WHERE paused_reason IS NULL AND next_due <= ?) AS due FROM schedules",
+            (_ts(now),),
+        )
+        open_ = await self._one(
+            "SELECT COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at > ?) AS in_flight, "
+            "COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at <= ?) AS expired, "
+            "COUNT(*) FILTER (WHERE state = 'retry') AS retrying, "
+            "COUNT(*) FILTER (WHERE state = 'retry' AND uncertain) AS uncertain "
+            "FROM deliveries WHERE state IN ('sending', 'retry')",
+            (_ts(now - lease), _ts(now - lease)),
+        )
+        recent = await self._all(
+            "SELECT state, COUNT(*) AS n FROM deliveries WHERE due > ? GROUP BY state ORDER BY state",
+            (_ts(now - dt.timedelta(days=1)),),
+        )
+        assert schedules is not None and open_ is not None
+        return DailyOverview(
+            active=schedules["active"] or 0,
+            paused=schedules["paused"] or 0,
+            due=schedules["due"] or 0,
+            in_flight=open_["in_flight"] or 0,
+            expired=open_["expired"] or 0,
+            retrying=open_["retrying"] or 0,
+            uncertain=open_["uncertain"] or 0,
+            recent={r["state"]: r["n"] for r in recent},
+            at=now,
+        )
+
     # -- server settings ----------------------------------------------------
 
     async def citation_style(self, guild_id: int) -> str | None:
@@ -543,4 +692,16 @@ class SQLiteStorage:
                 "ON CONFLICT (guild_id) DO UPDATE SET citation_style = excluded.citation_style, "
                 "updated_at = excluded.updated_at",
                 (guild_id, style, _ts(now)),
+            )
+
+    async def guild_document(self, guild_id: int) -> str | None:
+        row = await self._one("SELECT document FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        return row["document"] if row else None
+
+    async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO guild_settings (guild_id, document, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (guild_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
+                (guild_id, symbol, _ts(now)),
             )
