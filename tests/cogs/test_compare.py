@@ -266,3 +266,13 @@ def test_every_page_stays_within_discord_limits_for_the_longest_texts(tmp_path: 
     number = library.entry(first).document.meta.number
     traced = trace_answer(library, f"{number} op 3").reply
     assert sum(len(e) for e in traced.embeds) <= CHARS_PER_MESSAGE
+
+
+@pytest.mark.parametrize("context", ["guild", "dm"])
+async def test_help_and_about_name_compare_and_trace(env: DiscordEnv, context: str) -> None:
+    help_text = message(await env.invoke("help", context=context))["content"]
+    about = message(await env.invoke("about", context=context))
+    commands = {f["name"]: f["value"] for f in about["embeds"][0]["fields"]}["Commands"]
+    for text in (help_text, commands):
+        assert "/compare 76/174 78/216" in text and "/trace 78/216 op 5" in text
+    assert_within_discord_limits(about)
