@@ -63,6 +63,8 @@ COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ("/summary States", "what States (or anyone else, or `all`) are asked to do", True),
     ("/search impunity", 'ranked matches in the library; "quoted phrases" work', True),
     ("/library", "the texts loaded; every command's `document` option picks one", True),
+    ("/compare 76/174 78/216", "what changed between two resolutions, paragraph by paragraph, with redlines", True),
+    ("/trace 78/216 op 5", "since when the Assembly says this: a phrase or paragraph through the library", True),
     ("/about", "the resolution's details and where the text comes from", True),
     ("/daily set", "server managers: post a paragraph every day in a channel", False),
     ("/settings citation-style", "server managers: the server's default citation style", False),
