@@ -14,7 +14,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHES = ("reading.py", "interactions.py", "footprint.py", "library.py", "daily.py", "cluster.py", "importer.py")
+BENCHES = (
+    "reading.py",
+    "interactions.py",
+    "footprint.py",
+    "library.py",
+    "daily.py",
+    "cluster.py",
+    "importer.py",
+    "compare.py",
+)
 
 
 def _git(*args: str) -> str:

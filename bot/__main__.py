@@ -114,6 +114,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     imp.add_argument("--out", type=Path, default=Path("content"), help="where to write (default content/)")
+    cmp = sub.add_parser(
+        "compare",
+        help="what changed between two loaded resolutions",
+        description="What changed "
+        "between two loaded resolutions, paragraphs paired by text: the /compare reply, or the alignment as JSON.",
+    )
+    cmp.add_argument("old", help="the earlier resolution, e.g. 76/174")
+    cmp.add_argument("new", help="the later resolution, e.g. 78/216")
+    cmp.add_argument("--config", type=Path, default=None, help=config_help)
+    cmp.add_argument("--part", choices=("preamble", "operative"), default=None)
+    cmp.add_argument("--format", choices=("text", "json"), default="text")
     exp = sub.add_parser("export", help="a loaded document as JSON", description="Print loaded documents as JSON.")
     exp.add_argument("--config", type=Path, default=None, help=config_help)
     exp.add_argument("--document", default=None, help="the symbol or number (default: every document)")
@@ -384,6 +395,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             try:
                 sys.stdout.write(export_json(library, args.document))
+            except UserError as exc:
+                print(exc, file=sys.stderr)
+                return EXIT_FAILED
+            return EXIT_OK
+        if args.command == "compare":
+            from bot.compare_render import command_line
+            from bot.content.errors import UserError
+
+            try:
+                sys.stdout.write(command_line(library, args.old, args.new, args.part, args.format))
             except UserError as exc:
                 print(exc, file=sys.stderr)
                 return EXIT_FAILED

@@ -8,9 +8,14 @@ reply from nothing, so a button works on a message of any age.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Generic, TypeVar
+
+import discord
 
 from bot.content import refs as references
 from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
@@ -33,10 +38,12 @@ from bot.render import (
     help_reply,
     library_reply,
     preview,
+    refs_content,
     refs_reply,
     search_reply,
     summary_pages,
     summary_reply,
+    unit_embed,
 )
 
 log = logging.getLogger(__name__)
@@ -56,6 +63,8 @@ COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ("/summary States", "what States (or anyone else, or `all`) are asked to do", True),
     ("/search impunity", 'ranked matches in the library; "quoted phrases" work', True),
     ("/library", "the texts loaded; every command's `document` option picks one", True),
+    ("/compare 76/174 78/216", "what changed between two resolutions, paragraph by paragraph, with redlines", True),
+    ("/trace 78/216 op 5", "since when the Assembly says this: a phrase or paragraph through the library", True),
     ("/about", "the resolution's details and where the text comes from", True),
     ("/daily set", "server managers: post a paragraph every day in a channel", False),
     ("/settings citation-style", "server managers: the server's default citation style", False),
@@ -74,11 +83,51 @@ def _compact(refs: Sequence[Ref]) -> str:
     return references.format_refs(refs, sep=",")
 
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class _Kept(Generic[K, V]):
+    """The last `size` answers asked for, kept to be sent again (least recently used goes first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        try:
+            self._items.move_to_end(key)
+            return self._items[key]
+        except KeyError:
+            value = self._items[key] = make()
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+            return value
+
+
 class Answers:
-    """The reading commands over a loaded library; pure functions of their arguments."""
+    """The reading commands over a loaded library; pure functions of their arguments.
+
+    Being pure, answers are built once and kept: each paragraph's and footnote's embed (at
+    most one per unit of the library, built on first use), and the last replies asked for
+    (a bounded number; they share the units' embeds, so each costs little more than its text).
+    """
+
+    # How many of each kind are kept: enough for what a server asks again and again, few enough
+    # that a stream of distinct requests (random text) adds little memory.
+    KEPT_REPLIES = 256  # /paragraph, /footnote and /cite replies (their embeds are shared)
+    KEPT_LARGE = 64  # summaries, searches, what quoted messages (up to 4,000 characters) refer to
+    KEPT_CHOICES = 128  # autocomplete lists
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self._units: dict[tuple[str, Ref], tuple[discord.Embed, int]] = {}
+        self._shown: _Kept[tuple[str, tuple[Ref, ...]], Reply] = _Kept(self.KEPT_REPLIES)
+        self._cited: _Kept[tuple[str, tuple[Ref, ...], str, bool], Reply] = _Kept(self.KEPT_REPLIES)
+        self._summaries: _Kept[tuple[str, str | None], list[Reply]] = _Kept(self.KEPT_LARGE)
+        self._searched: _Kept[tuple[str, str | None], Reply] = _Kept(self.KEPT_LARGE)
+        self._found: _Kept[tuple[str, str], references.Found] = _Kept(self.KEPT_LARGE)
+        self._choices: _Kept[tuple[str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
 
     # -- commands -------------------------------------------------------------
 
@@ -176,6 +225,10 @@ class Answers:
             return _with(reply, Navigation(source=source, link=doc.meta.url))
         doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
+        return self._cited.get((doc.symbol, refs, key, quote), lambda: self._cite(doc, refs, key, quote))
+
+    @staticmethod
+    def _cite(doc: Document, refs: Sequence[Ref], key: str, quote: bool) -> Reply:
         reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
         return _with(reply, Navigation(source=source, link=doc.meta.url))
@@ -188,14 +241,15 @@ class Answers:
         References with no document named are to the chosen (or default) document; references the
         message ties to another document of the library ("78/216, para 5") are to that one."""
         doc = self.document(document, "", fallback)
-        found = references.find_refs(text, doc)
+        scanned = text[: references.MAX_SCAN]
+        found = self._found.get((doc.symbol, scanned), lambda: references.find_refs(scanned, doc))
         elsewhere = [
             (other, hits)
             for other in self.library.documents
-            if other is not doc and (hits := references.find_refs(text, other, untied=False)).refs
+            if other is not doc and (hits := references.find_refs(scanned, other, untied=False)).refs
         ]
         articles = []
-        for ref in references.find_articles(text):
+        for ref in references.find_articles(scanned):
             try:
                 articles.append((*self.annex(ref, None, fallback), ref.point))
             except UserError:
@@ -233,20 +287,31 @@ class Answers:
     ) -> Reply:
         doc = self.document(document, "", fallback)
         ident = resolve_addressee(doc, addressee)
+        pages = self._summaries.get((doc.symbol, ident), lambda: self._summary_pages(doc, ident))
+        page = min(max(page, 0), len(pages) - 1)
+        return pages[page]
+
+    @staticmethod
+    def _summary_pages(doc: Document, ident: str | None) -> list[Reply]:
         sections = summarize(doc, ident)
         if not sections:
             label = doc.addressee_label(ident) if ident else "anyone"
             raise UserError(f"No operative paragraph of {doc.symbol} addresses {label}.")
         pages = summary_pages(doc, sections, everyone=ident is None)
-        page = min(max(page, 0), len(pages) - 1)
         key = _addressee_key(doc, ident)
-        more = f"s:{doc.symbol}:{key}:{page + 1}" if page + 1 < len(pages) else None
-        nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url)
-        return _with(summary_reply(pages, page), nav)
+        replies = []
+        for page in range(len(pages)):
+            more = f"s:{doc.symbol}:{key}:{page + 1}" if page + 1 < len(pages) else None
+            nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url)
+            replies.append(_with(summary_reply(pages, page), nav))
+        return replies
 
     def search(self, query: str, document: str | None = None) -> Reply:
         """Search one document, or every document when none is named."""
         doc = self.library.entry(document).document
+        return self._searched.get((query, document), lambda: self._search(doc, query, document))
+
+    def _search(self, doc: Document, query: str, document: str | None) -> Reply:
         result = self.library.index.search(query, limit=SEARCH_RESULTS, within=doc.symbol if document else None)
         return search_reply(doc, result, several=len(self.library.symbols) > 1)
 
@@ -269,7 +334,25 @@ class Answers:
     # -- showing references, with where the buttons lead ------------------------
 
     def show(self, doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-        reply = refs_reply(doc, refs, header, more=lambda left: _more(doc, left))
+        key = (doc.symbol, tuple(sorted(set(refs))))
+        kept = self._shown.get(key, lambda: self._show(doc, key[1]))
+        if header is None:
+            return kept
+        # A quoted message's own header: the same embeds and buttons, another text above them.
+        content = refs_content(doc, key[1], len(kept.embeds), header, more=lambda left: _more(doc, left))
+        return dataclasses.replace(kept, content=content)
+
+    def _unit(self, doc: Document, ref: Ref) -> tuple[discord.Embed, int]:
+        """A unit's embed and its size, built on first use and kept (never changed once built)."""
+        key = (doc.symbol, ref)
+        kept = self._units.get(key)
+        if kept is None:
+            embed = unit_embed(doc, ref)
+            kept = self._units[key] = (embed, len(embed))
+        return kept
+
+    def _show(self, doc: Document, refs: Sequence[Ref]) -> Reply:
+        reply = refs_reply(doc, refs, more=lambda left: _more(doc, left), unit=lambda r: self._unit(doc, r))
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
         more = _more(doc, left)
@@ -309,6 +392,12 @@ class Answers:
                 out.setdefault(label, f"p:{other.symbol}:{target}")
         return tuple(out.items())[:3]
 
+    @staticmethod
+    def needs_style(source: str) -> bool:
+        """Whether `replay` needs the default style for this source: a citation that names none."""
+        match = _SOURCE.match(source)
+        return match is not None and match["kind"] == "c" and match["a"] in (None, "", "-")
+
     def replay(self, source: str, *, style: str | None = None) -> Reply:
         """Rebuild the reply a source describes. `style` is the default for a cite source that names none."""
         match = _SOURCE.match(source)
@@ -345,6 +434,14 @@ class Answers:
         self, current: str, document: str | None = None, *, fallback: str | None = None
     ) -> list[tuple[str, str]]:
         """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
+        return list(
+            self._choices.get(
+                ("paragraph", current, document or "", fallback or ""),
+                lambda: self._paragraph_choices(current, document, fallback),
+            )
+        )
+
+    def _paragraph_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
         articles = self._article_choices(current, document, fallback)
         if articles is not None:
             return articles
@@ -437,6 +534,14 @@ class Answers:
     def footnote_choices(
         self, current: str, document: str | None = None, *, fallback: str | None = None
     ) -> list[tuple[str, str]]:
+        return list(
+            self._choices.get(
+                ("footnote", current, document or "", fallback or ""),
+                lambda: self._footnote_choices(current, document, fallback),
+            )
+        )
+
+    def _footnote_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
         try:
             doc = self.document(document, "", fallback)
         except UserError:
@@ -454,6 +559,14 @@ class Answers:
     def addressee_choices(
         self, current: str, document: str | None = None, *, fallback: str | None = None
     ) -> list[tuple[str, str]]:
+        return list(
+            self._choices.get(
+                ("addressee", current, document or "", fallback or ""),
+                lambda: self._addressee_choices(current, document, fallback),
+            )
+        )
+
+    def _addressee_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
         try:
             doc = self.document(document, "", fallback)
         except UserError:

@@ -42,6 +42,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.info",
     "bot.cogs.daily",
     "bot.cogs.settings",
+    "bot.cogs.compare",
 )
 
 

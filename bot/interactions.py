@@ -1,9 +1,9 @@
 """Sending a `Reply` through an interaction, with its buttons.
 
-Buttons are discord.py `DynamicItem`s: everything they need lives in their
-`custom_id` (who invoked the command, and a *source* that `Answers.replay`
-turns back into a reply), so they work on messages of any age and after any
-restart. Views are never kept in memory: each is stopped before it is sent.
+Everything a button needs lives in its `custom_id` (who invoked the command,
+and a *source* that `Answers.replay` turns back into a reply), and `clicked`
+answers from that alone, so buttons work on messages of any age and after any
+restart. Views are never kept by discord.py: each is stopped before it is sent.
 
 - Previous / Next / More: the person who ran the command moves through the
   text by editing the reply; anyone else gets their own private copy. More
@@ -29,12 +29,14 @@ import math
 import re
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
 import aiohttp
 import discord
 from discord import app_commands
 
+from bot.answers import Answers
 from bot.content.errors import UserError
 from bot.render import Navigation, Reply, error_reply
 
@@ -65,16 +67,20 @@ async def send(interaction: Interaction, reply: Reply, *, owner: int | None = No
     view = build_view(reply, interaction.user.id if owner is None else owner)
     if view is not None:
         kwargs["view"] = view
+    # asyncio.timeout, not wait_for: the same bound without a task of its own for every answer.
     if interaction.response.is_done():
-        await asyncio.wait_for(interaction.followup.send(ephemeral=reply.ephemeral, **kwargs), FOLLOW_UP_TIMEOUT)
+        async with asyncio.timeout(FOLLOW_UP_TIMEOUT):
+            await interaction.followup.send(ephemeral=reply.ephemeral, **kwargs)
     else:
-        await asyncio.wait_for(interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs), ANSWER_TIMEOUT)
+        async with asyncio.timeout(ANSWER_TIMEOUT):
+            await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
 
 
 async def edit(interaction: Interaction, reply: Reply, *, owner: int) -> None:
     """Replace the message a button is on (the invoker moving through the text)."""
     view = build_view(reply, owner) or discord.ui.View()
-    await asyncio.wait_for(interaction.response.edit_message(**_kwargs(reply), view=view), ANSWER_TIMEOUT)
+    async with asyncio.timeout(ANSWER_TIMEOUT):
+        await interaction.response.edit_message(**_kwargs(reply), view=view)
 
 
 def choices(make: Callable[[], list[tuple[str, str]]]) -> list[app_commands.Choice[str]]:
@@ -84,18 +90,25 @@ def choices(make: Callable[[], list[tuple[str, str]]]) -> list[app_commands.Choi
     except Exception:
         log.exception("Autocomplete failed; answering with no choices")
         pairs = []
+    return list(_choices(tuple(pairs)))
+
+
+@lru_cache(maxsize=128)
+def _choices(pairs: tuple[tuple[str, str], ...]) -> tuple[app_commands.Choice[str], ...]:
+    """Built once for each list of choices and kept (discord.py only reads them)."""
     valid = [(n, v) for n, v in pairs if 1 <= len(n) <= 100 and 1 <= len(v) <= 100]
-    return [app_commands.Choice(name=n, value=v) for n, v in valid[:25]]
+    return tuple(app_commands.Choice(name=n, value=v) for n, v in valid[:25])
 
 
 # -- the buttons ------------------------------------------------------------------
 
 
-class SourceButton(
-    discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=r"rb:(?P<action>go|more|show|post):(?P<owner>\d+):(?P<source>.+)",
-):
-    """A button whose custom_id is `rb:<action>:<owner>:<source>`:
+CUSTOM_ID = re.compile(r"rb:(?P<action>go|more|show|post):(?P<owner>\d+):(?P<source>.+)")
+OLD_BUTTON = "That button is from a version of the bot that no longer exists; run the command again."
+
+
+class SourceButton(discord.ui.Button[discord.ui.View]):
+    """A button whose custom_id is `rb:<action>:<owner>:<source>` (see `clicked`):
 
     - `go` (Previous, Next) and `more` (More): the owner's reply moves; anyone else gets a private copy;
     - `show` (Footnotes, Cite): a private answer for whoever clicks;
@@ -105,59 +118,71 @@ class SourceButton(
 
     def __init__(self, action: str, source: str, owner: int, label: str = "", *, emoji: str | None = None) -> None:
         super().__init__(
-            discord.ui.Button(
-                label=label or None,
-                emoji=emoji,
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"rb:{action}:{owner}:{source}",
-            )
+            label=label or None,
+            emoji=emoji,
+            style=discord.ButtonStyle.secondary,
+            custom_id=f"rb:{action}:{owner}:{source}",
         )
-        self.action = action
-        self.source = source
-        self.owner = owner
 
-    @classmethod
-    async def from_custom_id(  # type: ignore[override]
-        cls, interaction: Interaction, item: discord.ui.Button[discord.ui.View], match: re.Match[str]
-    ) -> SourceButton:
-        return cls(match["action"], match["source"], int(match["owner"]), item.label or "")
 
-    async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
-        bot = interaction.client
-        try:
-            if self.action == "post":
-                await self._post(interaction)
-                return
-            reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
-            if self.action in ("go", "more") and interaction.user.id == self.owner:
-                await edit(interaction, reply, owner=self.owner)
-            else:
-                public = self.action == "post"
-                await send(interaction, dataclasses.replace(reply, ephemeral=not public), owner=interaction.user.id)
-        except UserError as exc:
-            await send(interaction, error_reply(exc.message))
-        except discord.HTTPException as exc:
-            log.warning("Button %s: Discord refused the answer (HTTP %s)", self.action, exc.status)
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            log.warning("Button %s: the answer did not reach Discord (%s)", self.action, type(exc).__name__)
+async def clicked(interaction: Interaction) -> None:
+    """Answer a click on one of the bot's buttons, from its custom_id alone (any other
+    interaction is left alone).
 
-    async def _post(self, interaction: Interaction) -> None:
-        """The answer again, publicly, if the person who clicked may post here and has not just done so."""
-        bot = interaction.client
-        refused = refused_post(interaction)
-        cooldown = post_cooldown(bot)
-        wait = cooldown.wait(interaction.user.id, bot.clock.now())
-        if refused is None and wait is not None:
-            refused = cooldown_message(wait)
-        if refused is not None:
-            await send(interaction, error_reply(refused))
+    Called for every interaction (the Reading cog listens). A discord.py `DynamicItem` would do
+    the same, but discord.py first rebuilds the whole clicked message as a View for it, which
+    cost more than all the rest of a click.
+    """
+    if interaction.type is not discord.InteractionType.component:
+        return
+    custom_id = str(cast("dict[str, Any]", interaction.data or {}).get("custom_id", ""))
+    if not custom_id.startswith("rb:") or custom_id.startswith("rb:end:"):
+        return
+    match = CUSTOM_ID.fullmatch(custom_id)
+    action = match["action"] if match else "unknown"
+    try:
+        if match is None:
+            raise UserError(OLD_BUTTON)
+        source, owner = match["source"], int(match["owner"])
+        if action == "post":
+            await _post(interaction, source)
             return
-        reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
-        cooldown.posted(interaction.user.id, bot.clock.now())  # before sending: a double click posts once
-        await send(interaction, dataclasses.replace(reply, ephemeral=False), owner=interaction.user.id)
+        reply = interaction.client.answers.replay(source, style=await _style(interaction, source))
+        if action in ("go", "more") and interaction.user.id == owner:
+            await edit(interaction, reply, owner=owner)
+        else:
+            await send(interaction, dataclasses.replace(reply, ephemeral=True), owner=interaction.user.id)
+    except UserError as exc:
+        await send(interaction, error_reply(exc.message))
+    except discord.HTTPException as exc:
+        log.warning("Button %s: Discord refused the answer (HTTP %s)", action, exc.status)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        log.warning("Button %s: the answer did not reach Discord (%s)", action, type(exc).__name__)
 
 
-DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourceButton,)
+async def _post(interaction: Interaction, source: str) -> None:
+    """The answer again, publicly, if the person who clicked may post here and has not just done so."""
+    bot = interaction.client
+    refused = refused_post(interaction)
+    cooldown = post_cooldown(bot)
+    wait = cooldown.wait(interaction.user.id, bot.clock.now())
+    if refused is None and wait is not None:
+        refused = cooldown_message(wait)
+    if refused is not None:
+        await send(interaction, error_reply(refused))
+        return
+    reply = bot.answers.replay(source, style=await _style(interaction, source))
+    cooldown.posted(interaction.user.id, bot.clock.now())  # before sending: a double click posts once
+    await send(interaction, dataclasses.replace(reply, ephemeral=False), owner=interaction.user.id)
+
+
+async def _style(interaction: Interaction, source: str) -> str | None:
+    """The server's citation style, read only for a citation that names none (a stored read)."""
+    return await interaction.client.citation_style(interaction) if Answers.needs_style(source) else None
+
+
+# None: `clicked` answers the bot's buttons (see there why not discord.py's DynamicItem).
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = ()
 
 
 # -- Post to channel: who may, and how often ---------------------------------------
@@ -231,9 +256,13 @@ def _disabled(label: str, emoji: str, key: str) -> discord.ui.Button[discord.ui.
 
 def build_view(reply: Reply, owner: int) -> discord.ui.View | None:
     """The buttons a reply's `Navigation` asks for; None when it has none."""
-    nav: Navigation | None = reply.nav
-    if nav is None:
-        return None
+    return None if reply.nav is None else _view(reply.nav, reply.ephemeral, owner)
+
+
+@lru_cache(maxsize=128)
+def _view(nav: Navigation, ephemeral: bool, owner: int) -> discord.ui.View:
+    """Built once for each answer and person, and kept: a stopped view is only read when sent
+    (discord.py keeps no stopped view, and the dynamic items answer the clicks)."""
     view = discord.ui.View(timeout=None)
     if nav.paged:
         previous = SourceButton("go", nav.previous, owner, "Previous", emoji="◀") if nav.previous else None
@@ -250,7 +279,7 @@ def build_view(reply: Reply, owner: int) -> discord.ui.View | None:
         view.add_item(SourceButton("show", source, owner, label[:80], emoji="📖"))
     if nav.more:
         view.add_item(SourceButton("more", nav.more, owner, "More", emoji="⏬"))
-    if reply.ephemeral and nav.source:
+    if ephemeral and nav.source:
         view.add_item(SourceButton("post", nav.source, owner, "Post to channel"))
     for item in view.children:  # custom_ids over Discord's limit would make the whole message fail
         if len(getattr(item, "custom_id", None) or "") > 100:

@@ -53,7 +53,11 @@ class Navigation:
 
 @dataclass(frozen=True)
 class Reply:
-    """What a command answers: sent as one interaction response."""
+    """What a command answers: sent as one interaction response.
+
+    Replies are kept and sent again (see `Answers`), so nothing may change one, or its
+    embeds, once it is built.
+    """
 
     content: str | None = None
     embeds: tuple[discord.Embed, ...] = ()
@@ -130,35 +134,58 @@ def preview(paragraph: Paragraph, limit: int) -> str:
     return clip(" ".join(plain.split()), limit)
 
 
+def unit_embed(doc: Document, ref: Ref) -> discord.Embed:
+    """The embed of one paragraph or footnote."""
+    if ref.kind is Kind.FOOTNOTE:
+        return footnote_embed(doc, doc.footnote(ref.number))
+    return paragraph_embed(doc, doc.paragraph(ref))
+
+
 def refs_reply(
     doc: Document,
     refs: Sequence[Ref],
     header: str | None = None,
     more: Callable[[Sequence[Ref]], Sequence[Ref]] = lambda left: left,
+    unit: Callable[[Ref], tuple[discord.Embed, int]] | None = None,
 ) -> Reply:
     """One embed per unit, in document order, as many as fit one message; says what was left out.
 
     `more` says which of the units left out the More button shows (all of them unless its
     custom_id has no room for so long a list), so the text promises only what the button does.
+    `unit` gives a unit's embed and its size (`Answers` keeps them, built once).
     """
     refs = sorted(set(refs))
     embeds: list[discord.Embed] = []
     total = 0
     shown: list[Ref] = []
     for ref in refs:
-        if ref.kind is Kind.FOOTNOTE:
-            embed = footnote_embed(doc, doc.footnote(ref.number))
+        if unit is None:
+            embed = unit_embed(doc, ref)
+            size = len(embed)
         else:
-            embed = paragraph_embed(doc, doc.paragraph(ref))
-        if len(embeds) == EMBEDS_PER_MESSAGE or total + len(embed) > CHARS_PER_MESSAGE:
+            embed, size = unit(ref)
+        if len(embeds) == EMBEDS_PER_MESSAGE or total + size > CHARS_PER_MESSAGE:
             break
         embeds.append(embed)
-        total += len(embed)
+        total += size
         shown.append(ref)
+    return Reply(content=refs_content(doc, refs, len(shown), header, more), embeds=tuple(embeds))
+
+
+def refs_content(
+    doc: Document,
+    refs: Sequence[Ref],
+    shown: int,
+    header: str | None = None,
+    more: Callable[[Sequence[Ref]], Sequence[Ref]] = lambda left: left,
+) -> str | None:
+    """The text above the embeds of `refs_reply` when its first `shown` units (in document order)
+    were shown: the header, or the reference of several units, and what was left out."""
+    refs = sorted(set(refs))
     lines = [header] if header else []
     if len(refs) > 1 and not header:
-        lines.append(f"**{reference(doc, shown)}**")
-    left = [r for r in refs if r not in shown]
+        lines.append(f"**{reference(doc, refs[:shown])}**")
+    left = refs[shown:]
     if left:
         rest = format_refs(left)
         shows = list(more(left))
@@ -169,10 +196,10 @@ def refs_reply(
         else:
             how = f"`/paragraph {rest}` shows them"
         lines.append(
-            f"Showing {len(shown)} of {len(refs)} (one Discord message holds at most "
+            f"Showing {shown} of {len(refs)} (one Discord message holds at most "
             f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). Left out: {rest}; {how}."
         )
-    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT) if lines else None, embeds=tuple(embeds))
+    return clip("\n".join(lines), CONTENT_LIMIT) if lines else None
 
 
 _STRENGTH_TITLES = {

@@ -30,6 +30,8 @@ HELP_COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ("/search impunity", "help-search", True),
     ("/about", "help-about", True),
     ("/library", "help-library", True),
+    ("/compare 76/174 78/216", "help-compare", True),
+    ("/trace 78/216 op 5", "help-trace", True),
     ("/daily set", "help-daily-set", False),
     ("/settings citation-style", "help-settings-citation-style", False),
     ("/settings document", "help-settings-document", False),

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.interactions import choices, send
+from bot.interactions import choices, clicked, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -27,6 +27,11 @@ class Reading(commands.Cog):
     def __init__(self, bot: ResolutionBot) -> None:
         self.bot = bot
         self.answers = bot.answers
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: Interaction) -> None:
+        """Clicks on the buttons under the bot's replies (they carry their own state)."""
+        await clicked(interaction)
 
     @app_commands.command(
         description="Show a paragraph or article verbatim: 4, PP 3, fn 2, 4-6, art. 12, Article 12(2)"

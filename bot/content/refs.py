@@ -363,9 +363,10 @@ _NOISE = re.compile(
     re.S,
 )
 _ABBREVIATIONS = ("para", "paras", "op", "pp", "pmbl", "fn", "fns", "res", "doc", "no", "art", "arts", "n", "nn")
-# A line break ends a sentence: it becomes `_STOP`, which no pattern reads across. So does ". ",
-# "! " or "? " (but not "para. " or "op. "); no pattern reads across those marks either, so they
-# are only looked for when a message both refers and names other texts.
+# A line break ends a sentence: it becomes `_STOP`, which no pattern reads across. ". ", "! " and
+# "? " end one too (not "para. " or "op. ") for the rules on other texts; no pattern reads across
+# those marks anyway, so they need no `_STOP` and are looked for only when a message both refers
+# to paragraphs and names texts.
 _STOP = "\x00"
 _LINES = str.maketrans("\n\r", _STOP * 2)
 _SENTENCE_GAP = re.compile(

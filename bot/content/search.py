@@ -346,6 +346,28 @@ class SearchIndex:
             hits.append(self._hit(unit, -negative, [term for term, _ in matched]))
         return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
 
+    # -- for /trace: the few units worth comparing closely --------------------
+
+    def sharing(self, words: Iterable[str], *, rarest: int = 12) -> dict[int, int]:
+        """Units holding any of the `rarest` least common of `words` (folded), with how many of
+        them each holds: a short list to compare closely. Units are numbered in document order."""
+        ids = {self._ids[w] for w in words if w in self._ids}
+        chosen = sorted(ids, key=lambda wid: len(self._units_of[wid]))[:rarest]
+        found: Counter[int] = Counter()
+        for wid in chosen:
+            found.update(self._units_of[wid])
+        return dict(found)
+
+    def containing(self, words: tuple[str, ...]) -> list[int]:
+        """Units holding `words` (folded) in this order, as a quoted search matches them; ascending."""
+        if not words:
+            return []
+        return sorted(self._matches(Term(words, " ".join(words)), 0, len(self._sources)))
+
+    def unit(self, unit: int) -> tuple[str, Paragraph | Footnote | Article]:
+        """The document symbol and the paragraph, footnote or article a unit number stands for."""
+        return self._symbols[unit], self._sources[unit]
+
     def _hit(self, unit: int, score: float, terms: list[Term]) -> Hit:
         source = self._sources[unit]
         text = _source_text(source)

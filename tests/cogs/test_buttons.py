@@ -460,3 +460,13 @@ async def test_in_a_dm_the_private_copy_can_be_posted(env: DiscordEnv) -> None:
     copy = await env.click(await paragraph(env, "4", dm=True), "Next", user_id=OTHER_USER_ID, context="dm")
     posted = message(await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, context="dm"))
     assert not is_ephemeral(posted)
+
+
+async def test_a_button_of_a_form_no_longer_used_gets_a_clear_answer(env: DiscordEnv) -> None:
+    sent = await paragraph(env, "4")
+    for row in sent.json["data"]["components"]:
+        for button in row["components"]:
+            if button.get("label") == "Cite":
+                button["custom_id"] = "rb:cite:4"  # a form no version of the bot reads now
+    data = message(await env.click(sent, "Cite"))
+    assert is_ephemeral(data) and "no longer exists" in data["content"]

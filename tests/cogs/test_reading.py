@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.content.library import load_library
+from bot.answers import Answers
+from bot.content.library import Library, load_library
 from tests.conftest import FIXTURE_DOC, DiscordEnv, close_env, make_env
 from tests.fakediscord import component_problems, option
 
@@ -289,3 +290,37 @@ async def test_an_unexpected_failure_is_logged_and_answered(
 async def test_paragraph_reads_the_preambular_forms_people_write(env: DiscordEnv, ref: str) -> None:
     data = message(await env.invoke("paragraph", [option("ref", ref)]))
     assert [e["title"] for e in data["embeds"]] == ["A/RES/62/152 · preambular paragraph 3"]
+
+
+# -- answers are built once and kept (issue 14, cost) ---------------------------------------
+
+
+def test_the_same_answer_is_built_once_and_kept(answers: Answers) -> None:
+    first = answers.paragraph("4-6")
+    assert answers.paragraph("paras. 4 to 6") is first  # the same references, however typed
+    assert answers.replay("p:A/RES/62/152:OP4-6") is first
+    # Each unit's embed is built once, and shared by every reply that shows it.
+    assert answers.paragraph("5").embeds[0] is first.embeds[1]
+    assert answers.cite("4", "bluebook", True) is answers.cite("OP 4", "bluebook", True)
+    assert answers.summary("all") is answers.summary("everyone")
+
+
+def test_a_quoted_message_header_never_leaks_into_a_kept_reply(answers: Answers) -> None:
+    quoted = answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/3")
+    assert "cited in https://discord.com/channels/1/2/3" in (quoted.content or "")
+    plain = answers.paragraph("4-5")
+    assert plain.content == "**General Assembly resolution 62/152, paras. 4 and 5**"
+    assert plain.embeds == quoted.embeds
+
+
+def test_kept_answers_are_bounded(library: Library) -> None:
+    fresh = Answers(library)
+    ranges = [f"{n}-{m}" for n in range(1, 18) for m in range(n, 18)]
+    ranges += [f"pp{n}-{m}" for n in range(1, 16) for m in range(n, 16)]
+    assert len(ranges) > Answers.KEPT_REPLIES
+    for selection in ranges:
+        fresh.paragraph(selection)
+        fresh.cite(selection, "un", quote=True)
+    assert len(fresh._shown._items) == Answers.KEPT_REPLIES
+    assert len(fresh._cited._items) == Answers.KEPT_REPLIES
+    assert len(fresh._units) == 32  # one embed per unit shown, however many replies show it

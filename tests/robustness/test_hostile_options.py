@@ -75,7 +75,7 @@ def _walk(env: DiscordEnv) -> list[tuple[str, str | None, str, bool]]:
         sub = command.name if group else None
         for parameter in command.parameters:
             if parameter.type is discord.AppCommandOptionType.string:
-                found.append((name, sub, parameter.name, parameter.autocomplete))
+                found.append((name, sub, parameter.display_name, parameter.autocomplete))
     return found
 
 
@@ -86,9 +86,9 @@ def _required_others(env: DiscordEnv, command: str, sub: str | None, name: str) 
         found = found.get_command(sub)
     assert isinstance(found, app_commands.Command)
     return [
-        option(p.name, "4")
+        option(p.display_name, "4")
         for p in found.parameters
-        if p.required and p.name != name and p.type is discord.AppCommandOptionType.string
+        if p.required and p.display_name != name and p.type is discord.AppCommandOptionType.string
     ]
 
 
