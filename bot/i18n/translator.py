@@ -49,7 +49,8 @@ def command_key(string: app_commands.locale_str, context: app_commands.Translati
     if where in (Where.command_description, Where.group_description):
         return (f"cmd-{slug(data.qualified_name)}", None)
     if where is Where.parameter_description:
-        return (f"cmd-{slug(data.command.qualified_name)}", data.name)
+        # The name Discord shows (`from`), not the Python one (`from_`) where an option is renamed.
+        return (f"cmd-{slug(data.command.qualified_name)}", data.display_name)
     if where is Where.choice_name:
         # Two options may share a value with different names (order:preamble, part:preamble).
         option = string.extras.get(OPTION)
@@ -88,7 +89,7 @@ def translate_choices(tree: app_commands.CommandTree[Any]) -> None:
                 for choice in parameter.choices:  # the command's own Choice objects
                     if choice._locale_name is None:
                         choice._locale_name = app_commands.locale_str(choice.name)
-                    choice._locale_name.extras.setdefault(OPTION, parameter.name)
+                    choice._locale_name.extras.setdefault(OPTION, parameter.display_name)
 
 
 def _texts(tree: app_commands.CommandTree[Any]) -> Iterator[tuple[str, app_commands.locale_str, Any]]:
@@ -109,14 +110,14 @@ def _texts(tree: app_commands.CommandTree[Any]) -> Iterator[tuple[str, app_comma
         if isinstance(command, app_commands.Command):
             for parameter in command.parameters:
                 yield (
-                    f"/{command.qualified_name} {parameter.name}",
+                    f"/{command.qualified_name} {parameter.display_name}",
                     parameter.locale_description or app_commands.locale_str(parameter.description),
                     app_commands.TranslationContext(Where.parameter_description, parameter),
                 )
                 for choice in parameter.choices:
                     yield (
-                        f"/{command.qualified_name} {parameter.name}: choice {choice.value!r}",
-                        choice._locale_name or app_commands.locale_str(choice.name, **{OPTION: parameter.name}),
+                        f"/{command.qualified_name} {parameter.display_name}: choice {choice.value!r}",
+                        choice._locale_name or app_commands.locale_str(choice.name, **{OPTION: parameter.display_name}),
                         app_commands.TranslationContext(Where.choice_name, choice),
                     )
     for kind in (discord.AppCommandType.message, discord.AppCommandType.user):

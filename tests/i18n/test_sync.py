@@ -8,13 +8,21 @@ from typing import Any
 
 import discord
 import pytest
+from discord.app_commands import TranslationContextLocation as Where
 
 import bot.client
 from bot.__main__ import EXIT_BAD_SETUP, _sync, load
 from bot.content.library import Library
 from bot.i18n import LOCALES, SOURCE_LOCALE, load_catalogues
 from bot.i18n.catalogue import LOCALES_DIR
-from bot.i18n.translator import CatalogueTranslator, check_command_texts, check_sync, sync_payload, translate_choices
+from bot.i18n.translator import (
+    CatalogueTranslator,
+    check_command_texts,
+    check_sync,
+    command_key,
+    sync_payload,
+    translate_choices,
+)
 from tests.conftest import ROOT, DiscordEnv
 from tests.fakediscord import BOT_TOKEN, FakeDiscord
 
@@ -135,21 +143,38 @@ async def test_sync_refuses_to_publish_translations_discord_would_reject(
 
 
 async def test_two_options_with_the_same_choice_value_keep_their_own_translations(env: DiscordEnv) -> None:
-    # The compare branch offers part:preamble ("Preamble"); /daily set has order:preamble ("preambular
-    # paragraphs only"). A choice keyed by its value alone gave both the same translation.
+    # /compare offers part:preamble ("Preamble"); /daily set has order:preamble ("preambular paragraphs
+    # only"). A choice keyed by its value alone gave both the same translation. The probe's option is one
+    # no catalogue has translated.
     @discord.app_commands.command(description="Probe")
-    @discord.app_commands.choices(part=[discord.app_commands.Choice(name="Preamble", value="preamble")])
-    async def probe(interaction: discord.Interaction, part: discord.app_commands.Choice[str]) -> None:
+    @discord.app_commands.choices(section=[discord.app_commands.Choice(name="Preamble", value="preamble")])
+    async def probe(interaction: discord.Interaction, section: discord.app_commands.Choice[str]) -> None:
         raise AssertionError("never run")
 
     env.bot.tree.add_command(probe)
     translate_choices(env.bot.tree)
     payload = {c["name"]: c for c in await sync_payload(env.bot.tree, CatalogueTranslator(env.bot.catalogues))}
-    (part,) = _options(payload["probe"])
-    assert not part["choices"][0].get("name_localizations")  # nobody has translated "Preamble" yet
+    (section,) = _options(payload["probe"])
+    assert not section["choices"][0].get("name_localizations")  # nobody has translated this "Preamble"
     (order,) = [o for o in _options(payload["daily"]) if o["name"] == "order"]
     (preamble,) = [c for c in order["choices"] if c["value"] == "preamble"]
     assert preamble["name_localizations"]["fr"] == "alinéas du préambule seulement"
     problems = check_command_texts(env.bot.tree, env.bot.catalogues)
-    assert [p for p in problems if "choice 'preamble'" in p and "/probe part" in p], problems
+    assert [p for p in problems if "choice 'preamble'" in p and "/probe section" in p], problems
     assert not [p for p in problems if "preambular paragraphs only" in p or "/daily" in p], problems
+    (compare,) = [o for o in _options(payload["compare"]) if o["name"] == "part"]
+    (preamble,) = [c for c in compare["choices"] if c["value"] == "preamble"]
+    assert preamble["name_localizations"]["fr"] == "Préambule"
+
+
+async def test_a_renamed_option_is_keyed_by_the_name_discord_shows(env: DiscordEnv) -> None:
+    # /compare's `from` is `from_` in Python (a keyword): the catalogue names it as people see it.
+    compare = env.bot.tree.get_command("compare")
+    assert isinstance(compare, discord.app_commands.Command)
+    (earlier,) = [p for p in compare.parameters if p.display_name == "from"]
+    text = earlier.locale_description or discord.app_commands.locale_str(earlier.description)
+    context = discord.app_commands.TranslationContext(Where.parameter_description, earlier)
+    assert command_key(text, context) == ("cmd-compare", "from")
+    payload = {c["name"]: c for c in await sync_payload(env.bot.tree, CatalogueTranslator(env.bot.catalogues))}
+    (sent,) = [o for o in payload["compare"]["options"] if o["name"] == "from"]
+    assert sent["description_localizations"]["fr"] == env.bot.catalogues.lookup("fr", "cmd-compare", "from")
