@@ -13,7 +13,7 @@ from bot.content.model import Document
 from bot.i18n import Audience, Catalogues
 from bot.i18n.translator import interaction_locale
 from bot.interactions import choices, send
-from bot.render import CONTENT_LIMIT, TITLE_LIMIT, UN_BLUE, Reply, clip
+from bot.render import CONTENT_LIMIT, DESCRIPTION_LIMIT, FIELD_VALUE_LIMIT, TITLE_LIMIT, UN_BLUE, Reply, clip
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -55,10 +55,11 @@ def command_lines(catalogues: Catalogues, locale: str, *, here: bool) -> list[st
 
 
 def help_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: bool) -> Reply:
+    """The commands in the message, the reference syntax below them in an embed: French or Spanish
+    /help in a server is longer than a message's 2,000 characters, and was cut at its end."""
     say = catalogues.format
     lines = [say(locale, "help-title", symbol=doc.symbol), *command_lines(catalogues, locale, here=here)]
-    lines += [
-        "",
+    notes = [
         say(locale, "help-references", number=doc.meta.number),
         say(locale, "help-discussion"),
         say(
@@ -69,7 +70,8 @@ def help_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: bool
             footnotes=len(doc.footnotes),
         ),
     ]
-    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), ephemeral=True)
+    embed = discord.Embed(colour=UN_BLUE, description=clip("\n".join(notes), DESCRIPTION_LIMIT))
+    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), embeds=(embed,), ephemeral=True)
 
 
 def about_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: bool) -> Reply:
@@ -102,9 +104,11 @@ def about_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: boo
     for key, args, inline in fields:
         embed.add_field(name=say(locale, key), value=say(locale, key, "value", **args), inline=inline)
     embed.add_field(name=say(locale, "about-official-text"), value=meta.url, inline=False)
-    embed.add_field(
-        name=say(locale, "about-commands"), value="\n".join(command_lines(catalogues, locale, here=here)), inline=False
-    )
+    # What to type, not what each does: with every description, a server's list is over an embed
+    # field's 1,024 characters in English already; /help says what each does.
+    typed = " · ".join(f"`{example}`" for example, _key, anywhere in HELP_COMMANDS if anywhere or here)
+    commands = f"{typed}\n{say(locale, 'about-commands-more')}"
+    embed.add_field(name=say(locale, "about-commands"), value=clip(commands, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=say(locale, "about-footer"))
     return Reply(embeds=(embed,))
 

@@ -236,7 +236,8 @@ async def test_help_is_ephemeral(env: DiscordEnv) -> None:
     data = message(await env.invoke("help"))
     assert is_ephemeral(data)
     assert "/paragraph" in data["content"] and "`PP 3`" in data["content"]
-    assert "`PP 3, 5` is PP3 and PP5" in data["content"]
+    (notes,) = data["embeds"]  # the reference syntax, below the commands
+    assert "`PP 3, 5` is PP3 and PP5" in notes["description"]
 
 
 @pytest.mark.parametrize(

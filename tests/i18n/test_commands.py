@@ -10,6 +10,7 @@ from bot.answers import COMMANDS
 from bot.cogs.info import HELP_COMMANDS
 from bot.i18n import LOCALES, SOURCE_LOCALE
 from bot.i18n.catalogue import shipped_catalogues
+from tests.cogs.test_reading import assert_within_discord_limits
 from tests.conftest import DiscordEnv
 from tests.fakediscord import ALL_PERMISSIONS, OTHER_USER_ID, interaction_payload, option
 
@@ -53,7 +54,8 @@ async def test_help_is_in_the_readers_language_with_no_english_left(env: Discord
     for key in ("help-paragraph", "help-cite", "help-daily-set", "help-settings-language", "help-help"):
         assert say(locale, key) in text
         assert say(SOURCE_LOCALE, key) not in text  # no English where a translation exists
-    assert say(locale, "help-discussion") in text
+    (notes,) = data["embeds"]  # the reference syntax, below the commands
+    assert say(locale, "help-discussion") in notes["description"]
     assert "`/paragraph 4`" in text and "`/cite 4 style:bluebook`" in text  # what people type stays English
     assert len(text) <= 2000
 
@@ -87,6 +89,33 @@ async def test_about_in_a_dm_is_in_the_readers_language(env: DiscordEnv, locale:
     assert embed["footer"]["text"] == say(locale, "about-footer")
     for text in (*fields, embed["description"]):
         assert "adopted on" not in text and "Contents" not in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+async def test_about_in_a_server_lists_every_command_within_discords_limits(env: DiscordEnv, locale: str) -> None:
+    # A server lists the most commands (/daily, /settings), and French and Spanish say each at length.
+    if locale != SOURCE_LOCALE:
+        await invoke(env, "settings", settings("server-language", locale))
+    data = await invoke(env, "about", locale=locale)
+    (embed,) = data["embeds"]
+    assert embed["footer"]["text"] == say(locale, "about-footer")
+    listed = {f["name"]: f["value"] for f in embed["fields"]}[say(locale, "about-commands")]
+    for example, _key, _ in HELP_COMMANDS:
+        assert f"`{example}`" in listed, example
+    assert listed.endswith(say(locale, "about-commands-more"))  # what each does is in /help
+    assert_within_discord_limits(data)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+async def test_help_in_a_server_is_whole_in_every_language(env: DiscordEnv, locale: str) -> None:
+    data = await invoke(env, "help", locale=locale)
+    shown = "\n".join([data.get("content") or "", *(e.get("description") or "" for e in data.get("embeds") or [])])
+    for example, key, _ in HELP_COMMANDS:
+        assert f"`{example}` — {say(locale, key)}" in shown, example
+    assert say(locale, "help-references", number="62/152") in shown
+    assert say(locale, "help-discussion") in shown
+    assert say(locale, "help-contents", operative=17, preambular=15, footnotes=6) in shown  # the last line, uncut
+    assert_within_discord_limits(data)
 
 
 async def test_a_persons_language_choice_is_kept_and_wins_over_their_discord_language(env: DiscordEnv) -> None:

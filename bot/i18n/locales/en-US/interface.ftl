@@ -50,6 +50,7 @@ about-contents = Contents
     }
 about-official-text = Official text
 about-commands = Commands
+about-commands-more = `/help` says what each one does.
 about-footer = The text is transcribed verbatim from the official document as distributed by the United Nations. Summaries are the bot's own plain-language paraphrases, never the text.
 
 ## /settings

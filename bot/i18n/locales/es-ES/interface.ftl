@@ -50,6 +50,7 @@ about-contents = Contenido
     }
 about-official-text = Texto oficial
 about-commands = Comandos
+about-commands-more = `/help` explica qué hace cada uno.
 about-footer = El texto es la transcripción fiel del documento oficial distribuido por las Naciones Unidas (en inglés). Los resúmenes son paráfrasis del bot en lenguaje sencillo, nunca el texto.
 
 ## /settings

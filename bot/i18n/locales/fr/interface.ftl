@@ -50,6 +50,7 @@ about-contents = Contenu
     }
 about-official-text = Texte officiel
 about-commands = Commandes
+about-commands-more = `/help` explique ce que fait chacune.
 about-footer = Le texte est la transcription fidèle du document officiel distribué par l’Organisation des Nations Unies (en anglais). Les résumés sont des paraphrases du bot en langage simple, jamais le texte.
 
 ## /settings

@@ -41,6 +41,7 @@ about-contents = 内容
     .value = 序言部分 { $preambular } 段 · 执行部分 { $operative } 段 · 脚注 { $footnotes } 个
 about-official-text = 正式文本
 about-commands = 命令
+about-commands-more = 各命令的作用见 `/help`。
 about-footer = 文本逐字转录自联合国分发的正式文件（英文）。摘要是机器人用通俗语言所作的转述，绝非决议原文。
 
 ## /settings
