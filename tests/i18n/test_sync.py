@@ -173,7 +173,9 @@ async def test_a_renamed_option_is_keyed_by_the_name_discord_shows(env: DiscordE
     assert isinstance(compare, discord.app_commands.Command)
     (earlier,) = [p for p in compare.parameters if p.display_name == "from"]
     text = earlier.locale_description or discord.app_commands.locale_str(earlier.description)
-    context = discord.app_commands.TranslationContext(Where.parameter_description, earlier)
+    context: discord.app_commands.TranslationContextTypes = discord.app_commands.TranslationContext(
+        Where.parameter_description, earlier
+    )
     assert command_key(text, context) == ("cmd-compare", "from")
     payload = {c["name"]: c for c in await sync_payload(env.bot.tree, CatalogueTranslator(env.bot.catalogues))}
     (sent,) = [o for o in payload["compare"]["options"] if o["name"] == "from"]
