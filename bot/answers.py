@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 
 from bot.content import refs as references
-from bot.content.cite import DEFAULT_STYLE, STYLES, check_style, citation, reference
+from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
 from bot.content.errors import UserError
 from bot.content.library import Entry, Library
-from bot.content.model import Document, Kind, Ref
+from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
 from bot.content.summary import ALL, resolve_addressee, summarize
 from bot.render import (
@@ -24,9 +24,14 @@ from bot.render import (
     Navigation,
     Reply,
     about_reply,
+    article_cite_reply,
+    article_reply,
+    article_text,
     choice_name,
     cite_reply,
+    document_choice_name,
     help_reply,
+    library_reply,
     preview,
     refs_reply,
     search_reply,
@@ -56,7 +61,11 @@ COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ("/help", "this help", True),
 )
 
-_SOURCE = re.compile(r"^(?P<kind>[pcs]):(?P<doc>[^:]+):(?P<what>[^:]+)(?::(?P<a>[^:]*))?(?::(?P<b>[^:]*))?$")
+# A source names its document by symbol ("p:A/RES/62/152:OP4"). Buttons sent before the bot held a
+# library named none ("p:OP4"): those mean the bot's default document, as they did then.
+_SOURCE = re.compile(
+    r"^(?P<kind>[pcs]):(?:(?P<doc>[^:]*/[^:]*):)?(?P<what>[^:/]+)(?::(?P<a>[^:]*))?(?::(?P<b>[^:]*))?$"
+)
 
 
 def _compact(refs: Sequence[Ref]) -> str:
@@ -71,26 +80,129 @@ class Answers:
 
     # -- commands -------------------------------------------------------------
 
-    def paragraph(self, ref: str, document: str | None = None) -> Reply:
-        doc = self.library.entry(document).document
+    def document(self, document: str | None = None, text: str = "", fallback: str | None = None) -> Document:
+        """The document a command answers from: the one its `document` option names, else the one its
+        reference names ("A/RES/78/216 para 5"), else the server's default (`fallback`), else the bot's."""
+        if document is not None and document.strip():
+            return self.library.entry(document).document
+        named = references.named_documents(text, self.library.documents) if text else []
+        if len(named) == 1:
+            return named[0]
+        if fallback:
+            return self.library.document_or_default(fallback)
+        return self.library.default
+
+    def paragraph(self, ref: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+        article = references.parse_article(ref)
+        if article is not None:
+            doc, annex = self.annex(article, document, fallback)
+            return self.show_article(doc, annex, article.point)
+        doc = self.document(document, ref, fallback)
         return self.show(doc, references.parse_refs(ref, doc))
 
-    def footnote(self, number: str, document: str | None = None) -> Reply:
-        doc = self.library.entry(document).document
+    def annex(
+        self, ref: references.ArticleRef, document: str | None = None, fallback: str | None = None
+    ) -> tuple[Document, Annex]:
+        """The resolution and annexed declaration an article reference is to, checked to have that article:
+        the resolution it names ("53/144 art 12"), else the chosen document, else the server's or the
+        bot's default if it has articles, else the one document of the library that has."""
+        having = [d for d in self.library.documents if any(a.articles for a in d.annexes)]
+        if ref.number is not None:
+            named = [d for d in self.library.documents if d.meta.number == ref.number]
+            if not named:
+                raise UserError(
+                    f"Resolution {ref.number} is not in the library; it holds {', '.join(self.library.symbols)}."
+                )
+            doc = named[0]
+        elif document is not None and document.strip():
+            doc = self.library.entry(document).document
+        else:
+            current = self.document(None, "", fallback)
+            if any(d is current for d in having):
+                doc = current
+            elif having:
+                doc = having[0]
+            else:
+                raise UserError("No text in the library has articles: articles belong to an annexed declaration.")
+        annex = next((a for a in doc.annexes if a.articles), None)
+        if annex is None:
+            where = f" The Declaration's articles are in {having[0].symbol}." if having else ""
+            raise UserError(f"{doc.symbol} has no articles: it has {doc.outline()}.{where}")
+        _check_article(annex, ref.point)
+        return doc, annex
+
+    def show_article(self, doc: Document, annex: Annex, point: references.ArticlePoint) -> Reply:
+        reply = article_reply(doc, annex, point)
+        numbers = [a.number for a in annex.articles]
+        at = numbers.index(point.article)
+        nav = Navigation(
+            source=f"p:{doc.symbol}:{point.compact}",
+            paged=True,
+            previous=f"p:{doc.symbol}:art{numbers[at - 1]}" if at > 0 else None,
+            next=f"p:{doc.symbol}:art{numbers[at + 1]}" if at + 1 < len(numbers) else None,
+            cite=f"c:{doc.symbol}:{point.compact}:-:0",
+            link=doc.meta.url,
+        )
+        return _with(reply, nav)
+
+    def footnote(self, number: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+        doc = self.document(document, number, fallback)
         return self.show(doc, references.parse_footnotes(number, doc))
 
-    def cite(self, ref: str, style: str | None = None, quote: bool = False, document: str | None = None) -> Reply:
-        doc = self.library.entry(document).document
+    def cite(
+        self,
+        ref: str,
+        style: str | None = None,
+        quote: bool = False,
+        document: str | None = None,
+        *,
+        fallback: str | None = None,
+    ) -> Reply:
         key = check_style(style or DEFAULT_STYLE)
+        article = references.parse_article(ref)
+        if article is not None:
+            doc, annex = self.annex(article, document, fallback)
+            point = article.point
+            reply = article_cite_reply(doc, annex, point, article_citation(doc, annex, point, key), quote)
+            source = f"c:{doc.symbol}:{point.compact}:{key}:{int(quote)}"
+            return _with(reply, Navigation(source=source, link=doc.meta.url))
+        doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
         reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
         return _with(reply, Navigation(source=source, link=doc.meta.url))
 
-    def quote_message(self, text: str, where: str | None = None, document: str | None = None) -> Reply:
-        """The paragraphs a chat message refers to, and a line citing them."""
-        doc = self.library.entry(document).document
+    def quote_message(
+        self, text: str, where: str | None = None, document: str | None = None, *, fallback: str | None = None
+    ) -> Reply:
+        """The paragraphs a chat message refers to, and a line citing them.
+
+        References with no document named are to the chosen (or default) document; references the
+        message ties to another document of the library ("78/216, para 5") are to that one."""
+        doc = self.document(document, "", fallback)
         found = references.find_refs(text, doc)
+        elsewhere = [
+            (other, hits)
+            for other in self.library.documents
+            if other is not doc and (hits := references.find_refs(text, other, untied=False)).refs
+        ]
+        articles = []
+        for ref in references.find_articles(text):
+            try:
+                articles.append((*self.annex(ref, None, fallback), ref.point))
+            except UserError:
+                continue  # "Article 40 of the Declaration": not one it has
+        others = [reference(o, f.refs) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
+        if not found.refs and not elsewhere and articles:
+            first, *rest = articles
+            header = f"**{annex_reference(*first)}**" + (f" · cited in {where}" if where else "")
+            if rest:
+                header += "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
+            return _with_header(self.show_article(*first), header)
+        if elsewhere and not found.refs:
+            doc, found = elsewhere.pop(0)
+            others.pop(0)
+        also = "\n*(Also cited: " + "; ".join(others[:3]) + ".)*" if others else ""
         if not found.refs:
             lacking = ""
             if found.missing:
@@ -103,13 +215,15 @@ class Answers:
                 f"`third preambular paragraph`, `footnote 5` and `{doc.meta.number}, ¶ 4`; a bare number, a date "
                 "or another resolution's paragraph is never taken for one."
             )
-        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "")
+        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "") + also
         if found.missing:
             header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
         return self.show(doc, found.refs, header=header)
 
-    def summary(self, addressee: str | None = None, document: str | None = None, page: int = 0) -> Reply:
-        doc = self.library.entry(document).document
+    def summary(
+        self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None
+    ) -> Reply:
+        doc = self.document(document, "", fallback)
         ident = resolve_addressee(doc, addressee)
         sections = summarize(doc, ident)
         if not sections:
@@ -117,7 +231,7 @@ class Answers:
             raise UserError(f"No operative paragraph of {doc.symbol} addresses {label}.")
         pages = summary_pages(doc, sections, everyone=ident is None)
         page = min(max(page, 0), len(pages) - 1)
-        key = ident or ALL
+        key = _addressee_key(doc, ident)
         more = f"s:{doc.symbol}:{key}:{page + 1}" if page + 1 < len(pages) else None
         nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url)
         return _with(summary_reply(pages, page), nav)
@@ -128,8 +242,12 @@ class Answers:
         result = self.library.index.search(query, limit=SEARCH_RESULTS, within=doc.symbol if document else None)
         return search_reply(doc, result, several=len(self.library.symbols) > 1)
 
-    def about(self, document: str | None = None, *, in_server: bool = True) -> Reply:
-        return about_reply(self.library.entry(document).document, self._commands(in_server))
+    def about(self, document: str | None = None, *, in_server: bool = True, fallback: str | None = None) -> Reply:
+        return about_reply(self.document(document, "", fallback), self._commands(in_server))
+
+    def catalogue(self, fallback: str | None = None) -> Reply:
+        """/library: every loaded document, and which one answers here by default."""
+        return library_reply(self.library.documents, self.document(None, "", fallback))
 
     def help(self, document: str | None = None, *, in_server: bool = True) -> Reply:
         doc = self.library.entry(document).document
@@ -143,9 +261,10 @@ class Answers:
     # -- showing references, with where the buttons lead ------------------------
 
     def show(self, doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-        reply = refs_reply(doc, refs, header)
+        reply = refs_reply(doc, refs, header, more=lambda left: _more(doc, left))
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
+        more = _more(doc, left)
         # Previous leads back from the first unit shown, Next on from the last, each through its
         # own part: the paragraphs (PP1… then OP1…), or the footnotes.
         before, after = _sequence(doc, shown[0].kind), _sequence(doc, shown[-1].kind)
@@ -158,35 +277,74 @@ class Answers:
             paged=True,
             previous=f"p:{doc.symbol}:{_compact([before[first - 1]])}" if first > 0 else None,
             next=f"p:{doc.symbol}:{_compact([after[last + 1]])}" if last + 1 < len(after) else None,
-            more=_fit(f"p:{doc.symbol}:{_compact(left)}") if left else None,
+            more=f"p:{doc.symbol}:{_compact(more)}" if more else None,
             footnotes=_fit(f"p:{doc.symbol}:{_compact(cited)}") if cited else None,
             cite=_fit(f"c:{doc.symbol}:{_compact(shown)}:-:0"),
             link=doc.meta.url,
+            library=self._footnote_links(
+                doc, [r.number for r in shown if r.kind is Kind.FOOTNOTE] + [r.number for r in cited]
+            ),
         )
         return _with(reply, nav)
+
+    def _footnote_links(self, doc: Document, footnotes: Sequence[int]) -> tuple[tuple[str, str], ...]:
+        """A button for each other document of the library that a shown footnote points to
+        ("Resolution 53/144, annex." -> the Declaration in 53/144): (label, source)."""
+        out: dict[str, str] = {}
+        others = [d for d in self.library.documents if d is not doc]
+        for number in dict.fromkeys(footnotes):
+            text = doc.footnote(number).text
+            for other in references.named_documents(text, others):
+                annexed = "annex" in text.lower() and any(a.articles for a in other.annexes)
+                label = f"Open {other.meta.number}" + (", annex" if annexed else "")
+                target = "art1" if annexed else _compact([_first(other)])
+                out.setdefault(label, f"p:{other.symbol}:{target}")
+        return tuple(out.items())[:3]
 
     def replay(self, source: str, *, style: str | None = None) -> Reply:
         """Rebuild the reply a source describes. `style` is the default for a cite source that names none."""
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
-        doc = self.library.entry(match["doc"]).document
+        doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
+        if kind == "p" and what.startswith("art"):
+            return self.paragraph(what, doc.symbol)
         if kind == "p":
             return self.show(doc, references.parse_refs(what, doc))
         if kind == "c":
             chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
             return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol)
         page = int(match["a"]) if match["a"] and match["a"].isascii() and match["a"].isdigit() else 0
+        if what.startswith("#"):  # an addressee by position, where its id is too long for a button
+            index = what[1:]
+            if not (index.isascii() and index.isdigit() and int(index) < len(doc.addressees)):
+                raise UserError(
+                    "That button is from a version of the bot that no longer exists; run the command again."
+                )
+            what = doc.addressees[int(index)][0]
         return self.summary(what, doc.symbol, page)
 
     # -- autocomplete ---------------------------------------------------------
     # Autocomplete answers on every keystroke and must never fail: any input gets a list.
 
-    def paragraph_choices(self, current: str) -> list[tuple[str, str]]:
+    def document_choices(self, current: str) -> list[tuple[str, str]]:
+        """The documents typed so far names (a symbol, a number, a year, title words); all when blank."""
+        entries = self.library.entries if not current.strip() else self.library.matching(current[:100])
+        return [(document_choice_name(e.document), e.document.symbol) for e in entries][:CHOICES_LIMIT]
+
+    def paragraph_choices(
+        self, current: str, document: str | None = None, *, fallback: str | None = None
+    ) -> list[tuple[str, str]]:
         """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
-        entry = self.library.entry()
-        doc = entry.document
+        articles = self._article_choices(current, document, fallback)
+        if articles is not None:
+            return articles
+        try:
+            doc = self.document(document, current, fallback)
+        except UserError:
+            return []
+        entry = self.library.entry(doc.symbol)
         text = references.normalise(current)[: references.MAX_INPUT]
         choices: list[tuple[str, str]] = []
         try:
@@ -201,6 +359,42 @@ class Answers:
             choice = self._choice(doc, ref)
             if all(choice[1] != v for _, v in choices):
                 choices.append(choice)
+        return choices[:CHOICES_LIMIT]
+
+    def _article_choices(
+        self, current: str, document: str | None, fallback: str | None
+    ) -> list[tuple[str, str]] | None:
+        """Articles, while what is typed reads as the start of an article reference ("art", "Article 1",
+        "53/144 art 12(2)"); None when it does not."""
+        text = references.normalise(current)[: references.MAX_INPUT]
+        typed = re.fullmatch(
+            r"(?P<pre>.*?)\b(?:art(?:icles?|s?\.?)?|annex|declaration)\s*(?P<digits>\d{0,3})\b.*", text
+        )
+        if typed is None or (typed["pre"].strip() and not re.search(r"\d{2}/\d{1,4}", typed["pre"])):
+            return None
+        exact = references.parse_article(current)
+        probe = exact or references.parse_article(f"{typed['pre']} art 1")
+        if probe is None:
+            return None
+        try:
+            doc, annex = self.annex(
+                references.ArticleRef(references.ArticlePoint(1), probe.number, False), document, fallback
+            )
+        except UserError:
+            return []
+        choices: list[tuple[str, str]] = []
+        if exact is not None:
+            try:
+                _check_article(annex, exact.point)
+            except UserError:
+                exact = None
+        if exact is not None and (exact.point.clause or exact.point.item):
+            text_of = article_text(annex.article(exact.point.article), exact.point)
+            choices.append((choice_name(exact.point.label, _plain(text_of)), _article_value(doc, exact.point)))
+        for article in annex.articles:
+            if str(article.number).startswith(typed["digits"]):
+                point = references.ArticlePoint(article.number)
+                choices.append((choice_name(point.label, _plain(article.full_text)), _article_value(doc, point)))
         return choices[:CHOICES_LIMIT]
 
     def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[Ref]:
@@ -232,8 +426,13 @@ class Answers:
             return choice_name(ref.label, text), _value([ref])
         return choice_name(ref.label, preview(doc.paragraph(ref), 100)), _value([ref])
 
-    def footnote_choices(self, current: str) -> list[tuple[str, str]]:
-        doc = self.library.default
+    def footnote_choices(
+        self, current: str, document: str | None = None, *, fallback: str | None = None
+    ) -> list[tuple[str, str]]:
+        try:
+            doc = self.document(document, "", fallback)
+        except UserError:
+            return []
         digits = "".join(c for c in current if c in "0123456789")[:4]
         words = fold(references.normalise(current))[: references.MAX_INPUT]
         choices = []
@@ -244,8 +443,13 @@ class Answers:
                 choices.append((name, str(f.number)))
         return choices[:CHOICES_LIMIT]
 
-    def addressee_choices(self, current: str) -> list[tuple[str, str]]:
-        doc = self.library.default
+    def addressee_choices(
+        self, current: str, document: str | None = None, *, fallback: str | None = None
+    ) -> list[tuple[str, str]]:
+        try:
+            doc = self.document(document, "", fallback)
+        except UserError:
+            return []
         words = fold(references.normalise(current))[:100]
         options = [(label, ident) for ident, label in doc.addressees] + [("Everyone (all addressees)", ALL)]
         return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]
@@ -253,6 +457,42 @@ class Answers:
     @staticmethod
     def style_choices() -> list[tuple[str, str]]:
         return [(description[:100], key) for key, description in STYLES.items()]
+
+
+def _first(doc: Document) -> Ref:
+    """Where a document opens: its first operative paragraph (its first paragraph if it has none)."""
+    return next(iter(doc.operative or doc.preamble)).ref
+
+
+def _plain(text: str) -> str:
+    return " ".join(FOOTNOTE_MARKER.sub("", text).replace("*", "").split())
+
+
+def _article_value(doc: Document, point: references.ArticlePoint) -> str:
+    """What an article choice puts in the option: it names its resolution, so any document option agrees."""
+    return f"{doc.meta.number} {point.label.replace('Article', 'art.')}"
+
+
+def _check_article(annex: Annex, point: references.ArticlePoint) -> None:
+    """`UserError` unless the annex has that article, paragraph and sub-paragraph."""
+    numbers = [a.number for a in annex.articles]
+    try:
+        article = annex.article(point.article)
+    except KeyError:
+        raise UserError(
+            f"There is no {point.label.split('(')[0]}: the Declaration has Articles {numbers[0]}–{numbers[-1]}."
+        ) from None
+    clauses = [c.number for c in article.clauses if c.number is not None]
+    if point.clause is not None and point.clause not in clauses:
+        has = f"paragraphs 1–{clauses[-1]}" if clauses else "no numbered paragraphs"
+        raise UserError(f"Article {point.article} has {has}; there is no {point.label}.")
+    if point.item is not None:
+        clause = article.clause(point.clause) if point.clause is not None else article.clauses[0]
+        labels = [i.label for i in clause.items]
+        if point.item not in labels:
+            has = f"sub-paragraphs ({labels[0]})–({labels[-1]})" if labels else "no lettered sub-paragraphs"
+            where = f"Article {point.article}({point.clause})" if point.clause else f"Article {point.article}"
+            raise UserError(f"{where} has {has}; there is no {point.label}.")
 
 
 def _sequence(doc: Document, kind: Kind) -> list[Ref]:
@@ -281,9 +521,31 @@ def _value(refs: Sequence[Ref]) -> str:
     return references.format_refs(refs)[:100]
 
 
+def _addressee_key(doc: Document, ident: str | None) -> str:
+    """How a summary source names its addressee: the id, or its position when the id would not
+    leave a page number room in a button's custom_id (or holds the source's separator)."""
+    if ident is None:
+        return ALL
+    if ":" in ident or ident.startswith("#") or len(f"s:{doc.symbol}:{ident}:999") > CUSTOM_ID_ROOM:
+        return f"#{[i for i, _ in doc.addressees].index(ident)}"
+    return ident
+
+
+def _more(doc: Document, left: Sequence[Ref]) -> list[Ref]:
+    """What More shows of the units left out: as many from the start as its custom_id can name."""
+    shown = list(left)
+    while shown and len(f"p:{doc.symbol}:{_compact(shown)}") > CUSTOM_ID_ROOM:
+        shown.pop()
+    return shown
+
+
 def _fit(source: str) -> str | None:
     """A source short enough for a button's custom_id, else None (the button is left out)."""
     return source if len(source) <= CUSTOM_ID_ROOM else None
+
+
+def _with_header(reply: Reply, header: str) -> Reply:
+    return Reply(content=header, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=reply.nav)
 
 
 def _with(reply: Reply, nav: Navigation) -> Reply:

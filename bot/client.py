@@ -261,6 +261,16 @@ class ResolutionBot(commands.AutoShardedBot):
             log.exception("Could not read the citation style of server %s", interaction.guild_id)
             return DEFAULT_STYLE
 
+    async def guild_document(self, interaction: discord.Interaction[Any]) -> str | None:
+        """The server's default document (`/settings document`) where the server installed the bot."""
+        if interaction.guild_id is None or not interaction.is_guild_integration():
+            return None
+        try:
+            return await self.storage.guild_document(interaction.guild_id)
+        except Exception:  # a settings read must never stop a command
+            log.exception("Could not read the document of server %s", interaction.guild_id)
+            return None
+
     async def setup_hook(self) -> None:
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in EXTENSIONS:

@@ -6,17 +6,28 @@ turns back into a reply), so they work on messages of any age and after any
 restart. Views are never kept in memory: each is stopped before it is sent.
 
 - Previous / Next / More: the person who ran the command moves through the
-  text by editing the reply; anyone else gets their own private copy.
-- Footnotes / Cite: a private answer for whoever clicks.
-- Post to channel (on private answers): the same answer, publicly.
+  text by editing the reply; anyone else gets their own private copy. More
+  has an action of its own (`more`), so its custom_id never equals Next's when
+  what is left over is also the next unit (Discord refuses a message whose
+  custom_ids repeat).
+- Footnotes / Cite: a private answer for whoever clicks; so do the buttons that open another text
+  of the library that a footnote points to ("Open 53/144, annex").
+- Post to channel (on private answers): the same answer, publicly, for whoever
+  clicks: only where they may post themselves (Discord sends their permissions in
+  the channel with the click), and once per `POST_INTERVAL` each. The bot answers
+  through the interaction, which Discord accepts whatever the clicker may do, so
+  the check is the bot's to make.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import logging
+import math
 import re
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +56,7 @@ def _kwargs(reply: Reply) -> dict[str, Any]:
 # (without rate-limit headers, one request at a time) until aiohttp's 300 s timeout.
 ANSWER_TIMEOUT = 5.0
 FOLLOW_UP_TIMEOUT = 30.0
+POST_INTERVAL = dt.timedelta(seconds=30)  # each person's wait between two posts through Post to channel
 
 
 async def send(interaction: Interaction, reply: Reply, *, owner: int | None = None) -> None:
@@ -81,11 +93,11 @@ def choices(make: Callable[[], list[tuple[str, str]]]) -> list[app_commands.Choi
 
 class SourceButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=r"rb:(?P<action>go|show|post):(?P<owner>\d+):(?P<source>.+)",
+    template=r"rb:(?P<action>go|more|show|post):(?P<owner>\d+):(?P<source>.+)",
 ):
     """A button whose custom_id is `rb:<action>:<owner>:<source>`:
 
-    - `go` (Previous, Next, More): the owner's reply moves; anyone else gets a private copy;
+    - `go` (Previous, Next) and `more` (More): the owner's reply moves; anyone else gets a private copy;
     - `show` (Footnotes, Cite): a private answer for whoever clicks;
     - `post` (Post to channel, on private answers): the same answer, publicly, through the
       interaction, so it works where the bot cannot send (installed to a user's account).
@@ -113,8 +125,11 @@ class SourceButton(
     async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
         bot = interaction.client
         try:
+            if self.action == "post":
+                await self._post(interaction)
+                return
             reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
-            if self.action == "go" and interaction.user.id == self.owner:
+            if self.action in ("go", "more") and interaction.user.id == self.owner:
                 await edit(interaction, reply, owner=self.owner)
             else:
                 public = self.action == "post"
@@ -126,8 +141,86 @@ class SourceButton(
         except (aiohttp.ClientError, TimeoutError) as exc:
             log.warning("Button %s: the answer did not reach Discord (%s)", self.action, type(exc).__name__)
 
+    async def _post(self, interaction: Interaction) -> None:
+        """The answer again, publicly, if the person who clicked may post here and has not just done so."""
+        bot = interaction.client
+        refused = refused_post(interaction)
+        cooldown = post_cooldown(bot)
+        wait = cooldown.wait(interaction.user.id, bot.clock.now())
+        if refused is None and wait is not None:
+            refused = cooldown_message(wait)
+        if refused is not None:
+            await send(interaction, error_reply(refused))
+            return
+        reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
+        cooldown.posted(interaction.user.id, bot.clock.now())  # before sending: a double click posts once
+        await send(interaction, dataclasses.replace(reply, ephemeral=False), owner=interaction.user.id)
+
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourceButton,)
+
+
+# -- Post to channel: who may, and how often ---------------------------------------
+
+_THREADS = (discord.ChannelType.public_thread, discord.ChannelType.private_thread, discord.ChannelType.news_thread)
+
+
+def refused_post(interaction: Interaction) -> str | None:
+    """Why the clicking person may not have the bot post here for them, or None when they may.
+
+    `interaction.permissions` are the clicking member's own in this channel. In DMs and group
+    DMs there are none to check: the conversation is theirs.
+    """
+    if interaction.guild_id is None:
+        return None
+    permissions = interaction.permissions
+    missing = [] if permissions.send_messages else ["Send Messages"]
+    channel_type = getattr(interaction.channel, "type", None)
+    if channel_type in _THREADS and not permissions.send_messages_in_threads:
+        missing.append("Send Messages in Threads")
+    if not missing:
+        return None
+    needed = " and ".join(f"**{name}**" for name in missing)
+    return (
+        f"You can't post in this {'thread' if channel_type in _THREADS else 'channel'} yourself (that needs the "
+        f"{needed} permission), so I won't post this here for you. Your private copy stays visible to you."
+    )
+
+
+class PostCooldown:
+    """Each person's last post through Post to channel; one post per `interval` each."""
+
+    def __init__(self, interval: dt.timedelta = POST_INTERVAL) -> None:
+        self.interval = interval
+        self._last: dict[int, dt.datetime] = {}
+
+    def wait(self, user_id: int, now: dt.datetime) -> dt.timedelta | None:
+        """How long `user_id` must still wait, or None if they may post now."""
+        last = self._last.get(user_id)
+        if last is None or now - last >= self.interval:
+            return None
+        return self.interval - (now - last)
+
+    def posted(self, user_id: int, now: dt.datetime) -> None:
+        self._last[user_id] = now
+        if len(self._last) > 1_000:  # only those who posted within the interval matter
+            self._last = {u: t for u, t in self._last.items() if now - t < self.interval}
+
+
+# One per running bot, made on its first post (the bot is built elsewhere and knows nothing of it).
+_COOLDOWNS: weakref.WeakKeyDictionary[discord.Client, PostCooldown] = weakref.WeakKeyDictionary()
+
+
+def post_cooldown(bot: discord.Client) -> PostCooldown:
+    return _COOLDOWNS.setdefault(bot, PostCooldown())
+
+
+def cooldown_message(wait: dt.timedelta) -> str:
+    seconds = max(1, math.ceil(wait.total_seconds()))
+    return (
+        f"You posted a moment ago: you can post again in {seconds} second{'s' if seconds != 1 else ''}. "
+        "Your private copy stays visible to you."
+    )
 
 
 def _disabled(label: str, emoji: str, key: str) -> discord.ui.Button[discord.ui.View]:
@@ -153,8 +246,10 @@ def build_view(reply: Reply, owner: int) -> discord.ui.View | None:
         view.add_item(SourceButton("show", nav.cite, owner, "Cite"))
     if nav.link:
         view.add_item(discord.ui.Button(label="Official text", url=nav.link, style=discord.ButtonStyle.link))
+    for label, source in nav.library:  # a footnote's "Resolution 53/144, annex": open that text here
+        view.add_item(SourceButton("show", source, owner, label[:80], emoji="📖"))
     if nav.more:
-        view.add_item(SourceButton("go", nav.more, owner, "More", emoji="⏬"))
+        view.add_item(SourceButton("more", nav.more, owner, "More", emoji="⏬"))
     if reply.ephemeral and nav.source:
         view.add_item(SourceButton("post", nav.source, owner, "Post to channel"))
     for item in view.children:  # custom_ids over Discord's limit would make the whole message fail

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import discord
 
-from bot.content.cite import STYLES, Citation, reference
-from bot.content.model import FOOTNOTE_MARKER, Document, Footnote, Kind, Paragraph, Ref
-from bot.content.refs import format_refs
+from bot.content.cite import STYLES, Citation, annex_reference, reference
+from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
+from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
 
@@ -48,6 +48,7 @@ class Navigation:
     footnotes: str | None = None
     cite: str | None = None
     link: str | None = None  # the official text
+    library: tuple[tuple[str, str], ...] = ()  # (label, source): other texts of the library a footnote points to
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,17 @@ def preview(paragraph: Paragraph, limit: int) -> str:
     return clip(" ".join(plain.split()), limit)
 
 
-def refs_reply(doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-    """One embed per unit, in document order, as many as fit one message; says what was left out."""
+def refs_reply(
+    doc: Document,
+    refs: Sequence[Ref],
+    header: str | None = None,
+    more: Callable[[Sequence[Ref]], Sequence[Ref]] = lambda left: left,
+) -> Reply:
+    """One embed per unit, in document order, as many as fit one message; says what was left out.
+
+    `more` says which of the units left out the More button shows (all of them unless its
+    custom_id has no room for so long a list), so the text promises only what the button does.
+    """
     refs = sorted(set(refs))
     embeds: list[discord.Embed] = []
     total = 0
@@ -151,10 +161,16 @@ def refs_reply(doc: Document, refs: Sequence[Ref], header: str | None = None) ->
     left = [r for r in refs if r not in shown]
     if left:
         rest = format_refs(left)
+        shows = list(more(left))
+        if shows == left:
+            how = f"**More** shows them, or `/paragraph {rest}`"
+        elif shows:
+            how = f"**More** shows {format_refs(shows)}; `/paragraph {rest}` shows them all"
+        else:
+            how = f"`/paragraph {rest}` shows them"
         lines.append(
             f"Showing {len(shown)} of {len(refs)} (one Discord message holds at most "
-            f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). "
-            f"Left out: {rest}; **More** shows them, or `/paragraph {rest}`."
+            f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). Left out: {rest}; {how}."
         )
     return Reply(content=clip("\n".join(lines), CONTENT_LIMIT) if lines else None, embeds=tuple(embeds))
 
@@ -323,40 +339,100 @@ def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) 
     return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), ephemeral=True)
 
 
-QUOTE_BUDGET = 1_400  # of a message's 2,000 characters: the rest is the citation and its notes
+QUOTE_BUDGET = 1_400  # the most a quote takes of a message's 2,000 characters, however short the citation
+NOTE_ROOM = 260  # kept for the note that says what was not quoted
 
 
 def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool) -> Reply:
     """The citation in a code block (copies cleanly), its running-text form, the official link;
-    with `quote`, the text above it as a block quote, as much as fits."""
-    lines: list[str] = []
-    if quote and not refs:
-        lines.append("*(The whole resolution is too long to quote here: cite paragraphs to quote them.)*")
-    elif quote:
-        used = 0
-        quoted: list[Ref] = []
-        for ref in refs:
-            unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
-            body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
-            label = f"**{ref.label}** " if len(refs) > 1 else ""
-            block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
-            if used + len(block) > QUOTE_BUDGET:
-                if not quoted:  # one long paragraph: quote its start
-                    lines.append(clip(block, QUOTE_BUDGET))
-                    lines.append(
-                        f"*(Quote shortened to fit one message; `/paragraph {format_refs([ref])}` shows it all.)*"
-                    )
-                    quoted.append(ref)
-                break
-            lines.append(block)
-            used += len(block)
-            quoted.append(ref)
-        left = [r for r in refs if r not in quoted]
-        if left:
-            rest = format_refs(left)
-            lines.append(f"*(Not quoted, to fit one message: {rest}; `/paragraph {rest}` shows them.)*")
+    with `quote`, the text above it as a block quote, as much as fits. The citation and the link
+    are never cut: the quote gives way to them."""
     style = STYLES[result.style].split(":")[0]
-    lines.append(f"**{style}**")
+    tail = [f"**{style}**", f"```\n{result.text}\n```"]
+    if result.running:
+        tail.append(f"In running text:\n```\n{result.running}\n```")
+    tail.append(f"Official text: <{doc.meta.url}>")
+    head: list[str] = []
+    if quote and not refs:
+        head.append("*(The whole resolution is too long to quote here: cite paragraphs to quote them.)*")
+    elif quote:
+        head = _quote(doc, refs, min(QUOTE_BUDGET, CONTENT_LIMIT - len("\n".join(tail)) - NOTE_ROOM - 2))
+    content = "\n".join(head + tail)
+    if len(content) > CONTENT_LIMIT:  # a citation too long to leave room for any quote
+        content = "\n".join(tail)
+    return Reply(content=clip(content, CONTENT_LIMIT))
+
+
+def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
+    """The units as block quotes within `room` characters, and a note on what was left out."""
+    lines: list[str] = []
+    used = 0
+    quoted: list[Ref] = []
+    for ref in refs:
+        unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
+        body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
+        label = f"**{ref.label}** " if len(refs) > 1 else ""
+        block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
+        if used + len(block) + 1 > room:
+            if not quoted and room >= 200:  # one long paragraph: quote its start
+                lines.append(clip(block, room))
+                lines.append(f"*(Quote shortened to fit one message; `/paragraph {format_refs([ref])}` shows it all.)*")
+                quoted.append(ref)
+            break
+        lines.append(block)
+        used += len(block) + 1
+        quoted.append(ref)
+    left = [r for r in refs if r not in quoted]
+    if left:
+        rest = format_refs(left)
+        ask = f"`/paragraph {rest}` shows them" if len(rest) <= 80 else "`/paragraph` shows them"
+        lines.append(f"*(Not quoted, to fit one message: {clip(rest, 120)}; {ask}.)*")
+    return lines
+
+
+def article_text(article: Article, point: ArticlePoint) -> str:
+    """What a reference to an article shows: the article, one of its paragraphs, or a sub-paragraph
+    with the words that lead into it."""
+    if point.clause is None and point.item is None:
+        return article.full_text
+    clause = article.clause(point.clause) if point.clause is not None else article.clauses[0]
+    if point.item is None:
+        return clause.full_text
+    (item,) = [i for i in clause.items if i.label == point.item]
+    prefix = f"{clause.number}. " if clause.number is not None else ""
+    return "\n".join([f"{prefix}{clause.text} …", *_item_lines(item)])
+
+
+def _item_lines(item: Item) -> list[str]:
+    return list(item.lines())
+
+
+def article_reply(doc: Document, annex: Annex, point: ArticlePoint, header: str | None = None) -> Reply:
+    """One embed: the article (or its paragraph or sub-paragraph) verbatim, its footnotes, where it is from."""
+    article = annex.article(point.article)
+    text = article_text(article, point)
+    embed = _embed(doc, f"{_annex_name(annex)}, {point.label}", clip(with_superscripts(text), DESCRIPTION_LIMIT))
+    cited = [int(n) for n in FOOTNOTE_MARKER.findall(text)]
+    if cited:
+        lines = "\n".join(_footnote_line(doc.footnote(n)) for n in dict.fromkeys(cited))
+        embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=clip(f"{annex_reference(doc, annex, point)} · {doc.meta.url}", FOOTER_LIMIT))
+    return Reply(content=header, embeds=(embed,))
+
+
+def _annex_name(annex: Annex) -> str:
+    """ "Declaration" for a declaration annexed, else the annex's own label."""
+    return "Declaration" if annex.title.lower().startswith("declaration") else annex.label
+
+
+def article_cite_reply(doc: Document, annex: Annex, point: ArticlePoint | None, result: Citation, quote: bool) -> Reply:
+    lines: list[str] = []
+    if quote and point is not None:
+        body = with_superscripts(article_text(annex.article(point.article), point))
+        lines.append(clip("\n".join(f"> {line}" for line in body.splitlines()), QUOTE_BUDGET))
+    elif quote:
+        lines.append("*(The whole Declaration is too long to quote here: cite an article to quote it.)*")
+    lines.append(f"**{STYLES[result.style].split(':')[0]}**")
     lines.append(f"```\n{result.text}\n```")
     if result.running:
         lines.append(f"In running text:\n```\n{result.running}\n```")
@@ -366,6 +442,40 @@ def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool
 
 def error_reply(message: str) -> Reply:
     return Reply(content=clip(message, CONTENT_LIMIT), ephemeral=True)
+
+
+def document_choice_name(doc: Document) -> str:
+    """How autocomplete shows a document: "A/RES/78/216 (2023) · Implementing the Declaration…"."""
+    return choice_name(f"{doc.symbol} ({doc.meta.adopted.year})", doc.meta.title)
+
+
+def library_reply(documents: Sequence[Document], default: Document) -> Reply:
+    """/library: every loaded document with its year, size and title; which one answers by default."""
+    lines = []
+    for doc in documents:
+        annexes = "".join(
+            f" · {escape(a.title) if len(a.title) < 60 else a.label}"
+            + (f", articles 1–{len(a.articles)}" if a.articles else "")
+            for a in doc.annexes
+        )
+        mark = " ← default here" if doc is default else ""
+        lines.append(
+            f"**[{doc.symbol}]({doc.meta.url})** ({doc.meta.adopted.year}){mark}\n"
+            f"{escape(clip(doc.meta.title, 200))}\n"
+            f"{len(doc.preamble)} preambular and {len(doc.operative)} operative paragraphs, "
+            f"{len(doc.footnotes)} footnotes{annexes}"
+        )
+    embed = discord.Embed(
+        title=f"The library: {len(documents)} document{'s' if len(documents) != 1 else ''}",
+        description=clip("\n\n".join(lines), DESCRIPTION_LIMIT),
+        colour=UN_BLUE,
+    )
+    embed.set_footer(
+        text="Every reading and citing command takes a document option: a symbol, a number (78/216), "
+        "a year (2023) or words of the title (Declaration). A reference that names its document "
+        "(A/RES/78/216 para 5) needs none."
+    )
+    return Reply(embeds=(embed,))
 
 
 def choice_name(label: str, text: str) -> str:

@@ -60,6 +60,90 @@ class Answer:
 Responder = Callable[[Recorded, re.Match[str]], Awaitable[Answer] | Answer]
 
 
+# -- Discord's component rules ------------------------------------------------------
+# https://discord.com/developers/docs/components/reference: at most 5 action rows of at most
+# 5 buttons; custom_id 1-100 characters and unique within the message; label at most 80;
+# a link button has a url and no custom_id (and every other button a custom_id and no url).
+# Discord refuses the whole message otherwise: 400, code 50035 "Invalid Form Body".
+
+MAX_ROWS = 5
+MAX_BUTTONS_PER_ROW = 5
+MAX_CUSTOM_ID = 100
+MAX_LABEL = 80
+LINK_STYLE = 5
+
+
+def component_problems(message: dict[str, Any]) -> list[str]:
+    """What Discord would refuse in a message body's components ([] when it would accept them)."""
+    problems: list[str] = []
+    rows = message.get("components") or []
+    if len(rows) > MAX_ROWS:
+        problems.append(f"components: {len(rows)} action rows (at most {MAX_ROWS})")
+    seen: set[str] = set()
+    for r, row in enumerate(rows):
+        where = f"components.{r}"
+        if row.get("type") != 1:
+            problems.append(f"{where}: top-level component of type {row.get('type')} is not an action row")
+            continue
+        items = row.get("components") or []
+        if not 1 <= len(items) <= MAX_BUTTONS_PER_ROW:
+            problems.append(f"{where}: {len(items)} components in a row (1 to {MAX_BUTTONS_PER_ROW})")
+        for i, item in enumerate(items):
+            at = f"{where}.components.{i}"
+            if item.get("type") != 2:
+                problems.append(f"{at}: type {item.get('type')} is not a button")
+                continue
+            label = item.get("label")
+            if label is not None and len(label) > MAX_LABEL:
+                problems.append(f"{at}.label: {len(label)} characters (at most {MAX_LABEL})")
+            if not label and not item.get("emoji"):
+                problems.append(f"{at}: a button needs a label or an emoji")
+            custom_id = item.get("custom_id")
+            if item.get("style") == LINK_STYLE:
+                if not item.get("url"):
+                    problems.append(f"{at}.url: a link button needs a url")
+                if custom_id is not None:
+                    problems.append(f"{at}.custom_id: a link button has no custom_id")
+                continue
+            if item.get("url") is not None:
+                problems.append(f"{at}.url: only link buttons have a url")
+            if not isinstance(custom_id, str) or not 1 <= len(custom_id) <= MAX_CUSTOM_ID:
+                size = len(custom_id) if isinstance(custom_id, str) else "no"
+                problems.append(f"{at}.custom_id: {size} characters (1 to {MAX_CUSTOM_ID})")
+            elif custom_id in seen:
+                problems.append(f"{at}.custom_id: {custom_id!r} is duplicated within the message")
+            else:
+                seen.add(custom_id)
+    return problems
+
+
+# Requests that carry a message body: (method, path pattern, where the message is in the body).
+_MESSAGE_REQUESTS: tuple[tuple[str, re.Pattern[str], Callable[[Any], Any]], ...] = (
+    # initial responses (4), edits of the clicked message (7)
+    (
+        "POST",
+        re.compile(r"/interactions/\d+/[^/]+/callback"),
+        lambda b: b.get("data") if b.get("type") in (4, 7) else None,
+    ),
+    ("POST", re.compile(r"/webhooks/\d+/[^/]+"), lambda b: b),  # follow-ups
+    ("PATCH", re.compile(r"/webhooks/\d+/[^/]+/messages/[^/]+"), lambda b: b),  # edits of responses and follow-ups
+    ("POST", re.compile(r"/channels/\d+/messages"), lambda b: b),  # channel messages
+    ("PATCH", re.compile(r"/channels/\d+/messages/\d+"), lambda b: b),  # their edits
+)
+
+
+def invalid_form_body(method: str, path: str, body: Any) -> Answer | None:
+    """Discord's 400 (code 50035) for a message whose components break the rules, else None."""
+    for wanted, pattern, message_of in _MESSAGE_REQUESTS:
+        if method == wanted and pattern.fullmatch(path) and isinstance(body, dict):
+            message = message_of(body)
+            problems = component_problems(message) if isinstance(message, dict) else []
+            if problems:
+                errors = {"_errors": [{"code": "COMPONENT_INVALID", "message": p} for p in problems]}
+                return Answer(400, {"code": 50035, "message": "Invalid Form Body", "errors": errors})
+    return None
+
+
 def user_payload(user_id: int = USER_ID, name: str = "defender", bot: bool = False) -> dict[str, Any]:
     return {
         "id": str(user_id),
@@ -150,6 +234,11 @@ class FakeDiscord:
         self.route("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback)
         self.route("POST", r"/webhooks/(\d+)/([^/]+)", lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)))
         self.route("POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=message_payload(int(m[1]), r.json)))
+        self.route(
+            "PATCH",
+            r"/webhooks/(\d+)/([^/]+)/messages/([^/]+)",
+            lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)),
+        )
         self.route("PUT", r"/applications/(\d+)(?:/guilds/\d+)?/commands", self._bulk_commands)
 
     @staticmethod
@@ -180,6 +269,14 @@ class FakeDiscord:
 
     # -- server -------------------------------------------------------------
 
+    async def _respond(self, recorded: Recorded) -> Answer:
+        for method, pattern, responder in self._routes:
+            match = pattern.match(recorded.path)
+            if method == recorded.method and match:
+                result = responder(recorded, match)
+                return await result if asyncio.iscoroutine(result) else result  # type: ignore[return-value]
+        return Answer(404, {"message": "404: Not Found", "code": 0})
+
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         raw = await request.read()
         try:
@@ -191,13 +288,8 @@ class FakeDiscord:
         async with self._changed:  # recorded on arrival, as a request that hangs was still received
             self.requests.append(recorded)
             self._changed.notify_all()
-        answer = Answer(404, {"message": "404: Not Found", "code": 0})
-        for method, pattern, responder in self._routes:
-            match = pattern.match(path)
-            if method == request.method and match:
-                result = responder(recorded, match)
-                answer = await result if asyncio.iscoroutine(result) else result  # type: ignore[assignment]
-                break
+        # Like Discord, refuse a message that breaks the component rules before anything else sees it.
+        answer = invalid_form_body(request.method, path, body) or await self._respond(recorded)
         if answer.drop:
             assert request.transport is not None
             request.transport.abort()  # the connection drops: no answer at all
@@ -347,12 +439,26 @@ def interaction_payload(
 
 
 def component_payload(
-    message: dict[str, Any], custom_id: str, *, user_id: int = USER_ID, context: str = "guild"
+    message: dict[str, Any],
+    custom_id: str,
+    *,
+    user_id: int = USER_ID,
+    context: str = "guild",
+    member_permissions: str = ALL_PERMISSIONS,
+    app_permissions: str = ALL_PERMISSIONS,
+    thread: bool = False,
 ) -> dict[str, Any]:
-    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included)."""
-    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, ALL_PERMISSIONS)
+    """A raw INTERACTION_CREATE for a button click on `message` (as the bot sent it, components included).
+
+    `member_permissions` are the clicking member's in that channel (Discord's `member.permissions`),
+    `app_permissions` the bot's; with `thread` the click happens in a thread of #general.
+    """
+    payload = _base(3, {"custom_id": custom_id, "component_type": 2}, app_permissions)
     payload["message"] = message
-    return _where(payload, context, user_payload(user_id), ALL_PERMISSIONS)
+    payload = _where(payload, context, user_payload(user_id), member_permissions)
+    if thread and context != "dm":
+        payload.update(channel_id=str(THREAD_ID), channel=_thread(THREAD_ID, "discussion", locked=False))
+    return payload
 
 
 def chat_message(content: str, *, author_id: int = OTHER_USER_ID, channel_id: int = CHANNEL_ID) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cogs.reading import DOCUMENT_HELP, chosen_document
 from bot.content.cite import STYLES
 from bot.interactions import choices, send
 
@@ -34,9 +35,10 @@ class Citing(commands.Cog):
 
     @app_commands.command(description="A copy-ready citation of a paragraph, range, list, footnote or the whole text")
     @app_commands.describe(
-        ref="What to cite: 4, PP 3, 4-6, 4, 7, fn 5 … or all for the whole resolution",
+        ref="What to cite: 4, PP 3, 4-6, 4, 7, fn 5, art. 12 … or all for the whole resolution",
         style="Citation style (default: the server's, else UN usage)",
         quote="Quote the text above the citation",
+        document=DOCUMENT_HELP,
     )
     @app_commands.choices(style=STYLE_CHOICES)
     async def cite(
@@ -45,20 +47,29 @@ class Citing(commands.Cog):
         ref: app_commands.Range[str, 1, 200],
         style: app_commands.Choice[str] | None = None,
         quote: bool = False,
+        document: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         chosen = style.value if style else await self.bot.citation_style(interaction)
-        await send(interaction, self.answers.cite(ref, chosen, quote))
+        fallback = await self.bot.guild_document(interaction)
+        await send(interaction, self.answers.cite(ref, chosen, quote, document, fallback=fallback))
 
     @cite.autocomplete("ref")
     async def _ref_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return choices(lambda: self.answers.paragraph_choices(current))
+        fallback = await self.bot.guild_document(interaction)
+        document = chosen_document(interaction)
+        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
+
+    @cite.autocomplete("document")
+    async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return choices(lambda: self.answers.document_choices(current))
 
     async def quote_cited(self, interaction: Interaction, message: discord.Message) -> None:
         """The paragraphs a message refers to. The message arrives with the interaction: no privileged intent."""
         text = message.content or "\n".join(
             part for embed in message.embeds for part in (embed.title, embed.description) if part
         )
-        await send(interaction, self.answers.quote_message(text, where=message.jump_url))
+        fallback = await self.bot.guild_document(interaction)
+        await send(interaction, self.answers.quote_message(text, where=message.jump_url, fallback=fallback))
 
 
 async def setup(bot: ResolutionBot) -> None:

@@ -8,7 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.interactions import send
+from bot.cogs.reading import DOCUMENT_HELP
+from bot.interactions import choices, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -23,11 +24,22 @@ def in_server(interaction: Interaction) -> bool:
 
 class Info(commands.Cog):
     def __init__(self, bot: ResolutionBot) -> None:
+        self.bot = bot
         self.answers = bot.answers
 
-    @app_commands.command(description="About the resolution: symbol, dates, official link, commands")
-    async def about(self, interaction: Interaction) -> None:
-        await send(interaction, self.answers.about(in_server=in_server(interaction)))
+    @app_commands.command(description="About a resolution: symbol, dates, official link, commands")
+    @app_commands.describe(document=DOCUMENT_HELP)
+    async def about(self, interaction: Interaction, document: app_commands.Range[str, 1, 100] | None = None) -> None:
+        fallback = await self.bot.guild_document(interaction)
+        await send(interaction, self.answers.about(document, in_server=in_server(interaction), fallback=fallback))
+
+    @about.autocomplete("document")
+    async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return choices(lambda: self.answers.document_choices(current))
+
+    @app_commands.command(description="The texts this bot can show and cite, and which one answers here")
+    async def library(self, interaction: Interaction) -> None:
+        await send(interaction, self.answers.catalogue(await self.bot.guild_document(interaction)))
 
     @app_commands.command(description="How to use this bot (only you see the answer)")
     async def help(self, interaction: Interaction) -> None:

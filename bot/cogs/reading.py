@@ -1,4 +1,4 @@
-"""/paragraph, /footnote, /summary, /search: reading the text."""
+"""/paragraph, /footnote, /summary, /search: reading the text, from any document of the library."""
 
 from __future__ import annotations
 
@@ -14,43 +14,95 @@ if TYPE_CHECKING:
     from bot.client import ResolutionBot
 
 Interaction = discord.Interaction["ResolutionBot"]
+DOCUMENT_HELP = "Which text: a symbol, a number (78/216), a year (2023) or a name (Declaration)"
+
+
+def chosen_document(interaction: Interaction) -> str | None:
+    """The `document` option as typed so far, while another option is being autocompleted."""
+    value = getattr(interaction.namespace, "document", None)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 class Reading(commands.Cog):
     def __init__(self, bot: ResolutionBot) -> None:
+        self.bot = bot
         self.answers = bot.answers
 
-    @app_commands.command(description="Show a paragraph verbatim: 4, OP 4, PP 3, fn 2, a range 4-6 or a list 4, 7")
-    @app_commands.describe(ref="Paragraph number or words: 4, PP 3, 4-6, 4, 7 … (bare numbers are operative)")
-    async def paragraph(self, interaction: Interaction, ref: app_commands.Range[str, 1, 200]) -> None:
-        await send(interaction, self.answers.paragraph(ref))
+    @app_commands.command(
+        description="Show a paragraph or article verbatim: 4, PP 3, fn 2, 4-6, art. 12, Article 12(2)"
+    )
+    @app_commands.describe(
+        ref="Paragraph or article: 4, PP 3, 4-6, 4, 7, art. 12 … (bare numbers are operative)",
+        document=DOCUMENT_HELP,
+    )
+    async def paragraph(
+        self,
+        interaction: Interaction,
+        ref: app_commands.Range[str, 1, 200],
+        document: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        fallback = await self.bot.guild_document(interaction)
+        await send(interaction, self.answers.paragraph(ref, document, fallback=fallback))
 
     @paragraph.autocomplete("ref")
     async def _paragraph_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return choices(lambda: self.answers.paragraph_choices(current))
+        fallback = await self.bot.guild_document(interaction)
+        document = chosen_document(interaction)
+        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
 
     @app_commands.command(description="Show a footnote, its links and the paragraphs that cite it")
-    @app_commands.describe(number="Footnote number, e.g. 5 (or several: 1-2)")
-    async def footnote(self, interaction: Interaction, number: app_commands.Range[str, 1, 50]) -> None:
-        await send(interaction, self.answers.footnote(number))
+    @app_commands.describe(number="Footnote number, e.g. 5 (or several: 1-2)", document=DOCUMENT_HELP)
+    async def footnote(
+        self,
+        interaction: Interaction,
+        number: app_commands.Range[str, 1, 50],
+        document: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        fallback = await self.bot.guild_document(interaction)
+        await send(interaction, self.answers.footnote(number, document, fallback=fallback))
 
     @footnote.autocomplete("number")
     async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return choices(lambda: self.answers.footnote_choices(current))
+        fallback = await self.bot.guild_document(interaction)
+        document = chosen_document(interaction)
+        return choices(lambda: self.answers.footnote_choices(current, document, fallback=fallback))
 
     @app_commands.command(description="What States (or another addressee) are asked to do, in plain language")
-    @app_commands.describe(addressee="Who: States (default), Secretary-General, … or all")
-    async def summary(self, interaction: Interaction, addressee: app_commands.Range[str, 1, 100] | None = None) -> None:
-        await send(interaction, self.answers.summary(addressee))
+    @app_commands.describe(addressee="Who: States (default), Secretary-General, … or all", document=DOCUMENT_HELP)
+    async def summary(
+        self,
+        interaction: Interaction,
+        addressee: app_commands.Range[str, 1, 100] | None = None,
+        document: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        fallback = await self.bot.guild_document(interaction)
+        await send(interaction, self.answers.summary(addressee, document, fallback=fallback))
 
     @summary.autocomplete("addressee")
     async def _addressee_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return choices(lambda: self.answers.addressee_choices(current))
+        fallback = await self.bot.guild_document(interaction)
+        document = chosen_document(interaction)
+        return choices(lambda: self.answers.addressee_choices(current, document, fallback=fallback))
 
-    @app_commands.command(description='Search the resolution: words or "quoted phrases"')
-    @app_commands.describe(query='Words or a "quoted phrase", e.g. impunity or "freedom of expression"')
-    async def search(self, interaction: Interaction, query: app_commands.Range[str, 1, 200]) -> None:
-        await send(interaction, self.answers.search(query))
+    @app_commands.command(description='Search the library: words or "quoted phrases"')
+    @app_commands.describe(
+        query='Words or a "quoted phrase", e.g. impunity or "freedom of expression"',
+        document="Only this text (default: every text in the library)",
+    )
+    async def search(
+        self,
+        interaction: Interaction,
+        query: app_commands.Range[str, 1, 200],
+        document: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        await send(interaction, self.answers.search(query, document))
+
+    @paragraph.autocomplete("document")
+    @footnote.autocomplete("document")
+    @summary.autocomplete("document")
+    @search.autocomplete("document")
+    async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return choices(lambda: self.answers.document_choices(current))
 
 
 async def setup(bot: ResolutionBot) -> None:

@@ -1,4 +1,4 @@
-"""/settings citation-style: a server's defaults, for people who manage the server."""
+"""/settings citation-style, /settings document: a server's defaults, for people who manage the server."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from discord.ext import commands
 
 from bot.cogs.citing import STYLE_CHOICES
 from bot.content.cite import DEFAULT_STYLE, STYLES
-from bot.interactions import send
+from bot.content.errors import UserError
+from bot.interactions import choices, send
 from bot.render import Reply
 
 if TYPE_CHECKING:
@@ -50,6 +51,45 @@ class Settings(commands.GroupCog, group_name="settings", group_description="This
                 "Anyone can still choose a style with `/cite … style:`."
             )
         await send(interaction, Reply(content=text, ephemeral=True))
+
+    @app_commands.command(name="document", description="The text commands here read and cite when none is named")
+    @app_commands.describe(
+        document="A symbol, number (78/216), year or name; leave empty to see the current one",
+        reset="Go back to the bot's own default",
+    )
+    async def document(
+        self,
+        interaction: Interaction,
+        document: app_commands.Range[str, 1, 100] | None = None,
+        reset: bool = False,
+    ) -> None:
+        assert interaction.guild_id is not None
+        library = self.bot.library
+        if reset:
+            await self.bot.storage.set_guild_document(interaction.guild_id, None, now=self.bot.clock.now())
+            text = f"Commands in this server now read **{library.default_symbol}** unless told otherwise."
+        elif document is None:
+            current = library.document_or_default(await self.bot.storage.guild_document(interaction.guild_id) or "")
+            text = (
+                f"Commands in this server read **{current.symbol}** ({current.meta.title[:120]}) unless a command "
+                "names another text. Pick another with the `document` option; `/library` lists them."
+            )
+        else:
+            try:
+                doc = library.entry(document).document
+            except UserError as exc:
+                await send(interaction, Reply(content=exc.message, ephemeral=True))
+                return
+            await self.bot.storage.set_guild_document(interaction.guild_id, doc.symbol, now=self.bot.clock.now())
+            text = (
+                f"Commands in this server now read **{doc.symbol}** ({doc.meta.title[:120]}) by default. "
+                "Anyone can still choose another text with a command's `document` option."
+            )
+        await send(interaction, Reply(content=text, ephemeral=True))
+
+    @document.autocomplete("document")
+    async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return choices(lambda: self.bot.answers.document_choices(current))
 
 
 async def setup(bot: ResolutionBot) -> None:

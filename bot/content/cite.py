@@ -6,7 +6,8 @@ Each style follows its manual's published examples for UN resolutions:
   in running text "paragraph 4 of General Assembly resolution 62/152".
 - `short`: the document symbol, "A/RES/62/152, para. 4".
 - `bluebook` (rule 21.7): "G.A. Res. 62/228, ¶ 35, U.N. Doc. A/RES/62/228 (Dec. 22, 2007)".
-- `oscola`: "UNGA Res 51/210 (17 December 1996) UN Doc A/RES/51/210", pinpoint ", para 4".
+- `oscola`: "UNGA Res 51/210 (17 December 1996) UN Doc A/RES/51/210", pinpoint ", para 4";
+  several pinpoints separated by commas, ", paras 4, 7, 9" (as in AGLC).
 - `aglc` (AGLC4 rule 9.2): "Millennium Summit of the United Nations, GA Res 54/254,
   UN Doc A/RES/54/254 (23 March 2000, adopted 15 March 2000) para 3".
 
@@ -23,8 +24,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .errors import UserError
-from .model import Document, Kind, Metadata, Ref
-from .refs import ORDINAL_WORDS
+from .model import Annex, Document, Kind, Metadata, Ref
+from .refs import ORDINAL_WORDS, ArticlePoint
 
 STYLES: dict[str, str] = {
     "un": "UN usage: General Assembly resolution 62/152 of 18 December 2007, para. 4",
@@ -86,25 +87,32 @@ def _many(runs: Sequence[str]) -> bool:
 _PINPOINTS: dict[str, dict[Kind, tuple[str, str, str]]] = {
     "un": {Kind.PREAMBLE: ("preambular para.", "preambular paras.", " and "), Kind.OPERATIVE: ("para.", "paras.", " and "), Kind.FOOTNOTE: ("footnote", "footnotes", " and ")},
     "bluebook": {Kind.PREAMBLE: ("pmbl. para.", "pmbl. paras.", ", "), Kind.OPERATIVE: ("¶", "¶¶", ", "), Kind.FOOTNOTE: ("n.", "nn.", ", ")},
-    "oscola": {Kind.PREAMBLE: ("pmbl para", "pmbl paras", " and "), Kind.OPERATIVE: ("para", "paras", " and "), Kind.FOOTNOTE: ("n", "nn", " and ")},
+    "oscola": {Kind.PREAMBLE: ("pmbl para", "pmbl paras", ", "), Kind.OPERATIVE: ("para", "paras", ", "), Kind.FOOTNOTE: ("n", "nn", ", ")},
 }  # fmt: skip
 _PINPOINTS["short"] = _PINPOINTS["un"]
 _PINPOINTS["aglc"] = _PINPOINTS["oscola"]
+# Bluebook, OSCOLA and AGLC separate several pinpoints with commas ("¶¶ 4, 7", "paras 4, 7, 9",
+# "pmbl para 3, para 4"); UN usage lists them with "and" ("paras. 4 and 7").
+_COMMAS = ("bluebook", "oscola", "aglc")
+# The shortest run written as a span. UN usage: two numbers in a row are listed, in the citation
+# as in running text ("paras. 4 and 5", "paragraphs 4 and 5"), three or more are a span ("paras.
+# 4–6", "paragraphs 4 to 6"). The others span two ("¶¶ 4–5"; OSCOLA's "paras 47-48").
+_SHORTEST_SPAN = {"un": 3, "short": 3, "bluebook": 2, "oscola": 2, "aglc": 2}
 
 
 def locator(refs: Sequence[Ref], style: str = DEFAULT_STYLE) -> str:
-    """The pinpoint: "para. 4", "paras. 4–6 and 8", "¶¶ 4–6, 8", "pmbl para 3"."""
+    """The pinpoint: "para. 4", "paras. 4–6 and 8", "¶¶ 4–6, 8", "pmbl para 3, paras 4, 7"."""
     words = _PINPOINTS[style]
     parts = []
     for kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE):
         numbers = _numbers(refs, kind)
         if numbers:
-            runs = _runs(numbers)
+            runs = _runs(numbers, _SHORTEST_SPAN[style])
             singular, plural, joiner = words[kind]
             word = plural if _many(runs) else singular
             glue = "" if word in ("n.", "nn.") else " "  # Bluebook writes "n.5"
             parts.append(f"{word}{glue}{_join(runs, joiner)}")
-    return _join(parts, ", " if style == "bluebook" else " and ")
+    return _join(parts, ", " if style in _COMMAS else " and ")
 
 
 def ordinal(n: int) -> str:
@@ -119,14 +127,14 @@ def running_locator(refs: Sequence[Ref]) -> str:
     parts = []
     preamble = _numbers(refs, Kind.PREAMBLE)
     if preamble:
-        spans = [r.split("–") for r in _runs(preamble, shortest=3)]
+        spans = [r.split("–") for r in _runs(preamble, _SHORTEST_SPAN["un"])]
         words = [" to ".join(ordinal(int(n)) for n in span) for span in spans]
         plural = len(preamble) > 1
         parts.append(f"the {_join(words)} preambular paragraph{'s' if plural else ''}")
     for kind, noun in ((Kind.OPERATIVE, "paragraph"), (Kind.FOOTNOTE, "footnote")):
         numbers = _numbers(refs, kind)
         if numbers:
-            runs = [r.replace("–", " to ") for r in _runs(numbers, shortest=3)]
+            runs = [r.replace("–", " to ") for r in _runs(numbers, _SHORTEST_SPAN["un"])]
             parts.append(f"{noun}{'s' if len(numbers) > 1 else ''} {_join(runs)}")
     return _join(parts)
 
@@ -200,3 +208,73 @@ def citation(doc: Document, refs: Sequence[Ref] = (), style: str = DEFAULT_STYLE
     where = f" {pin}" if pin else ""
     dates = f"{long_date(meta.distributed)}, adopted {long_date(meta.adopted)}"
     return Citation(key, f"{meta.title}, {_body(meta, 2)} Res {meta.number}, UN Doc {meta.symbol} ({dates}){where}")
+
+
+# -- articles of an annexed declaration ------------------------------------------------
+# The manuals' canonical example of a declaration adopted by the General Assembly is the
+# Universal Declaration of Human Rights (resolution 217 A (III)); the tests hold each manual's
+# published form and check the bot writes it. A declaration is cited by its title, then the
+# resolution, then the article: OSCOLA "Universal Declaration of Human Rights (adopted 10 December
+# 1948 UNGA Res 217 A(III)) art 5"; AGLC4 (rule 9.2: title, resolution, document, dates, annex,
+# pinpoint) "United Nations Declaration on the Rights of Indigenous Peoples, GA Res 61/295, UN Doc
+# A/RES/61/295 (2 October 2007, adopted 13 September 2007)"; Bluebook (rule 21.7.2) the
+# resolution form with the title before it and the article as pinpoint.
+
+
+def article_locator(point: ArticlePoint, style: str = DEFAULT_STYLE) -> str:
+    """ "art. 9, para. 3 (a)" (UN), "art. 9, ¶ 3(a)" (Bluebook), "art 9(3)(a)" (OSCOLA, AGLC)."""
+    item = f"({point.item})" if point.item else ""
+    if style in ("oscola", "aglc"):
+        return f"art {point.article}" + (f"({point.clause})" if point.clause else "") + item
+    if style == "bluebook":
+        return f"art. {point.article}" + (f", ¶ {point.clause}{item}" if point.clause else item)
+    return f"art. {point.article}" + (f", para. {point.clause}" if point.clause else "") + (f" {item}" if item else "")
+
+
+def annex_reference(doc: Document, annex: Annex, point: ArticlePoint | None = None) -> str:
+    """The short UN form for headers and footers: "General Assembly resolution 53/144, annex, art. 12"."""
+    where = f", {article_locator(point)}" if point else ""
+    return f"{doc.meta.citation_name}, {annex.label.lower()}{where}"
+
+
+def article_citation(doc: Document, annex: Annex, point: ArticlePoint | None, style: str = DEFAULT_STYLE) -> Citation:
+    """The citation of an annexed declaration (the whole of it when `point` is None) or one of its articles."""
+    key = check_style(style)
+    meta = doc.meta
+    pin = article_locator(point, key) if point else ""
+    if key == "un":
+        running = f"{_running_article(point)} of the {annex.title}" if point else f"the {annex.title}"
+        text = f"{annex.title} ({meta.citation_name} of {long_date(meta.adopted)}, {annex.label.lower()})"
+        return Citation(key, text + (f", {pin}" if pin else ""), f"{running} ({meta.citation_name}, annex)")
+    if key == "short":
+        return Citation(key, f"{meta.symbol}, {annex.label.lower()}" + (f", {pin}" if pin else ""))
+    if key == "bluebook":
+        where = f", {pin}" if pin else ""
+        return Citation(
+            key,
+            f"{annex.title}, {_body(meta, 0)} Res. {meta.number}, {annex.label.lower()}{where}, "
+            f"U.N. Doc. {meta.symbol} ({bluebook_date(meta.adopted)})",
+        )
+    if key == "oscola":
+        return Citation(
+            key,
+            f"{annex.title} (adopted {long_date(meta.adopted)} {_body(meta, 1)} Res {meta.number})"
+            + (f" {pin}" if pin else ""),
+        )
+    dates = f"{long_date(meta.distributed)}, adopted {long_date(meta.adopted)}"
+    tail = " ".join(part for part in (annex.label.lower(), pin) if part)
+    return Citation(
+        key,
+        f"{annex.title}, {_body(meta, 2)} Res {meta.number}, UN Doc {meta.symbol} ({dates})"
+        + (f" {tail}" if tail else ""),
+    )
+
+
+def _running_article(point: ArticlePoint) -> str:
+    """UN running text: "article 9, paragraph 3 (a)"."""
+    out = f"article {point.article}"
+    if point.clause:
+        out += f", paragraph {point.clause}"
+    if point.item:
+        out += f" ({point.item})"
+    return out

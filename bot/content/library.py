@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from pathlib import Path
 from .errors import UserError
 from .loader import load_document
 from .model import Document
-from .search import SearchIndex
+from .search import SearchIndex, fold
 from .yamlfile import FileProblems, Problem
 
 
@@ -37,15 +38,45 @@ class Library:
     def symbols(self) -> tuple[str, ...]:
         return tuple(self._entries)
 
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._entries.values())
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(e.document for e in self._entries.values())
+
     def entry(self, symbol: str | None = None) -> Entry:
-        """The named document, or the default one; `UserError` for an unknown symbol."""
+        """The named document, or the default one; `UserError` for one the library does not hold.
+
+        A document is named by its symbol, its number ("78/216"), its year ("2023") or words of its
+        title ("Declaration", "defenders 2023"): the best match is taken."""
         if symbol is None or not symbol.strip():
             return self._entries[self.default_symbol]
-        wanted = symbol.strip().casefold()
+        found = self.matching(symbol)
+        if not found:
+            raise UserError(
+                f"No document “{symbol.strip()[:40]}” in the library. It holds {', '.join(self._entries)}: "
+                "name one by its symbol, its number (62/152), its year or words of its title."
+            )
+        return found[0]
+
+    def matching(self, text: str) -> list[Entry]:
+        """The documents `text` names, best first: a symbol or number exactly, else a year and title words."""
+        wanted = " ".join(text.split()).casefold()
         for key, entry in self._entries.items():
-            if key.casefold() == wanted or entry.document.meta.number.casefold() == wanted:
-                return entry
-        raise UserError(f"No document “{symbol.strip()[:40]}” here. Available: {', '.join(self._entries)}.")
+            if wanted in (key.casefold(), entry.document.meta.number.casefold()):
+                return [entry]
+        words = [fold(w) for w in re.findall(r"[^\W_]+(?:/\d+)?", wanted) if w not in _FILLER]
+        if not words:
+            return []
+        scored = []
+        for order, entry in enumerate(self._entries.values()):
+            score = _score(entry.document, words)
+            if score is not None:
+                scored.append((-score, order, entry))
+        scored.sort(key=lambda item: item[:2])
+        return [entry for *_, entry in scored]
 
     @property
     def default(self) -> Document:
@@ -57,6 +88,39 @@ class Library:
             return self.entry(symbol).document
         except UserError:
             return self.default
+
+
+# Words that name no document in particular: "the resolution of 2023", "GA res 78/216".
+_FILLER = frozenset({"a", "res", "resolution", "the", "of", "on", "ga", "general", "assembly", "un", "and"})
+
+
+def _score(doc: Document, words: list[str]) -> int | None:
+    """How well typed words name `doc` (None: not at all). Every word must match something: a year
+    the adoption year, a number its number, any other word the start of a word of its titles.
+    A word of an annexed text's title counts most ("Declaration" is 53/144's annex, not the
+    later resolutions whose titles quote it), then its own title's first word."""
+    meta = doc.meta
+    own = [fold(w) for w in re.findall(r"[^\W_]+", meta.title.casefold())]
+    annexed = [fold(w) for a in doc.annexes for w in re.findall(r"[^\W_]+", f"{a.label} {a.title}".casefold())]
+    score = 0
+    for word in words:
+        if re.fullmatch(r"\d{4}", word):
+            if int(word) != meta.adopted.year:
+                return None
+            score += 2
+        elif re.fullmatch(r"\d+/\d+", word) or word.isdigit():
+            if word not in (meta.number, *meta.number.split("/")):
+                return None
+            score += 2
+        elif any(w.startswith(word) for w in annexed):
+            score += 3
+        elif own[:1] and own[0].startswith(word):
+            score += 2
+        elif any(w.startswith(word) for w in own):
+            score += 1
+        else:
+            return None
+    return score
 
 
 def load_library(paths: Iterable[Path], default: str | None, *, config_name: str = "", config_line: int = 0) -> Library:

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
+from typing import NamedTuple
 
 from .errors import UserError
 from .model import Document, Kind, Ref
@@ -82,57 +85,85 @@ _ORD = (
     rf"(?:(?:{'|'.join(_TENS)})-?(?:{'|'.join(_UNITS)})|{'|'.join(sorted(_ORDINALS, key=len, reverse=True))}"
     r"|\d{1,3}(?:st|nd|rd|th))"
 )
+# A chain of ordinals, then optionally the part it names. The tail is optional so that each
+# chain is matched once, whole, and the scan moves past it: requiring the tail made every
+# start inside a long chain that never reaches "paragraph" rescan it (quadratic).
 _ORDINAL_PHRASE = re.compile(
-    rf"\b(?:the\s+)?(?P<ords>{_ORD}(?:{_SEP}(?:the\s+)?{_ORD}|{_TO}(?:the\s+)?{_ORD})*)\s+"
-    rf"(?P<part>preambular|operative)\s+paragraphs?\b"
+    rf"\b(?:the\s+)?(?P<ords>{_ORD}(?:(?:{_SEP}|{_TO})(?:the\s+)?{_ORD})*)"
+    rf"(?P<tail>\s+(?P<part>preambular|operative)\s+(?:paragraphs?|paras?)\b)?"
 )
 
 # Another text's designations: resolutions ("resolution 60/161", "53/144", "2200 A (XXI)",
-# "194 (III)", "HRC resolution 5/1"), document symbols ("A/62/225", "E/CN.4/2004/94") and
-# other instruments' parts ("article 12", "principle 4").
+# "194 (III)", "HRC resolution 5/1"), document symbols ("A/62/225", "E/CN.4/2004/94"), other
+# instruments' parts ("article 12", "principle 4"), texts named by their kind ("the report",
+# "General Comment No. 34", "the handout", "the annex") and resolutions named by pointing back
+# ("that resolution", "its resolution", "the same resolution").
 _BODY = r"(?:(?:un\s+)?(?:g\.?\s?a\.?|general assembly|hrc|human rights council|security council|s\.?c\.?|ecosoc)\s+)"
 _RES_WORD = r"(?:res(?:olution)?s?\.?)"
 _ROMAN = r"\((?:[ivxlc]+|\d{4})\)"
 _DESIGNATION = re.compile(
+    # Never inside a word or a path; checked first, so most places in a message cost nothing more.
+    r"(?<![^\W_])(?<!/)(?:"
     # "resolution 60/161", "GA res. 53/144", "HRC resolution 5/1", "resolution 1325 (2000)", "res 2200 A (XXI)"
     rf"(?P<body>{_BODY})?{_RES_WORD}\s*(?:no\.?\s*)?(?P<res>\d{{1,4}}(?:/\d{{1,4}})?(?:\s*[a-e]\b)?(?:\s*{_ROMAN})?)"
-    # document symbols: "A/RES/62/152", "A/62/225", "E/CN.4/2004/94"
-    rf"|(?P<symbol>[a-z]{{1,3}}/(?=[a-z0-9.\-/]*\d)[a-z0-9.\-]+(?:/[a-z0-9.\-]+){{0,5}})"
+    # document symbols: "A/RES/62/152", "A/62/225", "E/CN.4/2004/94" (the look-ahead for a digit is
+    # bounded, as symbols are short: unbounded, it rescanned "a/a/a/…" from every slash)
+    rf"|(?P<symbol>[a-z]{{1,3}}/(?=[a-z0-9.\-/]{{0,40}}\d)[a-z0-9.\-]+(?:/[a-z0-9.\-]+){{0,5}})"
     # a bare session/number: "53/144" (not a date such as 12/10/2024)
     rf"|(?P<body2>{_BODY})?(?P<bare>\d{{2}}/\d{{2,4}}(?!/?\d))"
     # old-style numbers: "2200 A (XXI)", "194 (III)"
     rf"|(?P<roman>\d{{1,5}}\s*(?:[a-e]\s*)?{_ROMAN})"
-)
-_INSTRUMENT = re.compile(
-    r"\b(?:articles?|arts?\.|principles?|rules?|sections?|§§?|chapters?|annex)\s*\d+"
-    r"|\b(?:of|in)\s+(?:the\s+)?(?:universal\s+)?(?:declaration|covenant|charter|convention|iccpr|icescr|udhr|report|"
-    r"statute|protocol|guidelines|principles)\b"
+    # a resolution named by pointing back to one named before
+    r"|(?P<back>\b(?:its|that|the\s+same|the\s+said|said|the\s+latter|the\s+former|the\s+above|the\s+previous"
+    r"|the\s+earlier|the\s+aforementioned)\s+resolution\b(?!\s*(?:no\.?\s*)?\d))"
+    # a text named by its kind, with its number or whose it is: "general comment no. 34", "report for kenya"
+    r"|(?P<kind>\b(?:(?:general\s+)?comments?|reports?|handouts?|annex(?:es)?|decisions?|documents?|conventions?"
+    r"|covenants?|declarations?|charters?|treat(?:y|ies)|protocols?|statutes?|guidelines|books?|articles?|papers?"
+    r"|iccpr|icescr|udhr|cedaw"
+    r"|stud(?:y|ies)|briefs?|submissions?|slides|drafts?|letters?|communications?)\b)"
+    r"(?:\s+(?:no\.?\s*)?\d[\w/.\-]*|\s+(?:for|on)\s+[a-z][\w'\u2019\-]*)?"
+    # other instruments' numbered parts: "article 12", "principle 4", "§ 3"
+    r"|\b(?:articles?|arts?\.|principles?|rules?|sections?|§§?|chapters?)\s*\d+"
+    r")"
 )
 
 
-@dataclass(frozen=True)
-class _Designation:
+def has_annex(doc: Document) -> bool:
+    """Whether the document carries an annex, so that "the annex" is part of it rather than another
+    text. Asks the model (`Document.annexes`, once annexes are part of it)."""
+    return bool(getattr(doc, "annexes", ()))
+
+
+class _Designation(NamedTuple):
     start: int
     end: int
     ours: bool
-    strong: bool  # a resolution word, a body or a symbol: it governs a whole sentence, not only what touches it
+    strong: bool  # a resolution word, a body or a symbol: it governs a whole sentence, not only its clause
     shown: str
+    annex: bool = False  # "the annex" of this document: its paragraphs are not the operative ones
 
 
 def _designations(text: str, doc: Document) -> list[_Designation]:
+    """Every designation in `text`, in order, none overlapping."""
     number = doc.meta.number.lower()
     symbol = doc.meta.symbol.lower()
-    found = []
+    found: list[_Designation] = []
+    last_ours: bool | None = None  # the last resolution named, for "that resolution"
     for m in _DESIGNATION.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "/"):
-            continue
-        raw = re.sub(r"\s+", " ", (m["res"] or m["symbol"] or m["bare"] or m["roman"]).strip())
-        body = re.sub(r"[.\s]", "", (m["body"] or m["body2"] or "")).removeprefix("un")
-        ours = raw == symbol or (raw == number and body in ("", "ga", "generalassembly"))
-        strong = not m["bare"] or bool(body)
-        found.append(_Designation(m.start(), m.end(), ours, strong, m.group().strip()))
-    found += [_Designation(m.start(), m.end(), False, False, m.group().strip()) for m in _INSTRUMENT.finditer(text)]
-    found.sort(key=lambda d: d.start)
+        shown = m.group().strip()
+        if m["back"]:
+            found.append(_Designation(m.start(), m.end(), bool(last_ours), True, shown))
+        elif m["kind"]:
+            annex = m["kind"].startswith("annex") and has_annex(doc)
+            found.append(_Designation(m.start(), m.end(), annex, False, shown, annex))
+        elif m["res"] or m["symbol"] or m["bare"] or m["roman"]:
+            raw = " ".join((m["res"] or m["symbol"] or m["bare"] or m["roman"]).split())
+            body = "".join((m["body"] or m["body2"] or "").replace(".", "").split()).removeprefix("un")
+            ours = raw == symbol or (raw == number and body in ("", "ga", "generalassembly"))
+            found.append(_Designation(m.start(), m.end(), ours, not m["bare"] or bool(body), shown))
+            last_ours = ours
+        else:
+            found.append(_Designation(m.start(), m.end(), False, False, shown))
     return found
 
 
@@ -152,9 +183,13 @@ def _rewrite_ordinals(text: str) -> str:
     """ "the third and fourth preambular paragraphs" -> "pp 3 and 4" (the grammar's own form)."""
 
     def replace(m: re.Match[str]) -> str:
+        if not m["tail"]:
+            return m.group()
         ords = re.sub(rf"\bthe\s+|({_ORD})", lambda o: str(_ordinal_value(o[1])) if o[1] else "", m["ords"])
         return f"{'pp' if m['part'] == 'preambular' else 'op'} {ords}"
 
+    if "preambular" not in text and "operative" not in text:
+        return text  # nothing to rewrite: the phrase always names its part
     return _ORDINAL_PHRASE.sub(replace, text)
 
 
@@ -180,6 +215,7 @@ _OURS_AROUND = (
 _WHOLE = {"", "all", "whole", "the whole resolution", "whole resolution", "resolution", "the resolution", "everything"}
 
 
+@lru_cache(maxsize=256)
 def _kind(prefix: str) -> Kind:
     for pattern, kind in _KIND_OF:
         if pattern.match(prefix.strip()):
@@ -191,6 +227,8 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
     """Remove this resolution's designation from around the references; refuse another's."""
     named = False
     for d in reversed(_designations(text, doc)):
+        if d.annex:
+            raise UserError(f"{doc.symbol} has an annex, but its paragraphs cannot be asked for here yet.")
         if not d.ours:
             raise UserError(
                 f"This bot serves {doc.symbol} ({doc.meta.citation_name}); “{_quote(d.shown)}” names another "
@@ -200,7 +238,13 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
         named = True
     for pattern in _OURS_AROUND:
         text = pattern.sub("", text)
-    return text.replace("@@", " ").strip(" ,;:"), named
+    return text.replace("@@", " ").strip(" ,;:."), named
+
+
+def named_documents(text: str, docs: Iterable[Document]) -> list[Document]:
+    """The documents of `docs` that `text` names by symbol or number ("A/RES/78/216 para 5", "78/216 op 5")."""
+    cleaned = normalise(text[:MAX_SCAN])
+    return [doc for doc in docs if any(d.ours and not d.annex for d in _designations(cleaned, doc))]
 
 
 def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, ...]:
@@ -288,11 +332,14 @@ def _quote(text: str) -> str:
 # -- finding references in a chat message ------------------------------------
 
 _CHAT_PREFIX = rf"(?:{_PP}|{_OP}|{_FN_CHAT})"
-# A number followed by one of these is a quantity, a time or a date, not a paragraph.
+# A number followed by one of these is a quantity, a time or a date, not a paragraph. Whole words
+# only: "para 17 decides", "para 4 secures", "OP 8 marks" are verbs, not December, seconds or March;
+# "may" is a month only before a day or a year ("OP 5 may need a vote").
 _NOT_A_PARAGRAPH = (
-    r"(?!\s*(?:%|percent|per cent|days?|hours?|hrs?|h\b|mins?|minutes?|secs?|seconds?|weeks?|months?|years?|yrs?"
-    r"|am\b|pm\b|a\.m|p\.m|o'clock|people|persons|times|states|countries|members|votes|jan|feb|mar|apr|may|jun|jul"
-    r"|aug|sep|oct|nov|dec)|\s*[:/]\s*\d|\.\d|\w)"
+    r"(?!\s*(?:%|(?:percent|per cent|days?|hours?|hrs?|h|mins?|minutes?|secs?|seconds?|weeks?|months?|years?|yrs?"
+    r"|am|pm|a\.m|p\.m|o'clock|people|persons|times|countries|members|votes|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+    r"|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|may\s*\d)"
+    r"|\s*[:/]\s*\d|\.\d|\w)"
 )
 _CHAT_RANGE = rf"{_NUM}{_NOT_A_PARAGRAPH}(?:{_TO}(?:{_CHAT_PREFIX}\s*)?{_NUM}{_NOT_A_PARAGRAPH})?"
 _CHAT_GROUP = re.compile(
@@ -309,8 +356,28 @@ _NOISE = re.compile(
     re.S,
 )
 _ABBREVIATIONS = ("para", "paras", "op", "pp", "pmbl", "fn", "fns", "res", "doc", "no", "art", "arts", "n", "nn")
-_ATTACHED = re.compile(r"^\s*,?\s*(?:(?:of|in|from)\s+(?:the\s+)?)?$")
-_LEADING = re.compile(r"^[\s,:'s]*(?:(?:says?|states?|reads?|in|at|see)\s+)*(?:its\s+)?$")
+# A line break ends a sentence: it becomes `_STOP`, which no pattern reads across. So does ". ",
+# "! " or "? " (but not "para. " or "op. "); no pattern reads across those marks either, so they
+# are only looked for when a message both refers and names other texts.
+_STOP = "\x00"
+_LINES = str.maketrans("\n\r", _STOP * 2)
+_SENTENCE_GAP = re.compile(
+    r"[.!?]" + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATIONS) + r"\s+|\x00+"
+)  # starts with the punctuation, so the scan skips straight to it
+# Within a sentence, a new clause starts after these.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|or|but|while|whereas|although|though|however)\b|\s(?:and|or|but|while|whereas|although|though)\s"
+)
+# What may stand between a reference and the text it belongs to, after it: "para 2 of resolution
+# 60/161", "para 2 of the SR report", "para 4 of its resolution 60/161", "pp. 2-3 of the handout";
+# a few words that describe the text, never a verb or a new phrase.
+_ATTACHED = re.compile(
+    r"\s*,?\s*\(?\s*(?:(?:of|in|from|under|within)\s+(?:(?:the|its|their|his|her|a|an|this|these|those)\s+)?"
+    r"(?:(?!(?:that|which|who|whose|is|are|was|were|be|been|by|to|for|with|and|or|but|as|on|at|says?|said|states?"
+    r"|the)\b)[\w'\u2019.\-]+\s+){0,3})?\(?\s*$"
+)
+# ... and before it: "A/62/225, para 5", "62/152's para 4", "General Comment No. 34, para 13".
+_LEADING = re.compile(r"(?:\s|,|:|'s|\u2019s){0,6}(?:(?:says?|states?|reads?|in|at|see)\s+){0,3}(?:its\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -321,70 +388,127 @@ class Found:
     missing: tuple[str, ...] = ()
 
 
-def _sentences(text: str) -> list[str]:
-    """Split prose into sentences, but not after "para." or "op."."""
-    out, start = [], 0
-    for m in re.finditer(r"[.!?]+\s+|\n+", text):
-        before = re.search(r"(\w+)[.!?]*$", text[start : m.start() + 1])
-        if m.group()[0] == "." and before and before.group(1).lower() in _ABBREVIATIONS:
-            continue
-        out.append(text[start : m.end()])
-        start = m.end()
-    out.append(text[start:])
-    return [s for s in out if s.strip()]
+def _prose(text: str) -> str:
+    """The message as the finder reads it: no Markdown, mentions or links, lower case, ordinals
+    rewritten ("the third preambular paragraph" -> "pp 3"), line breaks impassable."""
+    cleaned = _NOISE.sub(" ", unicodedata.normalize("NFKC", text[:MAX_SCAN].translate(_INVISIBLE)).translate(_DASHES))
+    return _rewrite_ordinals(re.sub(r"[ \t]+", " ", cleaned.lower().translate(_LINES)))
 
 
-def find_refs(text: str, doc: Document) -> Found:
+def find_refs(text: str, doc: Document, *, untied: bool = True) -> Found:
     """The references to `doc` in a chat message, in document order.
 
     Only numbers that follow a paragraph word (`para`, `¶`, `OP`, `pp`,
-    `footnote`, "third preambular paragraph" …) count. A reference that a
-    sentence ties to another text ("para 2 of resolution 60/161",
-    "A/62/225, para 5", "article 12, para 2") is skipped.
+    `footnote`, "third preambular paragraph" …) count. A reference that
+    belongs to another text is skipped; it does when
+    - a designation is tied to it, after ("para 2 of resolution 60/161", "pp. 2-3
+      of the handout", "para 4 of its resolution 60/161") or before ("A/62/225,
+      para 5", "General Comment No. 34, para 13");
+    - else its clause names another text before it ("The UPR report for Kenya,
+      para 12"), or its sentence names another resolution or symbol before it
+      ("Resolution 60/161 is long, and para 2 is odd").
+    A text named after a reference without a tie ("para 9 asks for a report",
+    "footnote 5 points to 53/144") is what the paragraph talks about, and
+    governs neither it nor later references in its clause.
+
+    With `untied=False` only references the message ties to `doc` itself ("78/216, para 5")
+    count: how the other documents of a library are looked for.
     """
-    cleaned = _NOISE.sub(" ", unicodedata.normalize("NFKC", text[:MAX_SCAN].translate(_INVISIBLE)).translate(_DASHES))
-    refs: set[Ref] = set()
-    missing: list[str] = []
-    for sentence in _sentences(cleaned):
-        sentence = _rewrite_ordinals(re.sub(r"[ \t]+", " ", sentence.lower()))
-        designations = _designations(sentence, doc)
-        consumed: set[_Designation] = set()  # "para 2 of res 60/161" does not govern what follows
-        for group in _CHAT_GROUP.finditer(sentence):
-            tied = _governing(sentence, group, designations)
-            if tied is None:
-                earlier = [d for d in designations if d.end <= group.start() and d.strong and d not in consumed]
-                tied = earlier[-1] if earlier else None
-            else:
-                consumed.add(tied)
-            if tied is not None and not tied.ours:
-                continue
-            carried = _kind(group["kind"])
-            for item in _CHAT_ITEM.finditer(group.group()):
-                kind = _kind(item["kind"]) if item["kind"] else carried
-                carried = kind
-                start = int(item["start"])
-                end = int(item["end"]) if item["end"] else start
-                if end < start or end - start >= MAX_REFS:
-                    continue
+    prose = _prose(text)
+    groups = list(_CHAT_GROUP.finditer(prose))
+    if not groups:
+        return Found(())
+    elsewhere = _elsewhere(prose, groups, _designations(prose, doc), untied)
+    wanted: dict[tuple[Kind, int], None] = {}  # in order of mention, once each
+    for group, skip in zip(groups, elsewhere, strict=True):
+        if not skip:
+            for kind, start, end in _numbers(group.group()):
                 for number in range(start, end + 1):
-                    ref = Ref(kind, number)
-                    if 1 <= number <= doc.count(kind):
-                        refs.add(ref)
-                    elif ref.label not in missing:
-                        missing.append(ref.label)
+                    wanted.setdefault((kind, number), None)
+    refs = [Ref(kind, number) for kind, number in wanted if 1 <= number <= doc.count(kind)]
+    missing = [Ref(kind, number).label for kind, number in wanted if not 1 <= number <= doc.count(kind)]
     return Found(tuple(sorted(refs)), tuple(missing))
 
 
-def _governing(sentence: str, group: re.Match[str], designations: Sequence[_Designation]) -> _Designation | None:
-    """The text a reference is tied to: one it touches ("para 2 of resolution 60/161",
-    "A/62/225, para 5"), else a resolution or symbol named earlier in the sentence."""
-    for d in designations:
-        if d.start >= group.end() and _ATTACHED.match(sentence[group.end() : d.start]):
-            return d
-    for d in reversed(designations):
-        if d.end <= group.start() and _LEADING.match(sentence[d.end : group.start()]):
-            return d
-    return None
+@lru_cache(maxsize=1024)
+def _numbers(group: str) -> tuple[tuple[Kind, int, int], ...]:
+    """What a reference group names: (part, first, last) for each item of "paras 4-6 and OP 9"."""
+    out = []
+    carried = None
+    for item in _CHAT_ITEM.finditer(group):
+        kind = _kind(item["kind"]) if item["kind"] else carried or Kind.OPERATIVE
+        carried = kind
+        start = int(item["start"])
+        end = int(item["end"]) if item["end"] else start
+        if start <= end < start + MAX_REFS:
+            out.append((kind, start, end))
+    return tuple(out)
+
+
+def _elsewhere(
+    prose: str,
+    groups: Sequence[re.Match[str]],
+    designations: Sequence[_Designation],
+    untied: bool = True,
+) -> list[bool]:
+    """For each reference group, whether it belongs to another text (see `find_refs`). One pass
+    over the groups in order, each placed among the designations by bisection: linear."""
+    if not designations:
+        return [not untied] * len(groups)
+    sentences = [0] + [m.end() for m in _SENTENCE_GAP.finditer(prose)]
+    clauses = sorted(sentences + [m.start() for m in _CLAUSE_BREAK.finditer(prose)])
+    starts = [d.start for d in designations]
+    ends = [d.end for d in designations]
+    group_ends = [g.end() for g in groups]
+
+    def sentence(pos: int) -> int:
+        return bisect_right(sentences, pos)
+
+    def clause(pos: int) -> int:
+        return bisect_right(clauses, pos)
+
+    def talked_about(d: _Designation) -> bool:
+        """A text named after a reference in the same clause: the reference's object."""
+        before = bisect_right(group_ends, d.start) - 1
+        return before >= 0 and clause(groups[before].start()) == clause(d.start)
+
+    def governs(index: int, pos: int) -> bool:
+        """Whether a text named before `pos`, and tied to no reference, governs it: within its
+        clause, or within its sentence for a resolution or a symbol."""
+        d = designations[index]
+        if index in consumed:
+            return False
+        return clause(d.start) == clause(pos) or (d.strong and sentence(d.start) == sentence(pos))
+
+    consumed: set[int] = set()  # designations tied to a reference ("para 2 of res 60/161") govern nothing else
+    governing: list[int] = []  # designations before the current reference that may govern it, nearest last
+    passed = 0
+    out = []
+    for group in groups:
+        while passed < len(designations) and ends[passed] <= group.start():
+            if not talked_about(designations[passed]):
+                governing.append(passed)
+            passed += 1
+        tied: int | None = None
+        after = bisect_left(starts, group.end())
+        if after < len(designations) and _ATTACHED.match(prose, group.end(), starts[after]):
+            tied = after
+        before = bisect_right(ends, group.start()) - 1
+        if tied is None and before >= 0 and _LEADING.match(prose, ends[before], group.start()):
+            tied = before
+        if tied is not None:
+            consumed.add(tied)
+        else:
+            # The nearest text named before that still governs here; the others never will again.
+            while governing and not governs(governing[-1], group.start()):
+                governing.pop()
+            tied = governing[-1] if governing else None
+        # Another text's; or this document's annex, whose paragraphs are not the operative ones.
+        if tied is None:
+            out.append(not untied)
+        else:
+            out.append(not designations[tied].ours or designations[tied].annex)
+    return out
 
 
 # -- writing references back -------------------------------------------------
@@ -403,3 +527,101 @@ def format_refs(refs: Iterable[Ref], sep: str = ", ") -> str:
             prefix = _COMPACT[kind]
             parts.append(f"{prefix}{block[0]}" if len(block) == 1 else f"{prefix}{block[0]}-{block[-1]}")
     return sep.join(parts)
+
+
+# -- articles of an annexed declaration ----------------------------------------------
+# "art. 12", "Article 12(2)", "article 9, para. 3 (a)", "annex, art. 12", "53/144 art 12",
+# "Article 12 of the Declaration". An article belongs to a resolution's annex: the resolution is
+# the one the reference names (by number or symbol), else the document being read if it has
+# articles, else the one document of the library that has.
+
+_DECLARATION = r"(?:the\s+)?(?:declaration(?:\s+on\s+human\s+rights\s+defenders)?|annex)(?![\w-]|\s+(?:of|on|for)\b)"
+_ART_WORD = r"(?:articles?|arts?\.?)"
+_ART_DOC = (
+    rf"(?:(?:{_BODY})?(?:{_RES_WORD}\s*)?(?:a/res/)?(?P<{{name}}>\d{{{{2}}}}/\d{{{{1,4}}}})(?![\d/])|{_DECLARATION})"
+)
+_ARTICLE_BODY = (
+    rf"{_ART_WORD}\s*(?P<art>\d{{1,3}})(?!\d)"
+    rf"(?:\s*\((?P<clause>\d{{1,2}})\)|\s*,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?P<clause2>\d{{1,2}})(?!\d))?"
+    rf"(?:\s*\((?P<item>[a-z]{{1,4}})\))?"
+)
+_ARTICLE = re.compile(
+    rf"(?:(?P<pre>{_ART_DOC.format(name='prenum')})(?:'s|\s*[,:])?\s*)?"
+    + _ARTICLE_BODY
+    + rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?P<post>{_ART_DOC.format(name='postnum')}))?"
+)
+
+
+@dataclass(frozen=True)
+class ArticlePoint:
+    """An article of an annex, or one of its paragraphs, or a sub-paragraph of that: Article 9(3)(a)."""
+
+    article: int
+    clause: int | None = None
+    item: str | None = None
+
+    @property
+    def label(self) -> str:
+        """ "Article 9(3)(a)"."""
+        return (
+            f"Article {self.article}"
+            + (f"({self.clause})" if self.clause else "")
+            + (f"({self.item})" if self.item else "")
+        )
+
+    @property
+    def compact(self) -> str:
+        """ "art9.3.a": what a button's source holds, read back by `parse_article`."""
+        return (
+            f"art{self.article}" + (f".{self.clause}" if self.clause else "") + (f".{self.item}" if self.item else "")
+        )
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    point: ArticlePoint
+    number: str | None  # the resolution the reference names ("53/144"), if it names one
+    declaration: bool  # it says "the Declaration" or "annex"
+
+
+_COMPACT_ARTICLE = re.compile(r"art(?P<art>\d{1,3})(?:\.(?P<clause>\d{1,2}))?(?:\.(?P<item>[a-z]{1,4}))?")
+
+
+def parse_article(text: str) -> ArticleRef | None:
+    """An article reference that is the whole of `text`, or None when `text` is not one."""
+    cleaned = normalise(text)[:MAX_INPUT].strip(" .;:")
+    compact = _COMPACT_ARTICLE.fullmatch(cleaned)
+    if compact:
+        return ArticleRef(_point(compact), None, False)
+    m = _ARTICLE.fullmatch(cleaned)
+    if m is None:
+        return None
+    named = m["prenum"] or m["postnum"]
+    said = bool((m["pre"] and not m["prenum"]) or (m["post"] and not m["postnum"]))
+    return ArticleRef(_point(m), named, said)
+
+
+def _point(m: re.Match[str]) -> ArticlePoint:
+    groups = m.groupdict()
+    clause = groups.get("clause") or groups.get("clause2")
+    return ArticlePoint(int(m["art"]), int(clause) if clause else None, groups.get("item") or None)
+
+
+def find_articles(text: str) -> list[ArticleRef]:
+    """Article references in a chat message that say whose they are: "Article 12 of the Declaration",
+    "53/144 art 12", "annex, art. 12". A bare "article 12" could be any instrument's and is skipped."""
+    cleaned = _NOISE.sub(" ", normalise(text[:MAX_SCAN]))
+    found: list[ArticleRef] = []
+    for m in _ARTICLE.finditer(cleaned):
+        if m.start() and (cleaned[m.start() - 1].isalnum() or cleaned[m.start() - 1] == "/"):
+            continue
+        before = cleaned[max(0, m.start() - 12) : m.start()]
+        if re.search(r"universal\s*$", before):
+            continue
+        named = m["prenum"] or m["postnum"]
+        said = bool((m["pre"] and not m["prenum"]) or (m["post"] and not m["postnum"]))
+        if named or said:
+            ref = ArticleRef(_point(m), named, said)
+            if ref not in found:
+                found.append(ref)
+    return found

@@ -204,3 +204,8 @@ class Storage(Protocol):
         """The server's default citation style, None when it has not chosen one."""
 
     async def set_citation_style(self, guild_id: int, style: str | None, *, now: dt.datetime) -> None: ...
+
+    async def guild_document(self, guild_id: int) -> str | None:
+        """The symbol of the server's default document, None when it has not chosen one."""
+
+    async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None: ...

@@ -530,6 +530,19 @@ class PostgresStorage:
             self._at(now),
         )
 
+    async def guild_document(self, guild_id: int) -> str | None:
+        symbol = await self._pool.fetchval("SELECT document FROM guild_settings WHERE guild_id = $1", guild_id)
+        return str(symbol) if symbol is not None else None
+
+    async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None:
+        await self._pool.execute(
+            "INSERT INTO guild_settings (guild_id, document, updated_at) VALUES ($1, $2, COALESCE($3, now())) "
+            "ON CONFLICT (guild_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
+            guild_id,
+            symbol,
+            self._at(now),
+        )
+
 
 def _count(status: str) -> int:
     """Rows a statement touched, from its status ("UPDATE 3")."""

@@ -544,3 +544,15 @@ class SQLiteStorage:
                 "updated_at = excluded.updated_at",
                 (guild_id, style, _ts(now)),
             )
+
+    async def guild_document(self, guild_id: int) -> str | None:
+        row = await self._one("SELECT document FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        return row["document"] if row else None
+
+    async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO guild_settings (guild_id, document, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (guild_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
+                (guild_id, symbol, _ts(now)),
+            )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.content.cite import citation
+from bot.content.library import Library, load_library
+from bot.content.refs import parse_refs
+from tests import generated
 from tests.cogs.test_reading import assert_within_discord_limits, is_ephemeral, message
-from tests.conftest import DiscordEnv
+from tests.conftest import DiscordEnv, close_env, make_env
 from tests.fakediscord import GUILD_ID, chat_message, option
 
 MANAGE_GUILD = str(1 << 5)
@@ -41,9 +46,11 @@ async def test_cite_defaults_to_un_style_in_a_code_block_with_the_link(env: Disc
         ("4-6", "bluebook", "G.A. Res. 62/152, ¶¶ 4–6, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)"),
         ("pmbl. para. 3", "oscola", "UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, pmbl para 3"),
         ("third preambular paragraph", "un", "the third preambular paragraph of General Assembly resolution 62/152"),
+        ("third preambular para", "un", "the third preambular paragraph of General Assembly resolution 62/152"),
         ("all", "short", "A/RES/62/152"),
         ("fn 5", "bluebook", "G.A. Res. 62/152, n.5, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)"),
-        ("paras 4 and 7", "aglc", "(6 March 2008, adopted 18 December 2007) paras 4 and 7"),
+        ("paras 4 and 7", "aglc", "(6 March 2008, adopted 18 December 2007) paras 4, 7"),
+        ("pp 3, op 4", "oscola", "UN Doc A/RES/62/152, pmbl para 3, para 4"),
     ],
 )
 async def test_cite_each_style(env: DiscordEnv, ref: str, style: str, expected: str) -> None:
@@ -134,7 +141,9 @@ async def test_quote_cited_paragraphs_everywhere(env: DiscordEnv, context: str) 
         "operative paragraph 5",
         "operative paragraph 7",
     ]
-    assert data["content"].startswith("**General Assembly resolution 62/152, preambular para. 3 and paras. 4–5 and 7**")
+    assert data["content"].startswith(
+        "**General Assembly resolution 62/152, preambular para. 3 and paras. 4, 5 and 7**"
+    )
     assert "cited in https://discord.com/channels/" in data["content"]
     assert_within_discord_limits(data)
 
@@ -171,3 +180,67 @@ async def test_help_and_about_list_only_what_works_there(env: DiscordEnv, contex
         assert "/cite" in text and "/paragraph" in text
         assert ("/daily" in text) is server_commands
         assert ("/settings" in text) is server_commands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In para 4 of its resolution 60/161, the Assembly asked for more",
+        "Resolution 60/161 came first. Paragraph 2 of that resolution is odd",
+        "pp. 2-3 of the handout",
+        "General Comment No. 34, para 13",
+        "The UPR report for Kenya, para 12",
+        "para 2 of the SR report (A/62/225)",
+        "paragraph 4 of the annex",
+    ],
+)
+async def test_quote_stays_silent_on_other_texts_paragraphs(env: DiscordEnv, text: str) -> None:
+    data = await quote(env, text)
+    assert is_ephemeral(data) and data["content"].startswith("I found no reference to A/RES/62/152")
+    assert not data.get("embeds")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("para 17 decides to come back to it", "operative paragraph 17"),
+        ("para 6 states that…", "operative paragraph 6"),
+        ("OP 5 may need a vote", "operative paragraph 5"),
+        ("para 4 secures protection", "operative paragraph 4"),
+        ("OP 8 marks a shift", "operative paragraph 8"),
+        ("the third preambular para is the one", "preambular paragraph 3"),
+    ],
+)
+async def test_quote_finds_references_followed_by_a_verb(env: DiscordEnv, text: str, title: str) -> None:
+    data = await quote(env, text)
+    assert not is_ephemeral(data)
+    assert [e["title"].split(" · ")[1] for e in data["embeds"]] == [title]
+
+
+@pytest.fixture(scope="module")
+def big_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    mapping = generated.document(6, preamble=60, operative=140, footnotes=20, longest=True)
+    return load_library([generated.write(tmp_path_factory.mktemp("big"), mapping)], None)
+
+
+@pytest.mark.parametrize("style", ["un", "bluebook", "aglc"])
+@pytest.mark.parametrize("ref", ["1, " + ", ".join(str(n) for n in range(3, 140, 3)), "1", "pp1-60"])
+async def test_a_long_quote_gives_way_to_the_citation_and_the_link(
+    big_library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ref: str, style: str
+) -> None:
+    environment = await make_env(big_library, monkeypatch, tmp_path / "bot.sqlite3")
+    try:
+        data = message(
+            await environment.invoke("cite", [option("ref", ref), option("style", style), option("quote", True)])
+        )
+        doc = big_library.default
+        whole = citation(doc, parse_refs(ref, doc), style)
+        content = data["content"]
+        assert len(content) <= 2000
+        assert f"```\n{whole.text}\n```" in content  # the citation is never cut
+        if whole.running:
+            assert f"```\n{whole.running}\n```" in content
+        assert content.endswith(f"Official text: <{doc.meta.url}>")  # nor is the link
+        assert content.startswith("> ")  # the quote gave way, but some of it is there
+    finally:
+        await close_env(environment)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.content.library import load_library
 from tests.conftest import FIXTURE_DOC, DiscordEnv, close_env, make_env
-from tests.fakediscord import option
+from tests.fakediscord import component_problems, option
 
 EPHEMERAL = 64
 CHANNEL_MESSAGE = 4
@@ -20,6 +20,7 @@ def message(sent: Any) -> dict[str, Any]:
     assert sent.json["type"] == CHANNEL_MESSAGE, sent.json
     data: dict[str, Any] = sent.json["data"]
     assert data["allowed_mentions"] == {"parse": []}, "no reply may ping anyone"
+    assert component_problems(data) == [], "Discord would refuse this message (400, code 50035)"
     return data
 
 
@@ -282,3 +283,9 @@ async def test_an_unexpected_failure_is_logged_and_answered(
     assert data["content"].startswith("Sorry, something went wrong on my side.")
     assert "disk on fire" not in data["content"]
     assert any("Command 'paragraph' failed" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("ref", ["third preambular para", "the third preambular paragraph", "pmbl. para. 3"])
+async def test_paragraph_reads_the_preambular_forms_people_write(env: DiscordEnv, ref: str) -> None:
+    data = message(await env.invoke("paragraph", [option("ref", ref)]))
+    assert [e["title"] for e in data["embeds"]] == ["A/RES/62/152 · preambular paragraph 3"]

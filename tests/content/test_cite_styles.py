@@ -151,3 +151,37 @@ def test_no_guessed_styles(doc: Document) -> None:
     for style in ("apa", "harvard", "mla"):
         with pytest.raises(UserError, match="Choose one of: un, short, bluebook, oscola, aglc"):
             cite(doc, [Ref(OP, 4)], style)
+
+
+# -- several pinpoints (issue 14, item 5) --------------------------------------------------
+# OSCOLA (4th ed.) separates several pinpoints with commas and joins a span with a dash. Its
+# examples, as university guides restate them (e.g. https://libguides.swansea.ac.uk/Oscola/Pinpoints:
+# "If pinpointing more than one page number, separate them by commas"): "Beattie v E & F Beattie
+# Ltd [1938] Ch 708 (CA) 720, 723", "Callery v Gray [2001] EWCA Civ 1117, [2001] 1 WLR 2112 [42],
+# [45]", "Case C-176/03 Commission v Council [2005] ECR I-7879, paras 47-48".
+# AGLC4 does the same: "Consecutive pinpoints should be separated by an en-dash and non-consecutive
+# pinpoints should be separated by commas" (QUT cite|write on AGLC4 r 3.1.4), with the example
+# "Federal Court Rules 1979 (Cth) ords 3, 5–6, 7 r 4A" (Murdoch University's AGLC guide).
+
+
+@pytest.mark.parametrize("style", ["oscola", "aglc"])
+def test_oscola_and_aglc_separate_several_pinpoints_with_commas(doc: Document, style: str) -> None:
+    assert cite(doc, [Ref(OP, n) for n in (4, 7, 9)], style).endswith(" paras 4, 7, 9")
+    assert cite(doc, [Ref(OP, n) for n in (3, 5, 6, 8)], style).endswith(" paras 3, 5–6, 8")  # "ords 3, 5–6, 7"
+    assert cite(doc, [Ref(PP, 3), Ref(OP, 4)], style).endswith(" pmbl para 3, para 4")
+    assert cite(doc, [Ref(OP, 16), Ref(OP, 17)], style).endswith(" paras 16–17")  # "paras 47-48"
+    assert " and " not in cite(doc, [Ref(PP, 3), Ref(OP, 4), Ref(OP, 7), Ref(FN, 5)], style).split("UN Doc")[1]
+
+
+def test_un_citation_and_running_text_follow_one_rule_for_runs(doc: Document) -> None:
+    # Two numbers in a row are listed, three or more are a span, in both forms.
+    two = citation(doc, [Ref(OP, 4), Ref(OP, 5)], "un")
+    assert two.text.endswith("paras. 4 and 5")
+    assert two.running == "paragraphs 4 and 5 of General Assembly resolution 62/152"
+    three = citation(doc, [Ref(OP, 4), Ref(OP, 5), Ref(OP, 6)], "un")
+    assert three.text.endswith("paras. 4–6")
+    assert three.running == "paragraphs 4 to 6 of General Assembly resolution 62/152"
+    mixed = citation(doc, [Ref(OP, n) for n in (4, 5, 6, 8, 9)], "un")
+    assert mixed.text.endswith("paras. 4–6, 8 and 9")
+    assert mixed.running == "paragraphs 4 to 6, 8 and 9 of General Assembly resolution 62/152"
+    assert cite(doc, [Ref(OP, 4), Ref(OP, 5)], "short") == "A/RES/62/152, paras. 4 and 5"

@@ -46,6 +46,10 @@ OP, PP, FN = Kind.OPERATIVE, Kind.PREAMBLE, Kind.FOOTNOTE
         ("operative paragraph 12", [Ref(OP, 12)]),
         ("op para 7", [Ref(OP, 7)]),
         ("third preambular paragraph", [Ref(PP, 3)]),
+        ("third preambular para", [Ref(PP, 3)]),  # issue 14
+        ("the third preambular para.", [Ref(PP, 3)]),
+        ("second and third preambular paras", [Ref(PP, 2), Ref(PP, 3)]),
+        ("fourth operative para", [Ref(OP, 4)]),
         ("the third and fourth preambular paragraphs", [Ref(PP, 3), Ref(PP, 4)]),
         ("3rd preambular paragraph", [Ref(PP, 3)]),
         ("twelfth operative paragraph", [Ref(OP, 12)]),

@@ -93,7 +93,8 @@ def test_un_style_citations(doc: Document) -> None:
 
 def test_locator_mixes_parts_in_document_order() -> None:
     assert locator([Ref(OP, 1), Ref(PP, 15)]) == "preambular para. 15 and para. 1"
-    assert locator([Ref(OP, 2), Ref(OP, 1)]) == "paras. 1–2"
+    assert locator([Ref(OP, 2), Ref(OP, 1)]) == "paras. 1 and 2"  # UN usage spans three or more
+    assert locator([Ref(OP, 2), Ref(OP, 1)], "bluebook") == "¶¶ 1–2"
 
 
 def test_headers_and_footers_use_the_short_un_reference(doc: Document) -> None:

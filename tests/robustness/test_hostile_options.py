@@ -79,6 +79,19 @@ def _walk(env: DiscordEnv) -> list[tuple[str, str | None, str, bool]]:
     return found
 
 
+def _required_others(env: DiscordEnv, command: str, sub: str | None, name: str) -> list[dict[str, Any]]:
+    """A plain value for every other required string option (`/search query` beside a hostile `document`)."""
+    found = env.bot.tree.get_command(command)
+    if sub is not None and isinstance(found, app_commands.Group):
+        found = found.get_command(sub)
+    assert isinstance(found, app_commands.Command)
+    return [
+        option(p.name, "4")
+        for p in found.parameters
+        if p.required and p.name != name and p.type is discord.AppCommandOptionType.string
+    ]
+
+
 def _payload_options(sub: str | None, options: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": sub, "type": 1, "options": options}] if sub else options
 
@@ -117,8 +130,8 @@ async def test_every_string_option_survives_hostile_values(
                 if (command, sub) == ("daily", "set"):
                     options.insert(0, opt)
                     kw["resolved"] = resolved
-                elif command in ("cite",) and name != "ref":
-                    options.insert(0, option("ref", "4"))
+                else:
+                    options[:0] = _required_others(env, command, sub, name)
                 data = await _answer(env, command, sub, options, **kw)
                 assert data["allowed_mentions"] == {"parse": []}, (command, value)
                 assert_within_discord_limits(data)

@@ -201,6 +201,19 @@ async def test_citation_styles_are_kept_per_server_and_forgotten_with_it(storage
     assert (await storage.citation_style(1), await storage.citation_style(2)) == (None, "bluebook")
 
 
+async def test_a_servers_document_is_kept_beside_its_citation_style_and_forgotten_with_it(storage: Storage) -> None:
+    assert await storage.guild_document(1) is None
+    await storage.set_citation_style(1, "oscola", now=NOW)
+    await storage.set_guild_document(1, "A/RES/78/216", now=NOW)
+    await storage.set_guild_document(2, "A/RES/53/144", now=NOW)
+    assert (await storage.guild_document(1), await storage.guild_document(2)) == ("A/RES/78/216", "A/RES/53/144")
+    assert await storage.citation_style(1) == "oscola"  # one setting does not reset the other
+    await storage.set_guild_document(1, None, now=NOW)
+    assert await storage.guild_document(1) is None and await storage.citation_style(1) == "oscola"
+    await storage.delete_guild(2)
+    assert await storage.guild_document(2) is None
+
+
 async def test_a_claim_for_a_day_already_posted_moves_on_and_keeps_the_paragraph(storage: Storage) -> None:
     s = schedule()
     await storage.save_schedule(s, now=NOW)
