@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test console check sync bench lint typecheck clean
+.PHONY: run test console check sync bench lint typecheck clean translations i18n-review
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,11 @@ bench: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+## Every translation beside its English source, for review by reading: `make translations`, or one
+## language with `make i18n-review LANG=fr` (fr, es-ES, ru, zh-CN).
+translations: $(VENV)/.installed-run
+	$(BIN)/python -m bot.i18n.review
+
+i18n-review: $(VENV)/.installed-run
+	$(BIN)/python -m bot.i18n.review $(if $(filter command line,$(origin LANG)),$(LANG))

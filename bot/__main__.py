@@ -39,6 +39,7 @@ from bot.config import (
 )
 from bot.content.library import Library, load_library
 from bot.content.yamlfile import FileProblems
+from bot.i18n.catalogue import CatalogueProblems, shipped_catalogues
 from bot.logsafety import install as install_redaction
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ def load(given: Path | None) -> tuple[Settings, Library]:
             config_name=settings.source,
             config_line=settings.default_document_line,
         )
-    except FileProblems as exc:
+        shipped_catalogues()  # the interface's catalogues: unreadable ones stop start-up, file:line each
+    except (FileProblems, CatalogueProblems) as exc:
         raise SetupError(str(exc)) from None
     return settings, library
 
@@ -229,6 +231,7 @@ async def _serve_with(bot: ResolutionBot, token: str) -> None:
 
 async def _sync(settings: Settings, library: Library, token: str, guild: int | None) -> int:
     from bot.client import ResolutionBot
+    from bot.i18n.translator import check_sync
     from bot.storage.sqlite import SQLiteStorage
 
     _point_at_api(settings)
@@ -236,6 +239,13 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
     try:
         async with ResolutionBot(library, storage, settings, run_scheduler=False) as bot:
             await bot.login(token)  # runs setup_hook; no gateway connection needed
+            problems = await check_sync(bot.tree, bot.catalogues)
+            if problems:
+                # Discord would reject some of it, or show people missing or stale translations: publish nothing.
+                print(f"Not synced: {len(problems)} problem(s) in the command translations:", file=sys.stderr)
+                for problem in problems:
+                    print(f"  {problem}", file=sys.stderr)
+                return EXIT_BAD_SETUP
             if guild is not None:
                 target = discord.Object(id=guild)
                 bot.tree.copy_global_to(guild=target)

@@ -22,6 +22,8 @@ from bot.content.library import Library
 from bot.daily.delivery import SHUTDOWN_GRACE, Clock, InvalidRequestGuard, Scheduler, SystemClock
 from bot.daily.discord_poster import DiscordPoster, invalid_request_trace
 from bot.daily.service import DailyService
+from bot.i18n.catalogue import Catalogues, shipped_catalogues
+from bot.i18n.translator import CatalogueTranslator, translate_choices
 from bot.identify import IdentifyGate, SessionLimits
 from bot.interactions import DYNAMIC_ITEMS, send
 from bot.proxy_ratelimits import retry_proxy_429s
@@ -180,6 +182,7 @@ class ResolutionBot(commands.AutoShardedBot):
         clock: Clock | None = None,
         run_scheduler: bool = True,
         metrics: Metrics | None = None,
+        catalogues: Catalogues | None = None,
         **options: Any,
     ) -> None:
         clock = clock or SystemClock()
@@ -205,6 +208,7 @@ class ResolutionBot(commands.AutoShardedBot):
         self.storage = storage
         self.clock: Clock = clock
         self.answers = Answers(library)
+        self.catalogues = catalogues or shipped_catalogues()
         self.metrics: Metrics | None = metrics
         self._metrics_server: Any = None
         daily = settings.daily if settings else DailySettings()
@@ -275,6 +279,9 @@ class ResolutionBot(commands.AutoShardedBot):
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        # Command texts in every interface language (bot.i18n), ready before anyone syncs.
+        translate_choices(self.tree)
+        await self.tree.set_translator(CatalogueTranslator(self.catalogues))
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
         if self._run_scheduler:
             self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")

@@ -209,3 +209,13 @@ class Storage(Protocol):
         """The symbol of the server's default document, None when it has not chosen one."""
 
     async def set_guild_document(self, guild_id: int, symbol: str | None, *, now: dt.datetime) -> None: ...
+
+    async def server_language(self, guild_id: int) -> str | None:
+        """The interface language a server chose for public answers and daily posts (None: not set)."""
+
+    async def set_server_language(self, guild_id: int, language: str | None, *, now: dt.datetime) -> None: ...
+    async def user_language(self, user_id: int) -> str | None:
+        """The interface language a person chose for their own answers (None: not chosen)."""
+
+    async def set_user_language(self, user_id: int, language: str | None, *, now: dt.datetime) -> None:
+        """Remember a person's choice; None forgets it (and the row)."""

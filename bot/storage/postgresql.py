@@ -543,6 +543,37 @@ class PostgresStorage:
             self._at(now),
         )
 
+    # -- interface languages (bot.i18n) ---------------------------------------
+
+    async def server_language(self, guild_id: int) -> str | None:
+        language = await self._pool.fetchval("SELECT language FROM guild_settings WHERE guild_id = $1", guild_id)
+        return str(language) if language is not None else None
+
+    async def set_server_language(self, guild_id: int, language: str | None, *, now: dt.datetime) -> None:
+        await self._pool.execute(
+            "INSERT INTO guild_settings (guild_id, language, updated_at) VALUES ($1, $2, COALESCE($3, now())) "
+            "ON CONFLICT (guild_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+            guild_id,
+            language,
+            self._at(now),
+        )
+
+    async def user_language(self, user_id: int) -> str | None:
+        language = await self._pool.fetchval("SELECT language FROM user_settings WHERE user_id = $1", user_id)
+        return str(language) if language is not None else None
+
+    async def set_user_language(self, user_id: int, language: str | None, *, now: dt.datetime) -> None:
+        if language is None:
+            await self._pool.execute("DELETE FROM user_settings WHERE user_id = $1", user_id)
+            return
+        await self._pool.execute(
+            "INSERT INTO user_settings (user_id, language, updated_at) VALUES ($1, $2, COALESCE($3, now())) "
+            "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+            user_id,
+            language,
+            self._at(now),
+        )
+
 
 def _count(status: str) -> int:
     """Rows a statement touched, from its status ("UPDATE 3")."""

@@ -556,3 +556,32 @@ class SQLiteStorage:
                 "ON CONFLICT (guild_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
                 (guild_id, symbol, _ts(now)),
             )
+
+    # -- interface languages (bot.i18n) ---------------------------------------
+
+    async def server_language(self, guild_id: int) -> str | None:
+        row = await self._one("SELECT language FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        return row["language"] if row else None
+
+    async def set_server_language(self, guild_id: int, language: str | None, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO guild_settings (guild_id, language, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (guild_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+                (guild_id, language, _ts(now)),
+            )
+
+    async def user_language(self, user_id: int) -> str | None:
+        row = await self._one("SELECT language FROM user_settings WHERE user_id = ?", (user_id,))
+        return row["language"] if row else None
+
+    async def set_user_language(self, user_id: int, language: str | None, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            if language is None:
+                await db.execute("DELETE FROM user_settings WHERE user_id = ?", (user_id,))
+                return
+            await db.execute(
+                "INSERT INTO user_settings (user_id, language, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+                (user_id, language, _ts(now)),
+            )

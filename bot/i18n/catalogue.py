@@ -1,0 +1,234 @@
+"""Fluent catalogues, one folder per locale: loading, the fallback chain, formatting with arguments.
+
+A message's value and each of its attributes are separate strings, named by a Key: ("help-title",
+None) is the value of `help-title`, ("cmd-paragraph", "ref") its `.ref` attribute. Plurals and
+other variants are Fluent select expressions inside the catalogue, so the code passes numbers,
+never pre-chosen words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as ftl
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+SOURCE_LOCALE = "en-US"
+"""The catalogue every other one is checked against, and the last step of every fallback chain."""
+
+LOCALES: tuple[str, ...] = (SOURCE_LOCALE, "fr", "es-ES", "ru", "zh-CN")
+"""The interface languages: English and the UN languages Discord offers (it has no Arabic)."""
+
+LANGUAGE_NAMES: dict[str, str] = {
+    SOURCE_LOCALE: "English",
+    "fr": "Français",
+    "es-ES": "Español",
+    "ru": "Русский",
+    "zh-CN": "中文（简体）",
+}
+"""Each interface language by its own name, the same in every language (as language pickers show them)."""
+
+# Discord locales served by another catalogue. Discord itself shows es-ES names to es-419 clients and
+# en-US ones to en-GB; zh-TW readers get the simplified-Chinese interface rather than English.
+_ALIASES = {"en-GB": SOURCE_LOCALE, "es-419": "es-ES", "zh-TW": "zh-CN"}
+
+# The CLDR locale that formats dates and numbers for a catalogue. English writes dates the UN's way,
+# day month year ("18 December 2007"), as British English does.
+_FORMATS = {SOURCE_LOCALE: "en-GB"}
+
+Key = tuple[str, str | None]  # (message id, attribute or None for the value)
+
+
+def catalogue_locale(locale: str | None) -> str | None:
+    """The catalogue serving a Discord locale ("es-419" → "es-ES"), or None when there is none."""
+    if locale is None:
+        return None
+    locale = _ALIASES.get(locale, locale)
+    return locale if locale in LOCALES else None
+
+
+class CatalogueProblems(Exception):
+    """The catalogues cannot be used; one `file:line: message` per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One string of one catalogue, with where it is written."""
+
+    locale: str
+    key: Key
+    pattern: ftl.Pattern
+    path: Path
+    line: int
+
+    @property
+    def where(self) -> str:
+        try:
+            shown = self.path.relative_to(Path.cwd())
+        except ValueError:
+            shown = self.path
+        return f"{shown}:{self.line}"
+
+    @property
+    def label(self) -> str:
+        return key_label(self.key)
+
+
+def key_label(key: Key) -> str:
+    return key[0] if key[1] is None else f"{key[0]}.{key[1]}"
+
+
+class Catalogues:
+    """Every locale's messages; formats a key in a locale, falling back to English."""
+
+    def __init__(self, bundles: Mapping[str, FluentBundle], entries: Mapping[str, Mapping[Key, Entry]]) -> None:
+        self._bundles = dict(bundles)
+        self._entries = {locale: dict(found) for locale, found in entries.items()}
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return tuple(self._bundles)
+
+    def entries(self, locale: str) -> Mapping[Key, Entry]:
+        return self._entries.get(locale, {})
+
+    def has(self, locale: str, message_id: str, attribute: str | None = None) -> bool:
+        return (message_id, attribute) in self.entries(locale)
+
+    def lookup(self, locale: str, message_id: str, attribute: str | None = None, /, **args: Any) -> str | None:
+        """The string in exactly this catalogue, or None (no fallback)."""
+        if not self.has(locale, message_id, attribute):
+            return None
+        bundle = self._bundles[locale]
+        message = bundle.get_message(message_id)
+        pattern = message.value if attribute is None else message.attributes[attribute]
+        if pattern is None:
+            return None
+        text, errors = bundle.format_pattern(pattern, args)
+        if errors:
+            # A missing argument is a bug in the code calling us: say which, loudly, in tests.
+            raise ValueError(f"{locale}: {key_label((message_id, attribute))}: {errors[0]}")
+        return str(text)
+
+    def format(self, locale: str | None, message_id: str, attribute: str | None = None, /, **args: Any) -> str:
+        """The string in `locale` (a Discord or catalogue locale), else in English."""
+        for candidate in fallback_chain(locale):
+            text = self.lookup(candidate, message_id, attribute, **args)
+            if text is not None:
+                return text
+        raise LookupError(f"no message {key_label((message_id, attribute))} in the {SOURCE_LOCALE} catalogue")
+
+
+def fallback_chain(locale: str | None) -> tuple[str, ...]:
+    served = catalogue_locale(locale)
+    if served is None or served == SOURCE_LOCALE:
+        return (SOURCE_LOCALE,)
+    return (served, SOURCE_LOCALE)
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _parse(path: Path, locale: str) -> tuple[ftl.Resource, dict[Key, Entry], list[str]]:
+    text = path.read_text(encoding="utf-8")
+    resource = FluentParser(with_spans=True).parse(text)
+    entries: dict[Key, Entry] = {}
+    problems: list[str] = []
+    for item in resource.body:
+        if isinstance(item, ftl.Junk):
+            start = item.span.start if item.span else 0
+            reason = item.annotations[0].message if item.annotations else "cannot be read"
+            problems.append(f"{path}:{_line(text, start)}: {reason}")
+            continue
+        if not isinstance(item, ftl.Message):
+            continue
+        pieces: list[tuple[str | None, ftl.Pattern | None, ftl.Span | None]] = [(None, item.value, item.span)]
+        pieces += [(a.id.name, a.value, a.span) for a in item.attributes]
+        for attribute, pattern, span in pieces:
+            if pattern is None:
+                continue
+            key = (item.id.name, attribute)
+            line = _line(text, span.start if span else 0)
+            if key in entries:
+                problems.append(f"{path}:{line}: {key_label(key)}: written twice (first at line {entries[key].line})")
+                continue
+            entries[key] = Entry(locale, key, pattern, path, line)
+    return resource, entries, problems
+
+
+def load_catalogues(directory: Path = LOCALES_DIR, locales: tuple[str, ...] = LOCALES) -> Catalogues:
+    """Every locale's `*.ftl` files, or CatalogueProblems listing every file:line that cannot be read."""
+    bundles: dict[str, FluentBundle] = {}
+    entries: dict[str, dict[Key, Entry]] = {}
+    problems: list[str] = []
+    for locale in locales:
+        folder = directory / locale
+        files = sorted(folder.glob("*.ftl"))
+        if not files:
+            problems.append(f"{folder}: no .ftl catalogue for {locale}")
+            continue
+        # Isolation marks (U+2068/U+2069) around arguments would show up in copied commands and code blocks;
+        # none of the interface languages is right-to-left.
+        bundle = FluentBundle([_FORMATS.get(locale, locale)], use_isolating=False)
+        found: dict[Key, Entry] = {}
+        for path in files:
+            resource, parsed, file_problems = _parse(path, locale)
+            problems += file_problems
+            for key, entry in parsed.items():
+                if key in found:
+                    first = found[key]
+                    problems.append(f"{entry.where}: {entry.label}: already written at {first.where}")
+                else:
+                    found[key] = entry
+            bundle.add_resource(resource)
+        bundles[locale] = bundle
+        entries[locale] = found
+    if problems:
+        raise CatalogueProblems(problems)
+    return Catalogues(bundles, entries)
+
+
+@cache
+def shipped_catalogues() -> Catalogues:
+    """The catalogues shipped in this package, read once per process."""
+    return load_catalogues()
+
+
+def variables(pattern: ftl.Pattern) -> set[str]:
+    """The `$arguments` a pattern uses, in any variant."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, ftl.VariableReference):
+            found.add(node.id.name)
+        if isinstance(node, ftl.BaseNode):
+            for value in vars(node).values():
+                for child in value if isinstance(value, list) else [value]:
+                    walk(child)
+
+    walk(pattern)
+    return found
+
+
+def texts(pattern: ftl.Pattern) -> Iterator[str]:
+    """Every piece of literal text in a pattern, in every variant (what a reviewer reads)."""
+
+    def walk(node: object) -> Iterator[str]:
+        if isinstance(node, (ftl.TextElement, ftl.StringLiteral)):
+            yield node.value
+        if isinstance(node, ftl.BaseNode):
+            for value in vars(node).values():
+                for child in value if isinstance(value, list) else [value]:
+                    yield from walk(child)
+
+    yield from walk(pattern)

@@ -1,0 +1,56 @@
+# Slash-command texts, as Discord shows them in the command picker.
+# A message per command (its description), keyed by its qualified name ("daily set" → cmd-daily-set);
+# an attribute per option (its description). Command and option NAMES are not here: they stay English.
+# Choice names are keyed by the choice's value: choice-<value>.
+# English is the source: these must equal the descriptions written in the code (tests/i18n).
+# Discord's limits: descriptions and choice names 1–100 characters, menu names 1–32.
+
+cmd-paragraph = Show a paragraph verbatim: 4, OP 4, PP 3, fn 2, a range 4-6 or a list 4, 7
+    .ref = Paragraph number or words: 4, PP 3, 4-6, 4, 7 … (bare numbers are operative)
+cmd-footnote = Show a footnote, its links and the paragraphs that cite it
+    .number = Footnote number, e.g. 5 (or several: 1-2)
+cmd-summary = What States (or another addressee) are asked to do, in plain language
+    .addressee = Who: States (default), Secretary-General, … or all
+cmd-search = Search the resolution: words or "quoted phrases"
+    .query = Words or a "quoted phrase", e.g. impunity or "freedom of expression"
+cmd-cite = A copy-ready citation of a paragraph, range, list, footnote or the whole text
+    .ref = What to cite: 4, PP 3, 4-6, 4, 7, fn 5 … or all for the whole resolution
+    .style = Citation style (default: the server's, else UN usage)
+    .quote = Quote the text above the citation
+cmd-about = About the resolution: symbol, dates, official link, commands
+cmd-help = How to use this bot (only you see the answer)
+menu-quote-cited-paragraphs = Quote cited paragraphs
+
+cmd-daily = Post a paragraph of the resolution every day
+cmd-daily-set = Post a paragraph every day in a channel (or change its settings)
+    .channel = A text channel, an announcement channel or a thread
+    .time = Local time, 24-hour HH:MM (default 09:00)
+    .timezone = IANA time zone, e.g. Europe/Zurich or America/New_York (default UTC)
+    .order = Which paragraphs, in what order (default: document order)
+cmd-daily-stop = Stop the daily posts in a channel (deleted channels included)
+    .schedule = Which channel's daily posts (start typing; needed when several have them)
+cmd-daily-status = Show this server's daily posts: when, where, what comes next
+cmd-daily-preview = See what the next daily post will look like (only you see it)
+    .channel = Which channel (needed only when several have daily posts)
+cmd-daily-skip = Skip the next paragraph: the following one is posted instead
+    .channel = Which channel (needed only when several have daily posts)
+
+cmd-settings = Your language, and this server's defaults for the bot
+cmd-settings-citation-style = The citation style /cite uses here by default
+    .style = The default for this server (leave empty to see the current one)
+cmd-settings-language = The language the bot answers you in, everywhere (only you see it)
+    .language = Your language (leave empty to see the current one)
+cmd-settings-server-language = The language of this server's public answers and daily posts
+    .language = This server's language (leave empty to see the current one)
+
+choice-un = UN usage: General Assembly resolution 62/152 of 18 December 2007, para. 4
+choice-short = Document symbol: A/RES/62/152, para. 4
+choice-bluebook = Bluebook: G.A. Res. 62/152, ¶ 4, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)
+choice-oscola = OSCOLA: UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, para 4
+choice-aglc = AGLC: Title, GA Res 62/152, UN Doc A/RES/62/152 (6 March 2008, adopted 18 December 2007) para 4
+choice-document = document order (PP1…, then OP1…, then again)
+choice-operative = operative paragraphs only
+choice-preamble = preambular paragraphs only
+choice-random = random, no repeats until every paragraph has been posted
+choice-auto = Automatic: my Discord language
+choice-unset = Not set: English

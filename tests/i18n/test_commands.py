@@ -1,0 +1,143 @@
+"""/help, /about and /settings under each interface language, through the real tree as Discord drives it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.answers import COMMANDS
+from bot.i18n import LOCALES, SOURCE_LOCALE
+from bot.i18n.catalogue import shipped_catalogues
+from tests.conftest import DiscordEnv
+from tests.fakediscord import ALL_PERMISSIONS, OTHER_USER_ID, interaction_payload, option
+
+EPHEMERAL = 64
+MANAGE_GUILD = 1 << 5
+NOT_A_MANAGER = str(int(ALL_PERMISSIONS) & ~MANAGE_GUILD)
+TRANSLATED = [locale for locale in LOCALES if locale != SOURCE_LOCALE]
+
+
+async def invoke(
+    env: DiscordEnv, command: str, options: list[dict[str, Any]] | None = None, *, locale: str = "en-US", **kw: Any
+) -> dict[str, Any]:
+    """Run a command as a client in `locale` would, and return the message the bot answered with."""
+    payload = interaction_payload(command, options, **kw)
+    payload["locale"] = locale
+    sent = await env.dispatch(payload)
+    assert sent.json["type"] == 4, sent.json
+    data: dict[str, Any] = sent.json["data"]
+    assert data["allowed_mentions"] == {"parse": []}
+    return data
+
+
+def settings(sub: str, value: str | None = None) -> list[dict[str, Any]]:
+    return (
+        [{"type": 1, "name": sub, "options": [option("language" if "language" in sub else "style", value)]}]
+        if (value is not None)
+        else [{"type": 1, "name": sub, "options": []}]
+    )
+
+
+def say(locale: str, message_id: str, attribute: str | None = None, **args: Any) -> str:
+    return shipped_catalogues().format(locale, message_id, attribute, **args)
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+async def test_help_is_in_the_readers_language_with_no_english_left(env: DiscordEnv, locale: str) -> None:
+    data = await invoke(env, "help", locale=locale)
+    text = data["content"]
+    assert data["flags"] & EPHEMERAL
+    assert text.startswith(say(locale, "help-title", symbol="A/RES/62/152"))
+    for key in ("help-paragraph", "help-cite", "help-daily-set", "help-settings-language", "help-help"):
+        assert say(locale, key) in text
+        assert say(SOURCE_LOCALE, key) not in text  # no English where a translation exists
+    assert say(locale, "help-discussion") in text
+    assert "`/paragraph 4`" in text and "`/cite 4 style:bluebook`" in text  # what people type stays English
+    assert len(text) <= 2000
+
+
+async def test_help_in_english_lists_every_command_the_english_help_of_the_console_lists(env: DiscordEnv) -> None:
+    text = (await invoke(env, "help", locale="en-GB"))["content"]
+    for example, _what, _ in COMMANDS:
+        assert f"`{example}` — " in text, example
+    assert "/settings language" in text and "this help" in text
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+async def test_about_in_a_dm_is_in_the_readers_language(env: DiscordEnv, locale: str) -> None:
+    (embed,) = (await invoke(env, "about", locale=locale, dm=True))["embeds"]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert embed["title"].startswith("A/RES/62/152 · ")  # the document's own title stays as published
+    assert say(locale, "about-contents") in fields and say(locale, "about-commands") in fields
+    assert "`/daily set`" not in fields[say(locale, "about-commands")]  # not in a DM
+    assert fields[say(locale, "about-contents")] == say(
+        locale, "about-contents", "value", preambular=15, operative=17, footnotes=6
+    )
+    assert embed["footer"]["text"] == say(locale, "about-footer")
+    for text in (*fields, embed["description"]):
+        assert "adopted on" not in text and "Contents" not in text
+
+
+async def test_a_persons_language_choice_is_kept_and_wins_over_their_discord_language(env: DiscordEnv) -> None:
+    chosen = await invoke(env, "settings", settings("language", "ru"), locale="fr")
+    assert chosen["flags"] & EPHEMERAL
+    assert chosen["content"] == say("ru", "settings-language-chosen", language="Русский")
+    assert (await invoke(env, "help", locale="fr", dm=True))["content"].startswith("**Чтение")  # everywhere
+    shown = await invoke(env, "settings", settings("language"), locale="es-ES")
+    assert shown["content"] == say("ru", "settings-language-chosen", language="Русский")
+    back = await invoke(env, "settings", settings("language", "auto"), locale="es-ES")
+    assert back["content"] == say("es-ES", "settings-language-auto", language="Español")
+    assert (await invoke(env, "help", locale="es-419"))["content"].startswith("**Leer")
+    assert await env.storage.user_language(900000000000000003) is None  # nothing kept once back to automatic
+
+
+async def test_a_server_language_sets_public_answers_and_fills_in_for_languages_without_a_catalogue(
+    env: DiscordEnv,
+) -> None:
+    set_ = await invoke(env, "settings", settings("server-language", "zh-CN"), locale="en-US")
+    assert set_["content"] == say("en-US", "settings-server-language-set", language="中文（简体）")
+    (embed,) = (await invoke(env, "about", locale="fr"))["embeds"]  # public in the server: its language
+    assert embed["footer"]["text"] == say("zh-CN", "about-footer")
+    assert (await invoke(env, "help", locale="fr"))["content"].startswith("**Lire")  # private: the person's
+    assert (await invoke(env, "help", locale="de"))["content"].startswith("**阅读")  # no German: the server's
+    assert (await invoke(env, "help", locale="en-GB"))["content"].startswith("**Reading")
+    unset = await invoke(env, "settings", settings("server-language", "unset"), locale="fr")
+    assert unset["content"] == say("fr", "settings-server-language-unset", language="English")
+    (embed,) = (await invoke(env, "about", locale="fr"))["embeds"]
+    assert embed["footer"]["text"] == say("en-US", "about-footer")
+
+
+async def test_only_server_managers_set_the_server_language_but_anyone_sets_their_own(env: DiscordEnv) -> None:
+    refused = await invoke(
+        env,
+        "settings",
+        settings("server-language", "fr"),
+        locale="fr",
+        user_id=OTHER_USER_ID,
+        member_permissions=NOT_A_MANAGER,
+    )
+    assert refused["flags"] & EPHEMERAL
+    assert refused["content"].endswith(say("fr", "settings-manage-server"))
+    assert await env.storage.server_language(900000000000000004) is None
+    own = await invoke(
+        env, "settings", settings("language", "fr"), user_id=OTHER_USER_ID, member_permissions=NOT_A_MANAGER
+    )
+    assert own["content"] == say("fr", "settings-language-chosen", language="Français")
+    assert await env.storage.user_language(OTHER_USER_ID) == "fr"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+async def test_the_citation_style_setting_answers_in_the_readers_language(env: DiscordEnv, locale: str) -> None:
+    data = await invoke(env, "settings", settings("citation-style", "oscola"), locale=locale)
+    assert data["content"] == say(locale, "settings-style-set", style=say(locale, "choice-oscola"))
+    shown = await invoke(env, "settings", settings("citation-style"), locale=locale)
+    assert shown["content"] == say(locale, "settings-style-current", style=say(locale, "choice-oscola"))
+
+
+async def test_the_settings_command_is_visible_to_everyone_and_still_server_only(env: DiscordEnv) -> None:
+    await env.bot.tree.sync()
+    (put,) = [r for r in env.server.requests if r.method == "PUT"]
+    (command,) = [c for c in put.body if c["name"] == "settings"]
+    assert command.get("default_member_permissions") is None  # else members could not choose their language
+    assert command["contexts"] == [0] and command["integration_types"] == [0]
