@@ -66,5 +66,5 @@ def test_the_language_option_takes_a_code_or_a_name(typed: str, code: str) -> No
 
 
 def test_an_unknown_language_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Klingon"):
         parse_language("Klingon")

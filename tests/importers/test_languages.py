@@ -75,8 +75,10 @@ def test_a_paragraph_missing_in_one_language_is_reported_never_guessed() -> None
     assert any("37 operative paragraphs in en, 36 in fr" in d for d in found)
     moved = replace(
         french,
-        operative=(replace(french.operative[0], text=french.operative[0].text.replace("[^7]", "")),)
-        + french.operative[1:],
+        operative=(
+            replace(french.operative[0], text=french.operative[0].text.replace("[^7]", "")),
+            *french.operative[1:],
+        ),
     )
     assert any("operative paragraph 1" in d and "footnotes [7, 8]" in d for d in disagreements(english, moved))
 
