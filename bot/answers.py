@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from bot.content import refs as references
 from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
 from bot.content.errors import UserError
+from bot.content.langs import LANGUAGES, not_available
 from bot.content.library import Entry, Library
 from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
@@ -92,13 +93,27 @@ class Answers:
             return self.library.document_or_default(fallback)
         return self.library.default
 
-    def paragraph(self, ref: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+    def paragraph(
+        self, ref: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
+    ) -> Reply:
+        """`language`: the UN language the reader wants the text in (their locale's, or the one they chose)."""
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
-            return self.show_article(doc, annex, article.point)
+            return self.show_article(doc, annex, article.point, language=language)
         doc = self.document(document, ref, fallback)
-        return self.show(doc, references.parse_refs(ref, doc))
+        return self.show(doc, references.parse_refs(ref, doc), language=language)
+
+    @staticmethod
+    def version(doc: Document, language: str | None) -> tuple[Document, str | None]:
+        """The text to show: `doc` in `language` when the library has it, else the original with the
+        one line that says so (in the language asked for)."""
+        if language is None or language not in LANGUAGES:
+            return doc, None
+        found = doc.in_language(language)
+        if found is not None:
+            return found, None
+        return doc, not_available(language, doc.meta.language)
 
     def annex(
         self, ref: references.ArticleRef, document: str | None = None, fallback: str | None = None
@@ -131,8 +146,13 @@ class Answers:
         _check_article(annex, ref.point)
         return doc, annex
 
-    def show_article(self, doc: Document, annex: Annex, point: references.ArticlePoint) -> Reply:
-        reply = article_reply(doc, annex, point)
+    def show_article(
+        self, doc: Document, annex: Annex, point: references.ArticlePoint, *, language: str | None = None
+    ) -> Reply:
+        text_doc, note = self.version(doc, language)
+        if text_doc is not doc:
+            annex = text_doc.annexes[doc.annexes.index(annex)]
+        reply = _noted(article_reply(text_doc, annex, point), note)
         numbers = [a.number for a in annex.articles]
         at = numbers.index(point.article)
         nav = Navigation(
@@ -145,9 +165,11 @@ class Answers:
         )
         return _with(reply, nav)
 
-    def footnote(self, number: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+    def footnote(
+        self, number: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
+    ) -> Reply:
         doc = self.document(document, number, fallback)
-        return self.show(doc, references.parse_footnotes(number, doc))
+        return self.show(doc, references.parse_footnotes(number, doc), language=language)
 
     def cite(
         self,
@@ -157,18 +179,25 @@ class Answers:
         document: str | None = None,
         *,
         fallback: str | None = None,
+        language: str | None = None,
     ) -> Reply:
+        """A citation; `language` words the `un` style as the UN's texts in that language cite, and picks
+        the text a quote is taken from."""
         key = check_style(style or DEFAULT_STYLE)
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
             point = article.point
-            reply = article_cite_reply(doc, annex, point, article_citation(doc, annex, point, key), quote)
+            text_doc, note = self.version(doc, language) if quote else (doc, None)
+            shown = text_doc.annexes[doc.annexes.index(annex)] if text_doc is not doc else annex
+            cited = article_citation(doc, annex, point, key)
+            reply = _noted(article_cite_reply(text_doc, shown, point, cited, quote), note)
             source = f"c:{doc.symbol}:{point.compact}:{key}:{int(quote)}"
             return _with(reply, Navigation(source=source, link=doc.meta.url))
         doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
-        reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
+        text_doc, note = self.version(doc, language) if quote else (doc, None)
+        reply = _noted(cite_reply(text_doc, refs, citation(doc, refs, key, language=language), quote), note)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
         return _with(reply, Navigation(source=source, link=doc.meta.url))
 
@@ -260,8 +289,11 @@ class Answers:
 
     # -- showing references, with where the buttons lead ------------------------
 
-    def show(self, doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-        reply = refs_reply(doc, refs, header, more=lambda left: _more(doc, left))
+    def show(
+        self, doc: Document, refs: Sequence[Ref], header: str | None = None, *, language: str | None = None
+    ) -> Reply:
+        text_doc, note = self.version(doc, language)
+        reply = _noted(refs_reply(text_doc, refs, header, more=lambda left: _more(doc, left)), note)
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
         more = _more(doc, left)
@@ -301,20 +333,21 @@ class Answers:
                 out.setdefault(label, f"p:{other.symbol}:{target}")
         return tuple(out.items())[:3]
 
-    def replay(self, source: str, *, style: str | None = None) -> Reply:
-        """Rebuild the reply a source describes. `style` is the default for a cite source that names none."""
+    def replay(self, source: str, *, style: str | None = None, language: str | None = None) -> Reply:
+        """Rebuild the reply a source describes. `style` is the default for a cite source that names none;
+        `language` the reader's (texts are shown, and citations worded, in it where the library has it)."""
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
         doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
         if kind == "p" and what.startswith("art"):
-            return self.paragraph(what, doc.symbol)
+            return self.paragraph(what, doc.symbol, language=language)
         if kind == "p":
-            return self.show(doc, references.parse_refs(what, doc))
+            return self.show(doc, references.parse_refs(what, doc), language=language)
         if kind == "c":
             chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
-            return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol)
+            return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol, language=language)
         page = int(match["a"]) if match["a"] and match["a"].isascii() and match["a"].isdigit() else 0
         if what.startswith("#"):  # an addressee by position, where its id is too long for a button
             index = what[1:]
@@ -546,6 +579,14 @@ def _fit(source: str) -> str | None:
 
 def _with_header(reply: Reply, header: str) -> Reply:
     return Reply(content=header, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=reply.nav)
+
+
+def _noted(reply: Reply, note: str | None) -> Reply:
+    """`reply` with `note` (the text is not in the reader's language) as its first line."""
+    if note is None:
+        return reply
+    content = f"*{note}*" + (f"\n{reply.content}" if reply.content else "")
+    return Reply(content=content, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=reply.nav)
 
 
 def _with(reply: Reply, nav: Navigation) -> Reply:

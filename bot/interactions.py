@@ -36,12 +36,26 @@ import discord
 from discord import app_commands
 
 from bot.content.errors import UserError
+from bot.content.langs import text_language
 from bot.render import Navigation, Reply, error_reply
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot  # noqa: F401 (named in a string below)
 
 log = logging.getLogger(__name__)
+
+
+async def reader_language(interaction: Interaction, chosen: str | None = None) -> str | None:
+    """The UN language the reader gets a resolution's text in: the `language` option they chose, else
+    the language i18n's resolver gives them (their own choice, their Discord locale, the server's
+    setting), mapped to a UN language ("es-419" → "es"); None when it is none of the six."""
+    if chosen is not None:
+        return chosen
+    from bot.i18n import Audience
+    from bot.i18n.translator import interaction_locale
+
+    return text_language(await interaction_locale(interaction, interaction.client.storage, Audience.PERSON))
+
 
 Interaction = discord.Interaction["ResolutionBot"]
 NONE = discord.AllowedMentions.none()
@@ -128,7 +142,8 @@ class SourceButton(
             if self.action == "post":
                 await self._post(interaction)
                 return
-            reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
+            language = await reader_language(interaction)
+            reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction), language=language)
             if self.action in ("go", "more") and interaction.user.id == self.owner:
                 await edit(interaction, reply, owner=self.owner)
             else:
@@ -152,7 +167,8 @@ class SourceButton(
         if refused is not None:
             await send(interaction, error_reply(refused))
             return
-        reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction))
+        language = await reader_language(interaction)
+        reply = bot.answers.replay(self.source, style=await bot.citation_style(interaction), language=language)
         cooldown.posted(interaction.user.id, bot.clock.now())  # before sending: a double click posts once
         await send(interaction, dataclasses.replace(reply, ephemeral=False), owner=interaction.user.id)
 

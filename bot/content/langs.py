@@ -111,7 +111,11 @@ def rtl_line(line: str) -> str:
 
     def island(m: re.Match[str]) -> str:
         run = m.group(0)
-        return ltr(run) if _HAS_LATIN.search(run) else run  # Arabic text's own numbers are fine as they are
+        if not _HAS_LATIN.search(run):
+            return run  # the Arabic text's own numbers (53/144) are fine as they are
+        if run.endswith(")") and run.count("(") < run.count(")"):
+            return ltr(run[:-1]) + ")"  # "(… A.96.IV.13)": the bracket closes the Arabic text's own pair
+        return ltr(run)
 
     return f"{RLI}{_LATIN_RUN.sub(island, line)}{PDI}"
 

@@ -93,13 +93,18 @@ class Item:
             yield from item.lines(depth + 1)
 
 
+# Chinese writes no space between words: none between the lead words and what follows ("*敦促*各国").
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
 def join_verb(verb: str | None, text: str) -> str:
     """ "*Stressing*, in this regard…": no space before the punctuation that may follow the lead words."""
     if not verb:
         return text
     if not text:
         return f"*{verb}*"
-    return f"*{verb}*{'' if text[0] in ',;:.)' else ' '}{text}"
+    tight = text[0] in ",;:.)" or bool(_CJK.match(text[0]) and _CJK.match(verb[-1]))
+    return f"*{verb}*{'' if tight else ' '}{text}"
 
 
 def _with_items(text: str, items: tuple[Item, ...]) -> str:
