@@ -117,19 +117,40 @@ def _addressee(object_text: str) -> str | None:
     return None
 
 
+def _addressees(object_text: str) -> list[str]:
+    """Everyone an object names before its verb: "Governments, agencies and organizations of the
+    United Nations system … to intensify" → States, UN bodies."""
+    head = re.split(r"\s(?:to|that|in|for|on|with)\s", object_text, maxsplit=1)[0]
+    found: list[str] = []
+    for part in re.split(r",\s+|\s+and\s+|\s+as well as\s+", head):
+        who = _addressee(part)
+        if who and who not in found:
+            found.append(who)
+    return found
+
+
 def editorial(paragraph: Paragraph) -> Editorial:
-    """Addressees and ask where the verb and its object say them; `unclassified` where they do not."""
+    """Addressees and ask where the verb and its object say them; `unclassified` where they do not.
+
+    The object right after the verb names the first addressees; a later "…, and requests the
+    Secretary-General to" adds its own."""
     verb = (paragraph.verb or "").strip()
     plain = paragraph.text.replace("*", "")
     if _SELF.match(verb):
         return Editorial(("general-assembly",), None, False)
-    if _ASK.match(verb):
-        who = _addressee(plain)
-        return Editorial((who,) if who else (), None, who is None)
+    later: list[str] = []
+    first_ask: str | None = None
     for match in _EMBEDDED_ASK.finditer(plain):
-        who = _addressee(plain[match.end() :])
-        if who:
-            return Editorial((who,), match.group(1).lower(), False)
+        for who in _addressees(plain[match.end() :]):
+            if who not in later:
+                later.append(who)
+                first_ask = first_ask or match.group(1).lower()
+    if _ASK.match(verb):
+        direct = _addressees(plain)
+        merged = tuple(dict.fromkeys([*direct, *later]))
+        return Editorial(merged, None, not direct)
+    if later:
+        return Editorial(tuple(later), first_ask, False)
     return Editorial((), None, False)  # a statement: it asks no one
 
 

@@ -7,6 +7,7 @@ readable: inside double quotes YAML turns a line break into one space and ignore
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 from bot.content.model import Annex, Article, Footnote, Item, Link, Paragraph
@@ -14,11 +15,14 @@ from bot.content.model import Annex, Article, Footnote, Item, Link, Paragraph
 from .common import Doubt, Imported, Place
 
 WIDTH = 100
+# What YAML will not read back raw (JSON leaves them as they are): DEL and the C1 controls, the line
+# breaks NEL, U+2028 and U+2029 (read as a fold), U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def quoted(text: str, indent: int) -> str:
     """`text` as a YAML double-quoted scalar, folded at single spaces to about WIDTH columns."""
-    raw = json.dumps(text, ensure_ascii=False)
+    raw = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
     if indent + len(raw) <= WIDTH:
         return raw
     lines: list[str] = []

@@ -47,3 +47,15 @@ def test_without_a_written_summary_the_summary_shows_the_opening_words_marked_as
     assert line.summary.startswith("“") and line.summary.endswith("…”")
     paragraph = next(p for p in doc.operative if p.ref == line.ref)
     assert line.summary[1:].startswith(f"{paragraph.verb} {paragraph.text.split()[0]}")
+
+
+def test_an_object_that_names_several_and_a_later_request_give_every_addressee() -> None:
+    found = editorial(
+        op(
+            "Invites",
+            "Governments, agencies and organizations of the United Nations system and intergovernmental and "
+            "non-governmental organizations to intensify their efforts, and requests the Secretary-General to include",
+        )
+    )
+    assert found.addressees == ("states", "un-bodies", "secretary-general")
+    assert found.ask is None  # the verb itself asks
