@@ -47,7 +47,7 @@ CUSTOM_ID_ROOM = 70  # of Discord's 100 characters for a custom_id, what a sourc
 
 # (command, what it does, works outside servers)
 COMMANDS: tuple[tuple[str, str, bool], ...] = (
-    ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`", True),
+    ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`, `art. 12`, `78/216 para 5`", True),
     (
         "/cite 4 style:bluebook",
         "a copy-ready citation (UN, short, Bluebook, OSCOLA, AGLC); `quote:True` quotes it",
@@ -55,10 +55,12 @@ COMMANDS: tuple[tuple[str, str, bool], ...] = (
     ),
     ("/footnote 5", "a footnote, its links and the paragraphs citing it", True),
     ("/summary States", "what States (or anyone else, or `all`) are asked to do", True),
-    ("/search impunity", 'ranked matches; "quoted phrases" work', True),
+    ("/search impunity", 'ranked matches in the library; "quoted phrases" work', True),
+    ("/library", "the texts loaded; every command's `document` option picks one", True),
     ("/about", "the resolution's details and where the text comes from", True),
     ("/daily set", "server managers: post a paragraph every day in a channel", False),
     ("/settings citation-style", "server managers: the server's default citation style", False),
+    ("/settings document", "server managers: the text commands read here by default", False),
     ("/help", "this help", True),
 )
 
@@ -84,9 +86,15 @@ class Answers:
     def document(self, document: str | None = None, text: str = "", fallback: str | None = None) -> Document:
         """The document a command answers from: the one its `document` option names, else the one its
         reference names ("A/RES/78/216 para 5"), else the server's default (`fallback`), else the bot's."""
-        if document is not None and document.strip():
-            return self.library.entry(document).document
         named = references.named_documents(text, self.library.documents) if text else []
+        if document is not None and document.strip():
+            chosen = self.library.entry(document).document
+            if len(named) == 1 and named[0] is not chosen:
+                raise UserError(
+                    f"“{text.strip()[:60]}” names {named[0].symbol}, but the document option chose {chosen.symbol}: "
+                    "leave the option empty, or leave the symbol out of the reference."
+                )
+            return chosen
         if len(named) == 1:
             return named[0]
         if fallback:
@@ -450,7 +458,7 @@ class Answers:
             hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol).hits
         except UserError:
             return []
-        return [h.ref for h in hits]
+        return [h.ref for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices
 
     @staticmethod
     def _choice(doc: Document, ref: Ref) -> tuple[str, str]:

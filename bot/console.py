@@ -25,11 +25,11 @@ def _required(text: str, what: str) -> str:
     return text
 
 
-_OPTION = re.compile(r"\b(style|quote|language|document):(\S+)")
+_OPTION = re.compile(r"\b(style|quote|language):(\S+)")
 
 
 def _options(args: str) -> tuple[str, dict[str, str]]:
-    """ "4 language:fr document:78/216" -> ("4", {"language": "fr", "document": "78/216"})."""
+    """ "4 language:fr style:un" -> ("4", {"language": "fr", "style": "un"})."""
     return _OPTION.sub("", args).strip(), dict(_OPTION.findall(args))
 
 
@@ -42,37 +42,41 @@ def _language(options: dict[str, str]) -> str | None:
         ) from None
 
 
-def _cite(answers: Answers, args: str) -> Reply:
+def _cite(answers: Answers, args: str, document: str | None) -> Reply:
     """`/cite 4 style:bluebook quote:true language:fr`, as the slash command's options."""
     ref, options = _options(args)
     quote = options.get("quote", "false").casefold() in ("true", "yes", "1")
-    return answers.cite(
-        _required(ref, "what to cite, e.g. `/cite 4` or `/cite all`"),
-        options.get("style"),
-        quote,
-        options.get("document"),
-        language=_language(options),
-    )
+    what = _required(ref, "what to cite, e.g. `/cite 4` or `/cite all`")
+    return answers.cite(what, options.get("style"), quote, document, language=_language(options))
 
 
-def _read(show: Callable[..., Reply], args: str, what: str) -> Reply:
-    """`/paragraph 4 language:ar document:78/216`."""
+def _read(show: Callable[..., Reply], args: str, what: str, document: str | None) -> Reply:
+    """`/paragraph 4 language:ar`."""
     ref, options = _options(args)
-    return show(_required(ref, what), options.get("document"), language=_language(options))
+    return show(_required(ref, what), document, language=_language(options))
+
+
+def _document(args: str) -> tuple[str, str | None]:
+    """`document:78/216` (or `document:"defenders 2023"`) anywhere in the line, as the slash command's option."""
+    found = re.search(r'\bdocument:(?:"([^"]*)"|(\S+))', args)
+    if found is None:
+        return args, None
+    return (args[: found.start()] + args[found.end() :]).strip(), found[1] or found[2]
 
 
 def dispatch(answers: Answers, line: str) -> Reply:
     """Answer one command line such as `/paragraph 4` or `/search "freedom of expression"`."""
     name, _, rest = line.strip().partition(" ")
     name = name.lstrip("/").casefold()
-    rest = rest.strip()
+    rest, doc = _document(rest.strip())
     table: dict[str, Callable[[str], Reply]] = {
-        "paragraph": lambda a: _read(answers.paragraph, a, "a paragraph reference, e.g. `/paragraph 4`"),
-        "footnote": lambda a: _read(answers.footnote, a, "a footnote number, e.g. `/footnote 5`"),
-        "cite": lambda a: _cite(answers, a),
-        "summary": lambda a: answers.summary(a or None),
-        "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`")),
-        "about": lambda a: answers.about(),
+        "paragraph": lambda a: _read(answers.paragraph, a, "a paragraph reference, e.g. `/paragraph 4`", doc),
+        "footnote": lambda a: _read(answers.footnote, a, "a footnote number, e.g. `/footnote 5`", doc),
+        "cite": lambda a: _cite(answers, a, doc),
+        "summary": lambda a: answers.summary(a or None, doc),
+        "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`"), doc),
+        "about": lambda a: answers.about(doc),
+        "library": lambda a: answers.catalogue(),
         "help": lambda a: answers.help(),
     }
     command = table.get(name)

@@ -477,7 +477,7 @@ def library_reply(documents: Sequence[Document], default: Document) -> Reply:
     lines = []
     for doc in documents:
         annexes = "".join(
-            f" · {escape(a.title) if len(a.title) < 60 else a.label}"
+            f" · {_annex_name(a).lower() if a.articles else escape(clip(a.title, 60))} ({a.label.lower()})"
             + (f", articles 1–{len(a.articles)}" if a.articles else "")
             for a in doc.annexes
         )
@@ -553,7 +553,10 @@ def daily_header(day: dt.date) -> str:
 
 
 def daily_post(doc: Document, ref: Ref, index: int, total: int, day: dt.date) -> Reply:
-    """The paragraph of the day: a header line, then the paragraph embed with its citation."""
-    return Reply(
-        content=f"{daily_header(day)} · {index} of {total}", embeds=(paragraph_embed(doc, doc.paragraph(ref)),)
-    )
+    """The paragraph (or article of the Declaration) of the day: a header line, then its embed with its citation."""
+    if ref.kind is Kind.ARTICLE:
+        annex = next(a for a in doc.annexes if a.articles)
+        (embed,) = article_reply(doc, annex, ArticlePoint(ref.number)).embeds
+    else:
+        embed = paragraph_embed(doc, doc.paragraph(ref))
+    return Reply(content=f"{daily_header(day)} · {index} of {total}", embeds=(embed,))

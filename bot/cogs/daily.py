@@ -141,6 +141,7 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         time="Local time, 24-hour HH:MM (default 09:00)",
         timezone="IANA time zone, e.g. Europe/Zurich or America/New_York (default UTC)",
         order="Which paragraphs, in what order (default: document order)",
+        document="Which text: a symbol, number, year or name (default: the server's); articles: the Declaration",
     )
     @app_commands.choices(order=ORDER_CHOICES)
     async def set_(
@@ -150,6 +151,7 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         time: app_commands.Range[str, 1, 10] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
         order: app_commands.Choice[str] | None = None,
+        document: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         at = parse_time(time) if time else DEFAULT_TIME
         zone = parse_timezone(timezone or DEFAULT_TIMEZONE)
@@ -157,10 +159,23 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         await check_bot(interaction, channel)
         assert interaction.guild_id is not None
         chosen = Order(order.value) if order else Order.DOCUMENT
+        if document is None and chosen is not Order.ARTICLES:
+            document = await self.bot.guild_document(interaction)
         reply = await self.service.set(
-            interaction.guild_id, channel.id, at, zone, chosen, self.bot.clock.now(), channel_name=channel.name
+            interaction.guild_id,
+            channel.id,
+            at,
+            zone,
+            chosen,
+            self.bot.clock.now(),
+            channel_name=channel.name,
+            document=document,
         )
         await send(interaction, reply)
+
+    @set_.autocomplete("document")
+    async def _documents(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return choices(lambda: self.bot.answers.document_choices(current))
 
     @set_.autocomplete("timezone")
     async def _zones(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -14,11 +14,12 @@ FOOTNOTE_MARKER = re.compile(r"\[\^(\d+)\]")
 
 
 class Kind(Enum):
-    """The three numbered parts of a resolution."""
+    """The three numbered parts of a resolution, and the articles of its annexed declaration."""
 
     PREAMBLE = "pp"
     OPERATIVE = "op"
     FOOTNOTE = "fn"
+    ARTICLE = "art"  # of the first annex that has articles: what a daily post of the Declaration walks
 
     @property
     def noun(self) -> str:
@@ -29,6 +30,7 @@ _NOUNS = {
     Kind.PREAMBLE: "preambular paragraph",
     Kind.OPERATIVE: "operative paragraph",
     Kind.FOOTNOTE: "footnote",
+    Kind.ARTICLE: "article",
 }
 
 
@@ -57,8 +59,8 @@ class Ref:
         return f"{self.kind.noun} {self.number}"
 
 
-_ORDER = {Kind.PREAMBLE: 0, Kind.OPERATIVE: 1, Kind.FOOTNOTE: 2}
-_SHORT = {Kind.PREAMBLE: "PP", Kind.OPERATIVE: "OP", Kind.FOOTNOTE: "fn"}
+_ORDER = {Kind.PREAMBLE: 0, Kind.OPERATIVE: 1, Kind.FOOTNOTE: 2, Kind.ARTICLE: 3}
+_SHORT = {Kind.PREAMBLE: "PP", Kind.OPERATIVE: "OP", Kind.FOOTNOTE: "fn", Kind.ARTICLE: "Article"}
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,7 @@ class _Designation(NamedTuple):
     strong: bool  # a resolution word, a body or a symbol: it governs a whole sentence, not only its clause
     shown: str
     annex: bool = False  # "the annex" of this document: its paragraphs are not the operative ones
+    by_kind: bool = False  # "report", "comments": also verbs, so tied to a reference only by "of", "in"…
 
 
 def _designations(text: str, doc: Document) -> list[_Designation]:
@@ -155,7 +156,7 @@ def _designations(text: str, doc: Document) -> list[_Designation]:
             found.append(_Designation(m.start(), m.end(), bool(last_ours), True, shown))
         elif m["kind"]:
             annex = m["kind"].startswith("annex") and has_annex(doc)
-            found.append(_Designation(m.start(), m.end(), annex, False, shown, annex))
+            found.append(_Designation(m.start(), m.end(), annex, False, shown, annex, by_kind=True))
         elif m["res"] or m["symbol"] or m["bare"] or m["roman"]:
             raw = " ".join((m["res"] or m["symbol"] or m["bare"] or m["roman"]).split())
             body = "".join((m["body"] or m["body2"] or "").replace(".", "").split()).removeprefix("un")
@@ -257,6 +258,12 @@ def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, .
     shown = text.strip()
     if len(shown) > MAX_INPUT:
         raise UserError(f"That reference is too long to read ({len(shown)} characters). {SYNTAX_HELP}")
+    article = re.fullmatch(r"art(\d{1,3})", shown)  # as `format_refs` writes an article (a daily post's)
+    if article is not None:
+        annex = next((a for a in doc.annexes if a.articles), None)
+        if annex is None or int(article[1]) not in {a.number for a in annex.articles}:
+            raise UserError(f"{doc.symbol} has no Article {article[1]}.")
+        return (Ref(Kind.ARTICLE, int(article[1])),)
     cleaned, named = _strip_designations(_rewrite_ordinals(normalise(shown)), doc)
     if whole and (cleaned in _WHOLE or (named and not cleaned)):
         return ()
@@ -372,7 +379,7 @@ _CLAUSE_BREAK = re.compile(
 # 60/161", "para 2 of the SR report", "para 4 of its resolution 60/161", "pp. 2-3 of the handout";
 # a few words that describe the text, never a verb or a new phrase.
 _ATTACHED = re.compile(
-    r"\s*,?\s*\(?\s*(?:(?:of|in|from|under|within)\s+(?:(?:the|its|their|his|her|a|an|this|these|those)\s+)?"
+    r"\s*,?\s*\(?\s*(?:(?P<link>of|in|from|under|within)\s+(?:(?:the|its|their|his|her|a|an|this|these|those)\s+)?"
     r"(?:(?!(?:that|which|who|whose|is|are|was|were|be|been|by|to|for|with|and|or|but|as|on|at|says?|said|states?"
     r"|the)\b)[\w'\u2019.\-]+\s+){0,3})?\(?\s*$"
 )
@@ -491,7 +498,8 @@ def _elsewhere(
             passed += 1
         tied: int | None = None
         after = bisect_left(starts, group.end())
-        if after < len(designations) and _ATTACHED.match(prose, group.end(), starts[after]):
+        attached = _ATTACHED.match(prose, group.end(), starts[after]) if after < len(designations) else None
+        if attached and (attached["link"] or not designations[after].by_kind):  # "para 9 reports …" is a verb
             tied = after
         before = bisect_right(ends, group.start()) - 1
         if tied is None and before >= 0 and _LEADING.match(prose, ends[before], group.start()):
@@ -526,6 +534,7 @@ def format_refs(refs: Iterable[Ref], sep: str = ", ") -> str:
             block = [n for _, n in group]
             prefix = _COMPACT[kind]
             parts.append(f"{prefix}{block[0]}" if len(block) == 1 else f"{prefix}{block[0]}-{block[-1]}")
+    parts += [f"art{r.number}" for r in sorted(set(refs)) if r.kind is Kind.ARTICLE]
     return sep.join(parts)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 
 from .errors import UserError
-from .model import FOOTNOTE_MARKER, Document, Footnote, Paragraph, Ref
+from .model import FOOTNOTE_MARKER, Article, Document, Footnote, Kind, Paragraph, Ref
 
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
@@ -151,7 +151,7 @@ class SearchIndex:
         self._units_of: list[array[int]] = []  # id -> units it occurs in, ascending
         self._counts_of: list[array[int]] = []  # id -> occurrences in each of those units (at most 255)
         self._positions_of: list[array[int]] = []  # id -> its positions in the stream, ascending
-        self._sources: list[Paragraph | Footnote] = []  # unit -> what it indexes
+        self._sources: list[Paragraph | Footnote | Article] = []  # unit -> what it indexes
         self._symbols: list[str] = []  # unit -> document symbol
         self._starts = array("I")  # unit -> its first position in the stream
         # Every unit's word ids in order, a gap after each. A phrase is checked here; padded at the
@@ -163,7 +163,8 @@ class SearchIndex:
         position = 1
         for doc in docs:
             first = len(self._sources)
-            sources: list[Paragraph | Footnote] = [*doc.paragraphs(), *doc.footnotes]
+            articles = [a for annex in doc.annexes for a in annex.articles]  # the Declaration's, in 53/144
+            sources: list[Paragraph | Footnote | Article] = [*doc.paragraphs(), *doc.footnotes, *articles]
             for source in sources:
                 unit = len(self._sources)
                 tokens = list(map(written.__getitem__, _WORD.findall(_source_text(source))))
@@ -352,7 +353,8 @@ class SearchIndex:
         words = [fold(text[a:b]) for a, b in spans]
         places = [(spans[a][0], spans[b][1], t) for t, term in enumerate(terms) for a, b in _places(term, words)]
         snippet, marks = _snippet(text, places)
-        return Hit(source.ref, round(score, 4), snippet, marks, self._symbols[unit])
+        ref = Ref(Kind.ARTICLE, source.number) if isinstance(source, Article) else source.ref
+        return Hit(ref, round(score, 4), snippet, marks, self._symbols[unit])
 
 
 def _places(term: Term, words: list[str]) -> list[tuple[int, int]]:
@@ -398,8 +400,8 @@ _GAP = 0xFFFF_FFFF  # no word's id: between units in the stream
 _LOG_COUNT = [0.0] + [1 + math.log(c) for c in range(1, 256)]  # 1 + log(occurrences), for 0-255
 
 
-def _source_text(source: Paragraph | Footnote) -> str:
-    return plain_text(source.full_text if isinstance(source, Paragraph) else source.text)
+def _source_text(source: Paragraph | Footnote | Article) -> str:
+    return plain_text(source.text if isinstance(source, Footnote) else source.full_text)
 
 
 def _grams(word: str) -> set[str]:

@@ -16,7 +16,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.content.errors import UserError
-from bot.content.model import Document, Ref
+from bot.content.model import Document, Kind, Ref
 
 UTC = dt.UTC
 DEFAULT_TIME = dt.time(9, 0)
@@ -29,6 +29,7 @@ class Order(Enum):
     OPERATIVE = "operative"
     PREAMBLE = "preamble"
     RANDOM = "random"
+    ARTICLES = "articles"  # the articles of the document's annexed declaration: "an article a day"
 
     @property
     def description(self) -> str:
@@ -40,6 +41,7 @@ _ORDER_TEXT = {
     Order.OPERATIVE: "operative paragraphs only",
     Order.PREAMBLE: "preambular paragraphs only",
     Order.RANDOM: "random, no repeats until every paragraph has been posted",
+    Order.ARTICLES: "the articles of the Declaration, one a day (53/144)",
 }
 
 
@@ -202,6 +204,9 @@ def sequence(doc: Document, order: Order) -> tuple[Ref, ...]:
     """The paragraphs an order cycles through."""
     pre = tuple(p.ref for p in doc.preamble)
     op = tuple(p.ref for p in doc.operative)
+    if order is Order.ARTICLES:
+        annex = next((a for a in doc.annexes if a.articles), None)
+        return tuple(Ref(Kind.ARTICLE, a.number) for a in annex.articles) if annex else ()
     if order is Order.OPERATIVE:
         return op
     if order is Order.PREAMBLE:

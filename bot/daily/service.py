@@ -14,8 +14,8 @@ from discord.utils import TimestampStyle
 from bot.config import DailySettings
 from bot.content.errors import UserError
 from bot.content.library import Library
-from bot.content.model import Ref
-from bot.daily.schedule import Order, next_occurrence, pick
+from bot.content.model import Document, Ref
+from bot.daily.schedule import Order, next_occurrence, pick, sequence
 from bot.render import Reply, daily_post
 from bot.storage import Schedule, Storage
 
@@ -53,7 +53,9 @@ class DailyService:
         order: Order,
         now: dt.datetime,
         channel_name: str | None = None,
+        document: str | None = None,
     ) -> Reply:
+        doc = self._document(document, order)
         existing = await self.storage.get_schedule(channel_id)
         if existing is None:
             count = len(await self.storage.guild_schedules(guild_id))
@@ -62,7 +64,7 @@ class DailyService:
                     f"This server already has {count} daily schedules, the most allowed. "
                     "Stop one with `/daily stop` first, or change an existing channel's with `/daily set`."
                 )
-        keep = existing is not None and existing.order == order.value
+        keep = existing is not None and existing.order == order.value and existing.document == doc.symbol
         position = existing.position if keep and existing else 0
         seed = existing.seed if keep and existing else random.SystemRandom().randrange(2**31)
         # Never a second post for a local date this channel already had one for.
@@ -71,7 +73,7 @@ class DailyService:
         schedule = Schedule(
             channel_id=channel_id,
             guild_id=guild_id,
-            document=self.library.default_symbol,
+            document=doc.symbol,
             post_time=at,
             timezone=str(zone.key),
             order=order.value,
@@ -87,11 +89,27 @@ class DailyService:
         verb = "Resumed" if existing and existing.paused_reason else ("Updated" if existing else "Set up")
         return Reply(
             content=(
-                f"{verb} daily posts in <#{channel_id}>: every day at {at:%H:%M} {zone.key}, {order.description}.\n"
+                f"{verb} daily posts in <#{channel_id}>: every day at {at:%H:%M} {zone.key}, {order.description}, "
+                f"from {doc.symbol}.\n"
                 f"Next post {ts(due)} ({ts(due, 'R')}): {ref.label} ({index} of {total})."
             ),
             ephemeral=True,
         )
+
+    def _document(self, document: str | None, order: Order) -> Document:
+        """The document a schedule posts from: the one named, else (for articles) the one with an annexed
+        declaration, else the default; `UserError` when the order has nothing to post in it."""
+        if document is not None and document.strip():
+            doc = self.library.entry(document).document
+        elif order is Order.ARTICLES:
+            doc = next((d for d in self.library.documents if sequence(d, order)), self.library.default)
+        else:
+            doc = self.library.default
+        if not sequence(doc, order):
+            raise UserError(
+                f"{doc.symbol} has nothing to post in that order ({order.description}); it has {doc.outline()}."
+            )
+        return doc
 
     async def target(
         self, guild_id: int, channel_id: int | None, here: int | None, option: str = "channel"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,11 @@ import pytest
 
 from bot.content.library import Library, load_library
 from tests.cogs.test_citing import MANAGE_GUILD, buttons
+from tests.cogs.test_daily import run_daily
 from tests.cogs.test_reading import AUTOCOMPLETE_RESULT, is_ephemeral, message
 from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
 from tests.content.test_articles import DECLARATION
-from tests.fakediscord import GUILD_ID, USER_ID, chat_message, option
+from tests.fakediscord import CHANNEL_ID, GUILD_ID, USER_ID, channel_option, chat_message, guild_create_payload, option
 
 CONTENT_DIR = CONTENT.parent
 
@@ -331,3 +333,73 @@ async def test_a_footnote_pointing_to_a_library_text_opens_it_in_the_bot(lib_env
 async def test_no_open_button_for_footnotes_outside_the_library(lib_env: DiscordEnv) -> None:
     data = message(await lib_env.invoke("paragraph", [option("ref", "PP 10")]))  # footnotes 3 and 4: the Covenants
     assert not [label for label in buttons(data) if label and label.startswith("Open ")]
+
+
+# -- /daily from any document -------------------------------------------------------------
+
+
+@pytest.fixture
+async def daily_env(lib_env: DiscordEnv) -> DiscordEnv:
+    lib_env.bot._connection.parse_guild_create(guild_create_payload())
+    return lib_env
+
+
+async def first_post(env: DiscordEnv) -> dict[str, Any]:
+    env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=dt.UTC))
+    assert await env.scheduler().run_once() == 1
+    sent = await env.server.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages")
+    body: dict[str, Any] = sent.json
+    return body
+
+
+async def test_an_article_of_the_declaration_a_day(daily_env: DiscordEnv) -> None:
+    data = await run_daily(daily_env, "set", CHANNEL_ID, time="12:30", order="articles")
+    assert "the articles of the Declaration, one a day (53/144), from A/RES/53/144." in data["content"]
+    assert "Article 1 (1 of 20)" in data["content"]
+    body = await first_post(daily_env)
+    assert body["content"].endswith("· 1 of 20")
+    assert body["embeds"][0]["title"] == "A/RES/53/144 · Declaration, Article 1"
+    assert body["allowed_mentions"] == {"parse": []}
+    schedule = await daily_env.storage.get_schedule(CHANNEL_ID)
+    assert schedule is not None and schedule.document == "A/RES/53/144" and schedule.position == 1
+    preview = await run_daily(daily_env, "preview")
+    assert preview["embeds"][0]["title"] == "A/RES/53/144 · Declaration, Article 2"
+
+
+async def test_daily_posts_from_the_document_chosen(daily_env: DiscordEnv) -> None:
+    data = await run_daily(daily_env, "set", CHANNEL_ID, time="12:30", order="operative", document="2023")
+    assert "from A/RES/78/216." in data["content"] and "OP 1 (1 of " in data["content"]
+    body = await first_post(daily_env)
+    assert body["embeds"][0]["title"] == "A/RES/78/216 · operative paragraph 1"
+
+
+async def test_daily_follows_the_server_default_document(daily_env: DiscordEnv) -> None:
+    await set_document(daily_env, "76/174")
+    data = await run_daily(daily_env, "set", CHANNEL_ID, time="12:30")
+    assert "from A/RES/76/174." in data["content"]
+
+
+async def test_articles_from_a_text_without_articles_get_a_plain_answer(daily_env: DiscordEnv) -> None:
+    data = await run_daily(daily_env, "set", CHANNEL_ID, order="articles", document="62/152")
+    assert is_ephemeral(data) and "A/RES/62/152 has nothing to post in that order" in data["content"]
+    assert await daily_env.storage.get_schedule(CHANNEL_ID) is None
+
+
+async def test_daily_document_autocomplete(daily_env: DiscordEnv) -> None:
+    opt, resolved = channel_option("channel", CHANNEL_ID)
+    sent = await daily_env.invoke(
+        "daily",
+        [{"name": "set", "type": 1, "options": [opt, option("document", "Declaration", focused=True)]}],
+        autocomplete=True,
+        resolved=resolved,
+    )
+    assert sent.json["data"]["choices"][0]["value"] == "A/RES/53/144"
+
+
+async def test_a_reference_naming_another_document_than_the_option_says_which_to_drop(lib_env: DiscordEnv) -> None:
+    data = await paragraph(lib_env, "78/216 para 5", document="62/152")
+    assert is_ephemeral(data)
+    assert data["content"] == (
+        "“78/216 para 5” names A/RES/78/216, but the document option chose A/RES/62/152: "
+        "leave the option empty, or leave the symbol out of the reference."
+    )

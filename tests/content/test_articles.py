@@ -308,3 +308,27 @@ def test_the_shipped_article_12_is_the_uns_text() -> None:
 
 def test_declaration_path_is_a_file() -> None:
     assert Path(DECLARATION).is_file()
+
+
+def test_the_readme_shows_what_the_bot_prints_for_an_article_and_its_citation() -> None:
+    """The README's Declaration examples are `python -m bot show` output, kept true here."""
+    from bot.config import load_settings
+    from bot.console import show
+
+    readme = (CONTENT.parent.parent / "README.md").read_text(encoding="utf-8")
+    config = load_settings(CONTENT.parent.parent / "config.example.yaml")
+    answers = Answers(load_library(config.documents, config.default_document))
+    for words in (["Article 12(2)"], ["/cite", "Article 12 of the Declaration", "style:oscola"]):
+        assert show(answers, words).rstrip("\n") in readme, words
+
+
+def test_search_covers_the_declarations_articles(with_declaration: Library, answers53: Answers) -> None:
+    from bot.content.model import Kind, Ref
+
+    result = with_declaration.index.search("juridical framework", limit=5, within="A/RES/53/144")
+    assert [(h.symbol, h.ref) for h in result.hits] == [("A/RES/53/144", Ref(Kind.ARTICLE, 3))]
+    (embed,) = answers53.search("juridical framework").embeds
+    assert embed.fields[0].name == "A/RES/53/144 Article 3"
+    assert "**juridical framework**" in (embed.fields[0].value or "")
+    # Paragraph autocomplete still offers only what /paragraph reads back.
+    assert all(not v.startswith("art") for _, v in answers53.paragraph_choices("juridical", "53/144"))
