@@ -67,12 +67,12 @@ class Settings(
         if style is None:
             current = await self.bot.storage.citation_style(interaction.guild_id) or DEFAULT_STYLE
             reply = self._reply(
-                locale, "settings-style-current", style=self.bot.catalogues.format(locale, f"choice-{current}")
+                locale, "settings-style-current", style=self.bot.catalogues.format(locale, f"choice-style-{current}")
             )
         else:
             await self.bot.storage.set_citation_style(interaction.guild_id, style.value, now=self.bot.clock.now())
             reply = self._reply(
-                locale, "settings-style-set", style=self.bot.catalogues.format(locale, f"choice-{style.value}")
+                locale, "settings-style-set", style=self.bot.catalogues.format(locale, f"choice-style-{style.value}")
             )
         await send(interaction, reply)
 

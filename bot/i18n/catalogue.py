@@ -7,15 +7,17 @@ never pre-chosen words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as ftl
+
+if TYPE_CHECKING:
+    from fluent.runtime import FluentBundle
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 SOURCE_LOCALE = "en-US"
@@ -90,13 +92,31 @@ def key_label(key: Key) -> str:
 class Catalogues:
     """Every locale's messages; formats a key in a locale, falling back to English."""
 
-    def __init__(self, bundles: Mapping[str, FluentBundle], entries: Mapping[str, Mapping[Key, Entry]]) -> None:
-        self._bundles = dict(bundles)
+    def __init__(
+        self, resources: Mapping[str, Sequence[ftl.Resource]], entries: Mapping[str, Mapping[Key, Entry]]
+    ) -> None:
+        self._resources = {locale: tuple(parsed) for locale, parsed in resources.items()}
         self._entries = {locale: dict(found) for locale, found in entries.items()}
+        self._bundles: dict[str, FluentBundle] = {}
 
     @property
     def locales(self) -> tuple[str, ...]:
-        return tuple(self._bundles)
+        return tuple(self._resources)
+
+    def _bundle(self, locale: str) -> FluentBundle:
+        # Built on first use: a bundle loads its CLDR data (plural rules, date formats), the larger part
+        # of loading the catalogues, and a process may never need some languages.
+        bundle = self._bundles.get(locale)
+        if bundle is None:
+            from fluent.runtime import FluentBundle  # brings Babel: imported when first needed, not at start-up
+
+            # Isolation marks (U+2068/U+2069) around arguments would show up in copied commands and code
+            # blocks; none of the interface languages is right-to-left.
+            bundle = FluentBundle([_FORMATS.get(locale, locale)], use_isolating=False)
+            for resource in self._resources[locale]:
+                bundle.add_resource(resource)
+            self._bundles[locale] = bundle
+        return bundle
 
     def entries(self, locale: str) -> Mapping[Key, Entry]:
         return self._entries.get(locale, {})
@@ -108,7 +128,7 @@ class Catalogues:
         """The string in exactly this catalogue, or None (no fallback)."""
         if not self.has(locale, message_id, attribute):
             return None
-        bundle = self._bundles[locale]
+        bundle = self._bundle(locale)
         message = bundle.get_message(message_id)
         pattern = message.value if attribute is None else message.attributes[attribute]
         if pattern is None:
@@ -168,7 +188,7 @@ def _parse(path: Path, locale: str) -> tuple[ftl.Resource, dict[Key, Entry], lis
 
 def load_catalogues(directory: Path = LOCALES_DIR, locales: tuple[str, ...] = LOCALES) -> Catalogues:
     """Every locale's `*.ftl` files, or CatalogueProblems listing every file:line that cannot be read."""
-    bundles: dict[str, FluentBundle] = {}
+    resources: dict[str, list[ftl.Resource]] = {}
     entries: dict[str, dict[Key, Entry]] = {}
     problems: list[str] = []
     for locale in locales:
@@ -177,9 +197,7 @@ def load_catalogues(directory: Path = LOCALES_DIR, locales: tuple[str, ...] = LO
         if not files:
             problems.append(f"{folder}: no .ftl catalogue for {locale}")
             continue
-        # Isolation marks (U+2068/U+2069) around arguments would show up in copied commands and code blocks;
-        # none of the interface languages is right-to-left.
-        bundle = FluentBundle([_FORMATS.get(locale, locale)], use_isolating=False)
+        parsed_files: list[ftl.Resource] = []
         found: dict[Key, Entry] = {}
         for path in files:
             resource, parsed, file_problems = _parse(path, locale)
@@ -190,12 +208,12 @@ def load_catalogues(directory: Path = LOCALES_DIR, locales: tuple[str, ...] = LO
                     problems.append(f"{entry.where}: {entry.label}: already written at {first.where}")
                 else:
                     found[key] = entry
-            bundle.add_resource(resource)
-        bundles[locale] = bundle
+            parsed_files.append(resource)
+        resources[locale] = parsed_files
         entries[locale] = found
     if problems:
         raise CatalogueProblems(problems)
-    return Catalogues(bundles, entries)
+    return Catalogues(resources, entries)
 
 
 @cache

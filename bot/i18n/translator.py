@@ -3,7 +3,7 @@ and the check of what a sync would send.
 
 Catalogue keys come from where a string stands, not from the decorators: a command's description is
 `cmd-<qualified name>`, an option's is that message's `.<option>` attribute, a choice's name is
-`choice-<value>`, a context menu's name `menu-<name>`. The cogs keep plain English strings, so
+`choice-<option>-<value>`, a context menu's name `menu-<name>`. The cogs keep plain English strings, so
 nobody has to touch them to translate them. Slash-command and option names are never translated."""
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ MENU_NAME_LIMIT = 32
 
 ENDONYM = "endonym"
 """locale_str extra: a name that stays as written in every language (a language's own name)."""
+OPTION = "option"
+"""locale_str extra on a choice name: the option it belongs to (discord.py's context names only the choice)."""
 
 
 def slug(text: str) -> str:
@@ -49,7 +51,10 @@ def command_key(string: app_commands.locale_str, context: app_commands.Translati
     if where is Where.parameter_description:
         return (f"cmd-{slug(data.command.qualified_name)}", data.name)
     if where is Where.choice_name:
-        return (f"choice-{slug(str(data.value))}", None)
+        # Two options may share a value with different names (order:preamble, part:preamble).
+        option = string.extras.get(OPTION)
+        prefix = f"choice-{slug(option)}-" if option else "choice-"
+        return (f"{prefix}{slug(str(data.value))}", None)
     if where is Where.command_name and isinstance(data, app_commands.ContextMenu):
         return (f"menu-{slug(data.name)}", None)
     return None
@@ -74,14 +79,16 @@ class CatalogueTranslator(app_commands.Translator):
 
 
 def translate_choices(tree: app_commands.CommandTree[Any]) -> None:
-    """Let discord.py translate every choice name. It asks the translator only for names given as
-    locale_str; the cogs write plain strings, and need not change for this."""
+    """Let discord.py translate every choice name, and say which option each belongs to. discord.py asks
+    the translator only for names given as locale_str, and tells it the choice but not its option;
+    the cogs write plain strings, and need not change for this."""
     for command in tree.walk_commands():
         if isinstance(command, app_commands.Command):
             for parameter in command.parameters:
                 for choice in parameter.choices:  # the command's own Choice objects
                     if choice._locale_name is None:
                         choice._locale_name = app_commands.locale_str(choice.name)
+                    choice._locale_name.extras.setdefault(OPTION, parameter.name)
 
 
 def _texts(tree: app_commands.CommandTree[Any]) -> Iterator[tuple[str, app_commands.locale_str, Any]]:
@@ -109,7 +116,7 @@ def _texts(tree: app_commands.CommandTree[Any]) -> Iterator[tuple[str, app_comma
                 for choice in parameter.choices:
                     yield (
                         f"/{command.qualified_name} {parameter.name}: choice {choice.value!r}",
-                        choice._locale_name or app_commands.locale_str(choice.name),
+                        choice._locale_name or app_commands.locale_str(choice.name, **{OPTION: parameter.name}),
                         app_commands.TranslationContext(Where.choice_name, choice),
                     )
     for kind in (discord.AppCommandType.message, discord.AppCommandType.user):

@@ -143,3 +143,14 @@ def test_a_message_written_twice_is_refused(tmp_path: Path) -> None:
     (locales / "fr" / "zz-more.ftl").write_text("help-help = encore\n", encoding="utf-8")
     with pytest.raises(CatalogueProblems, match=r"zz-more.ftl:1: help-help: already written at .*interface.ftl:\d+"):
         load_catalogues(locales)
+
+
+def test_start_up_stops_on_a_catalogue_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.__main__ as cli
+    from tests.conftest import ROOT
+
+    locales = copy_of_shipped(tmp_path)
+    edit(locales / "ru" / "interface.ftl", "help-help = ", "help-help = { ")
+    monkeypatch.setattr(cli, "shipped_catalogues", lambda: load_catalogues(locales))
+    with pytest.raises(cli.SetupError, match=r"ru/interface.ftl:\d+: "):
+        cli.load(ROOT / "config.example.yaml")

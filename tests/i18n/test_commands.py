@@ -130,9 +130,9 @@ async def test_only_server_managers_set_the_server_language_but_anyone_sets_thei
 @pytest.mark.parametrize("locale", LOCALES)
 async def test_the_citation_style_setting_answers_in_the_readers_language(env: DiscordEnv, locale: str) -> None:
     data = await invoke(env, "settings", settings("citation-style", "oscola"), locale=locale)
-    assert data["content"] == say(locale, "settings-style-set", style=say(locale, "choice-oscola"))
+    assert data["content"] == say(locale, "settings-style-set", style=say(locale, "choice-style-oscola"))
     shown = await invoke(env, "settings", settings("citation-style"), locale=locale)
-    assert shown["content"] == say(locale, "settings-style-current", style=say(locale, "choice-oscola"))
+    assert shown["content"] == say(locale, "settings-style-current", style=say(locale, "choice-style-oscola"))
 
 
 async def test_the_settings_command_is_visible_to_everyone_and_still_server_only(env: DiscordEnv) -> None:

@@ -14,7 +14,7 @@ from bot.__main__ import EXIT_BAD_SETUP, _sync, load
 from bot.content.library import Library
 from bot.i18n import LOCALES, SOURCE_LOCALE, load_catalogues
 from bot.i18n.catalogue import LOCALES_DIR
-from bot.i18n.translator import check_command_texts, check_sync
+from bot.i18n.translator import CatalogueTranslator, check_command_texts, check_sync, sync_payload, translate_choices
 from tests.conftest import ROOT, DiscordEnv
 from tests.fakediscord import BOT_TOKEN, FakeDiscord
 
@@ -132,3 +132,24 @@ async def test_sync_refuses_to_publish_translations_discord_would_reject(
     assert "Not synced: 1 problem(s) in the command translations:" in err
     assert f"/paragraph [fr]: {len(too_long.strip())} characters (Discord allows 1–100)" in err
     assert "Traceback" not in err
+
+
+async def test_two_options_with_the_same_choice_value_keep_their_own_translations(env: DiscordEnv) -> None:
+    # The compare branch offers part:preamble ("Preamble"); /daily set has order:preamble ("preambular
+    # paragraphs only"). A choice keyed by its value alone gave both the same translation.
+    @discord.app_commands.command(description="Probe")
+    @discord.app_commands.choices(part=[discord.app_commands.Choice(name="Preamble", value="preamble")])
+    async def probe(interaction: discord.Interaction, part: discord.app_commands.Choice[str]) -> None:
+        raise AssertionError("never run")
+
+    env.bot.tree.add_command(probe)
+    translate_choices(env.bot.tree)
+    payload = {c["name"]: c for c in await sync_payload(env.bot.tree, CatalogueTranslator(env.bot.catalogues))}
+    (part,) = _options(payload["probe"])
+    assert not part["choices"][0].get("name_localizations")  # nobody has translated "Preamble" yet
+    (order,) = [o for o in _options(payload["daily"]) if o["name"] == "order"]
+    (preamble,) = [c for c in order["choices"] if c["value"] == "preamble"]
+    assert preamble["name_localizations"]["fr"] == "alinéas du préambule seulement"
+    problems = check_command_texts(env.bot.tree, env.bot.catalogues)
+    assert [p for p in problems if "choice 'preamble'" in p and "/probe part" in p], problems
+    assert not [p for p in problems if "preambular paragraphs only" in p or "/daily" in p], problems

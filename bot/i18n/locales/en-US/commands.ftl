@@ -1,7 +1,7 @@
 # Slash-command texts, as Discord shows them in the command picker.
 # A message per command (its description), keyed by its qualified name ("daily set" → cmd-daily-set);
 # an attribute per option (its description). Command and option NAMES are not here: they stay English.
-# Choice names are keyed by the choice's value: choice-<value>.
+# Choice names are keyed by their option's name and the choice's value: choice-<option>-<value>.
 # English is the source: these must equal the descriptions written in the code (tests/i18n).
 # Discord's limits: descriptions and choice names 1–100 characters, menu names 1–32.
 
@@ -46,14 +46,14 @@ cmd-settings-language = The language the bot answers you in, everywhere (only yo
 cmd-settings-server-language = The language of this server's public answers and daily posts
     .language = This server's language (leave empty to see the current one)
 
-choice-un = UN usage: General Assembly resolution 62/152 of 18 December 2007, para. 4
-choice-short = Document symbol: A/RES/62/152, para. 4
-choice-bluebook = Bluebook: G.A. Res. 62/152, ¶ 4, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)
-choice-oscola = OSCOLA: UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, para 4
-choice-aglc = AGLC: Title, GA Res 62/152, UN Doc A/RES/62/152 (6 March 2008, adopted 18 December 2007) para 4
-choice-document = document order (PP1…, then OP1…, then again)
-choice-operative = operative paragraphs only
-choice-preamble = preambular paragraphs only
-choice-random = random, no repeats until every paragraph has been posted
-choice-auto = Automatic: my Discord language
-choice-unset = Not set: English
+choice-style-un = UN usage: General Assembly resolution 62/152 of 18 December 2007, para. 4
+choice-style-short = Document symbol: A/RES/62/152, para. 4
+choice-style-bluebook = Bluebook: G.A. Res. 62/152, ¶ 4, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)
+choice-style-oscola = OSCOLA: UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, para 4
+choice-style-aglc = AGLC: Title, GA Res 62/152, UN Doc A/RES/62/152 (6 March 2008, adopted 18 December 2007) para 4
+choice-order-document = document order (PP1…, then OP1…, then again)
+choice-order-operative = operative paragraphs only
+choice-order-preamble = preambular paragraphs only
+choice-order-random = random, no repeats until every paragraph has been posted
+choice-language-auto = Automatic: my Discord language
+choice-language-unset = Not set: English
