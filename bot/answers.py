@@ -396,8 +396,9 @@ class Answers:
             choices.append((choice_name(references.format_refs(found), f"{len(found)} items"), _value(found)))
         elif found:
             choices.append(self._choice(doc, found[0]))
-        for ref in self._candidates(entry, text, found):
-            choice = self._choice(doc, ref)
+        for ref, language in self._candidates(entry, text, found):
+            # a paragraph found by words of another language shows its opening in that language
+            choice = self._choice(doc.in_language(language) or doc if language else doc, ref)
             if all(choice[1] != v for _, v in choices):
                 choices.append(choice)
         return choices[:CHOICES_LIMIT]
@@ -438,9 +439,10 @@ class Answers:
                 choices.append((choice_name(point.label, _plain(article.full_text)), _article_value(doc, point)))
         return choices[:CHOICES_LIMIT]
 
-    def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[Ref]:
+    def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[tuple[Ref, str | None]]:
+        """What to offer for `text`, each with the language of the text its words were found in."""
         doc = entry.document
-        paragraphs = [p.ref for p in doc.operative] + [p.ref for p in doc.preamble]
+        paragraphs: list[tuple[Ref, str | None]] = [(p.ref, None) for p in (*doc.operative, *doc.preamble)]
         if not text:
             return paragraphs
         typed = re.fullmatch(r"(?P<kind>[^\d]*?)\s*(?P<digits>\d*)", text)
@@ -448,17 +450,18 @@ class Answers:
             kind = _typed_kind(typed["kind"])
             digits = typed["digits"]
             if kind is not None or (digits and not typed["kind"].strip()):
-                pool = [Ref(Kind.FOOTNOTE, f.number) for f in doc.footnotes] if kind is Kind.FOOTNOTE else paragraphs
+                footnotes: list[tuple[Ref, str | None]] = [(Ref(Kind.FOOTNOTE, f.number), None) for f in doc.footnotes]
+                pool: list[tuple[Ref, str | None]] = footnotes if kind is Kind.FOOTNOTE else paragraphs
                 if kind is not None and kind is not Kind.FOOTNOTE:
-                    pool = [r for r in pool if r.kind is kind]
-                return [r for r in pool if str(r.number).startswith(digits)]
+                    pool = [(r, x) for r, x in pool if r.kind is kind]
+                return [(r, x) for r, x in pool if str(r.number).startswith(digits)]
         if found or len(text) < 2 or len(text) > MAX_QUERY:
             return []
         try:
             hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol).hits
         except UserError:
             return []
-        return [h.ref for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices
+        return [(h.ref, h.language) for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices
 
     @staticmethod
     def _choice(doc: Document, ref: Ref) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.content.cite import STYLES, Citation, annex_reference, reference
-from bot.content.langs import RIGHT_TO_LEFT, ltr, rtl, rtl_line
+from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line
 from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
@@ -302,9 +302,12 @@ def search_reply(doc: Document, result: SearchResult, *, several: bool = False) 
         return Reply(content=message, ephemeral=True)
     embed = _embed(doc, f"search: {clip(result.query, 150)}", "\n".join(notes) or None)
     for hit in result.hits:
+        name = f"{hit.symbol} {hit.ref.label}" if several else hit.ref.label
+        snippet = clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT - 2)
         embed.add_field(
-            name=f"{hit.symbol} {hit.ref.label}" if several else hit.ref.label,
-            value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT),
+            # A hit in another language's text says which: the same paragraph number reads it in any.
+            name=name if hit.language == "en" else f"{name} · {ENDONYMS.get(hit.language, hit.language)}",
+            value=rtl_line(snippet) if hit.language in RIGHT_TO_LEFT else snippet,
             inline=False,
         )
     more = (

@@ -5,6 +5,11 @@ touches only memory. Words must all appear (falling back to any of them when
 no unit has all); "quoted phrases" must appear in order; a word that appears
 nowhere is corrected to the closest word of the texts, so `impunty` still
 finds impunity. A search covers the whole library or one document.
+
+Every language of a document is indexed (bot.content.langs): accents are folded in all of them;
+French, Spanish and Russian words also match the other forms of their Snowball stem ("défenseurs"
+finds "défenseur", "защитников" finds "защитники"); Chinese, written without spaces, is indexed by
+overlapping character pairs ("人权维护者" → 人权 权维 维护 护者) and a query is the same pairs in order.
 """
 
 from __future__ import annotations
@@ -21,11 +26,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from typing import Any
 
 from .errors import UserError
 from .model import FOOTNOTE_MARKER, Article, Document, Footnote, Kind, Paragraph, Ref
 
 _WORD = re.compile(r"\w+")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_CJK_OR_WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])\\w)+")
+STEMMED = ("fr", "es", "ru")  # the languages of the content that Snowball stems (English: prefixes do it)
+STEM_WEIGHT = 0.9
+_STEMMER_NAMES = {"fr": "french", "es": "spanish", "ru": "russian"}
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
 PREFIX_MIN = 4  # a query word this long also matches words it begins
 PREFIX_WEIGHT = 0.6
@@ -66,6 +78,7 @@ class Hit:
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # spans of `snippet` to mark
     symbol: str = ""  # the document the unit belongs to
+    language: str = "en"  # the language of the text the snippet is from
 
 
 @dataclass(frozen=True)
@@ -79,9 +92,48 @@ class SearchResult:
     suggestions: tuple[str, ...] = field(default=())
 
 
+def spans_of(text: str) -> list[tuple[int, int]]:
+    """Where the words of `text` are: each run of letters, and in Chinese each pair of characters."""
+    if not _HAS_CJK.search(text):
+        return [m.span() for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for m in _CJK_OR_WORD.finditer(text):
+        start, end = m.span()
+        if end - start > 1 and _HAS_CJK.match(text, start):
+            spans.extend((i, i + 2) for i in range(start, end - 1))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words of `text` as written, in order (Chinese as character pairs)."""
+    if not _HAS_CJK.search(text):
+        return _WORD.findall(text)
+    return [text[a:b] for a, b in spans_of(text)]
+
+
 def words_of(text: str) -> list[str]:
     """The folded words of `text`, in order."""
-    return [fold(w) for w in _WORD.findall(text)]
+    return [fold(w) for w in tokens_of(text)]
+
+
+def is_cjk(word: str) -> bool:
+    return bool(_HAS_CJK.match(word))
+
+
+_STEMMERS: dict[str, Any] = {}
+
+
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of a folded word in `language` (fr, es, ru)."""
+    stemmer = _STEMMERS.get(language)
+    if stemmer is None:
+        import snowballstemmer  # type: ignore[import-untyped]  # pure Python, loaded when a text in one of these languages is indexed
+
+        stemmer = _STEMMERS[language] = snowballstemmer.stemmer(_STEMMER_NAMES[language])
+    result: str = stemmer.stemWord(word)
+    return result
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
@@ -97,7 +149,9 @@ def parse_query(query: str) -> tuple[Term, ...]:
     rest_parts.append(query[last:])
     for chunk in " ".join(rest_parts).split():
         words = tuple(words_of(chunk))
-        if words:
+        if words and is_cjk(words[0]) and len(words) > 1:
+            terms.append(Term(words, chunk))  # Chinese: its character pairs, in order
+        elif words:
             terms.append(Term(words, chunk))
     unique: dict[tuple[str, ...], Term] = {}
     for term in terms:
@@ -161,27 +215,34 @@ class SearchIndex:
         lengths = array("I")
         written = _WordIds(self)
         position = 1
-        for doc in docs:
+        self._languages: list[str] = []  # unit -> the language of its text
+        by_language: dict[str, set[int]] = defaultdict(set)  # language -> ids of the words of its texts
+        for original in docs:
             first = len(self._sources)
-            articles = [a for annex in doc.annexes for a in annex.articles]  # the Declaration's, in 53/144
-            sources: list[Paragraph | Footnote | Article] = [*doc.paragraphs(), *doc.footnotes, *articles]
-            for source in sources:
-                unit = len(self._sources)
-                tokens = list(map(written.__getitem__, _WORD.findall(_source_text(source))))
-                for wid, count in Counter(tokens).items():
-                    self._units_of[wid].append(unit)
-                    self._counts_of[wid].append(min(count, 255))
-                positions = self._positions_of
-                for offset, wid in enumerate(tokens, position):
-                    positions[wid].append(offset)
-                self._stream.extend(tokens)
-                self._stream.append(_GAP)
-                self._starts.append(position)
-                lengths.append(len(tokens))
-                position += len(tokens) + 1
-                self._sources.append(source)
-                self._symbols.append(doc.symbol)
-            self._ranges[doc.symbol] = (first, len(self._sources))
+            for doc in (original, *(version for _, version in original.versions)):
+                language = doc.meta.language
+                articles = [a for annex in doc.annexes for a in annex.articles]  # the Declaration's, in 53/144
+                sources: list[Paragraph | Footnote | Article] = [*doc.paragraphs(), *doc.footnotes, *articles]
+                for source in sources:
+                    unit = len(self._sources)
+                    tokens = list(map(written.__getitem__, tokens_of(_source_text(source))))
+                    if language in STEMMED:
+                        by_language[language].update(tokens)
+                    for wid, count in Counter(tokens).items():
+                        self._units_of[wid].append(unit)
+                        self._counts_of[wid].append(min(count, 255))
+                    positions = self._positions_of
+                    for offset, wid in enumerate(tokens, position):
+                        positions[wid].append(offset)
+                    self._stream.extend(tokens)
+                    self._stream.append(_GAP)
+                    self._starts.append(position)
+                    lengths.append(len(tokens))
+                    position += len(tokens) + 1
+                    self._sources.append(source)
+                    self._symbols.append(doc.symbol)
+                    self._languages.append(language)
+            self._ranges[original.symbol] = (first, len(self._sources))
         self._starts.append(position)
         self._stream.extend(repeat(_GAP, MAX_QUERY))
         self._brevity = array("d", (1 / (1 + n / 400) for n in lengths))  # shorter units rank higher
@@ -192,6 +253,13 @@ class SearchIndex:
             for gram in _grams(word):
                 grams[gram].append(wid)
         self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
+        # (language, Snowball stem) -> ids of the words of that language's texts with that stem
+        stems: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for language, wids in by_language.items():
+            for wid in sorted(wids):
+                stems[(language, stem(self._words[wid], language))].append(wid)
+        self._stems = {key: array("I", wids) for key, wids in stems.items() if len(wids) > 1}
+        self._stemmed = tuple(sorted(by_language))
 
     # -- matching -----------------------------------------------------------
 
@@ -199,8 +267,15 @@ class SearchIndex:
         """Ids of the indexed words that `word` matches, with their weight."""
         wid = self._ids.get(word)
         found = [(wid, 1.0)] if wid is not None else []
-        if allow_prefix and len(word) >= PREFIX_MIN:
+        if allow_prefix and (len(word) >= PREFIX_MIN or (len(word) == 1 and is_cjk(word))):
             found += [(self._ids[w], PREFIX_WEIGHT) for w in self._words_beginning(word)]
+        if self._stemmed and not is_cjk(word):
+            seen = {w for w, _ in found}
+            for language in self._stemmed:
+                for other in self._stems.get((language, stem(word, language)), ()):
+                    if other not in seen:
+                        seen.add(other)
+                        found.append((other, STEM_WEIGHT))
         return found
 
     def _words_beginning(self, prefix: str) -> list[str]:
@@ -349,23 +424,27 @@ class SearchIndex:
     def _hit(self, unit: int, score: float, terms: list[Term]) -> Hit:
         source = self._sources[unit]
         text = _source_text(source)
-        spans = [m.span() for m in _WORD.finditer(text)]
+        spans = spans_of(text)
         words = [fold(text[a:b]) for a, b in spans]
-        places = [(spans[a][0], spans[b][1], t) for t, term in enumerate(terms) for a, b in _places(term, words)]
+        places = [
+            (spans[a][0], spans[b][1], t)
+            for t, term in enumerate(terms)
+            for a, b in _places(
+                term, words, {self._words[w] for w, _ in self._variants(term.words[-1], allow_prefix=True)}
+            )
+        ]
         snippet, marks = _snippet(text, places)
         ref = Ref(Kind.ARTICLE, source.number) if isinstance(source, Article) else source.ref
-        return Hit(ref, round(score, 4), snippet, marks, self._symbols[unit])
+        return Hit(ref, round(score, 4), snippet, marks, self._symbols[unit], self._languages[unit])
 
 
-def _places(term: Term, words: list[str]) -> list[tuple[int, int]]:
+def _places(term: Term, words: list[str], last: set[str]) -> list[tuple[int, int]]:
     """(first word, last word) of each place `term` occurs among `words`, as the index matches it:
-    every word exactly, but the last (or only) one of four letters or more may be a prefix."""
-    *before, want = term.words
+    every word exactly, but the last (or only) one may be any of the words `last` it matched (itself,
+    the words it begins, the words of its stem)."""
+    *before, _ = term.words
     span = len(before)
-    if len(want) >= PREFIX_MIN:
-        ends = [i for i, word in enumerate(words) if word.startswith(want)]
-    else:
-        ends = [i for i, word in enumerate(words) if word == want]
+    ends = [i for i, word in enumerate(words) if word in last]
     return [(i - span, i) for i in ends if i >= span and words[i - span : i] == before]
 
 
@@ -378,6 +457,9 @@ def _snippet(text: str, char_spans: list[tuple[int, int, int]]) -> tuple[str, tu
         lo, hi = anchor - lead, anchor - lead + SNIPPET_CHARS
         return len({t for a, b, t in char_spans if a >= lo and b <= hi})
 
+    if not char_spans:  # matched as a whole, nothing to mark: the opening words
+        end = min(len(text), SNIPPET_CHARS)
+        return text[:end] + ("…" if end < len(text) else ""), ()
     first = max((a for a, _, _ in char_spans), key=lambda a: (terms_in_window(a), -a))
     start = max(0, first - lead)
     if start:
