@@ -196,18 +196,19 @@ class Answers:
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
             point = article.point
-            text_doc, note = self.version(doc, language) if quote else (doc, None)
+            text_doc, note = self.version(doc, language)  # the quote's text, and the official link's language
             shown = text_doc.annexes[doc.annexes.index(annex)] if text_doc is not doc else annex
             cited = article_citation(doc, annex, point, key)
-            reply = _noted(article_cite_reply(text_doc, shown, point, cited, quote), note)
+            reply = _noted(article_cite_reply(text_doc, shown, point, cited, quote), note if quote else None)
             source = f"c:{doc.symbol}:{point.compact}:{key}:{int(quote)}"
-            return _with(reply, Navigation(source=source, link=doc.meta.url))
+            return _with(reply, Navigation(source=source, link=text_doc.meta.url))
         doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
-        text_doc, note = self.version(doc, language) if quote else (doc, None)
-        reply = _noted(cite_reply(text_doc, refs, citation(doc, refs, key, language=language), quote), note)
+        text_doc, note = self.version(doc, language)  # the quote's text, and the official link's language
+        cited = citation(doc, refs, key, language=language)
+        reply = _noted(cite_reply(text_doc, refs, cited, quote), note if quote else None)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
-        return _with(reply, Navigation(source=source, link=doc.meta.url))
+        return _with(reply, Navigation(source=source, link=text_doc.meta.url))
 
     def quote_message(
         self, text: str, where: str | None = None, document: str | None = None, *, fallback: str | None = None

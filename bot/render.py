@@ -395,7 +395,10 @@ def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
     quoted: list[Ref] = []
     for ref in refs:
         unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
-        body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
+        if isinstance(unit, Footnote):
+            body = _footnote_line(Footnote(unit.number, unit.text), right_to_left=_rtl(doc))
+        else:
+            body = paragraph_body(unit, right_to_left=_rtl(doc))
         label = f"**{ref.label}** " if len(refs) > 1 else ""
         block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
         if used + len(block) + 1 > room:

@@ -83,3 +83,29 @@ def test_the_console_shows_the_arabic_paragraph_as_discord_gets_it(library: Libr
     (line,) = [line for line in text.splitlines() if "ترحب" in line]
     assert line.startswith(f"┃ {RLI}{LRI}1.{PDI} *ترحب* بالذكرى السنوية الخامسة والسبعين")
     assert line.endswith(f"حقوق الإنسان؛{PDI}")
+
+
+def test_the_readme_shows_what_the_bot_prints_in_french_and_arabic() -> None:
+    """The README's six-language examples are `python -m bot show` output, kept true here."""
+    from bot.config import load_settings
+    from bot.content.cite import citation
+    from bot.content.model import Kind, Ref
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    config = load_settings(ROOT / "config.example.yaml")
+    library = load_library(config.documents, config.default_document)
+    answers = Answers(library)
+    for words in (
+        ["4", "document:78/216", "language:fr"],
+        ["/cite", "4", "document:78/216", "language:fr"],
+        ["4", "language:fr"],
+    ):
+        assert show(answers, words).rstrip("\n") in readme, words
+    visible = str.maketrans({RLI: "⟨RLI⟩", LRI: "⟨LRI⟩", PDI: "⟨PDI⟩"})
+    (note,) = [
+        x for x in show(answers, ["/footnote", "8", "document:78/216", "language:ar"]).split("\n") if "A.96" in x
+    ]
+    assert note.translate(visible) in readme
+    for language in ("en", "fr", "es", "ru", "zh", "ar"):
+        cited = citation(library.default, [Ref(Kind.OPERATIVE, 4)], "un", language=language).text
+        assert language == "en" or f"| {language} | {cited} |" in readme
