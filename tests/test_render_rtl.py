@@ -58,7 +58,7 @@ def test_footnote_markers_stay_with_their_word(arabic: Document) -> None:
 def test_latin_symbols_in_arabic_text_are_left_to_right_islands(arabic: Document) -> None:
     # content/a-res-78-216.ar.yaml, footnote 8: "… رقم المبيع A.96.IV.13)، …" (the UN's XML, A_RES_78_216-2326002A.xml:274)
     embed = paragraph_embed(arabic, arabic.operative[0])
-    (notes,) = [f.value for f in embed.fields if f.name == "Footnotes"]
+    (notes,) = [str(f.value) for f in embed.fields if f.name == "Footnotes"]
     assert f"رقم المبيع {LRI}A.96.IV.13{PDI})، الفصل الأول" in notes  # the bracket belongs to the Arabic pair
     assert all(balanced(line.split(" — ")[0]) for line in notes.split("\n"))
     assert rtl_line("انظر (A/77/53)، الفصل") == f"{RLI}انظر ({LRI}A/77/53{PDI})، الفصل{PDI}"
