@@ -37,6 +37,7 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 _CJK_OR_WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])\\w)+")
 STEMMED = ("fr", "es", "ru")  # the languages of the content that Snowball stems (English: prefixes do it)
 STEM_WEIGHT = 0.9
+STEM_CANDIDATES = 60  # words beginning with a stem that are checked for it, at most
 _STEMMER_NAMES = {"fr": "french", "es": "spanish", "ru": "russian"}
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
 PREFIX_MIN = 4  # a query word this long also matches words it begins
@@ -253,12 +254,10 @@ class SearchIndex:
             for gram in _grams(word):
                 grams[gram].append(wid)
         self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
-        # (language, Snowball stem) -> ids of the words of that language's texts with that stem
-        stems: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for language, wids in by_language.items():
-            for wid in sorted(wids):
-                stems[(language, stem(self._words[wid], language))].append(wid)
-        self._stems = {key: array("I", wids) for key, wids in stems.items() if len(wids) > 1}
+        # The ids of the words of each stemmed language's texts. Stems are not computed here (that
+        # would cost start-up ~0.2 s per six-language document pair) but for the words a query could
+        # match, which begin with its stem: a handful per query, nothing kept.
+        self._language_words = {language: frozenset(wids) for language, wids in by_language.items()}
         self._stemmed = tuple(sorted(by_language))
 
     # -- matching -----------------------------------------------------------
@@ -272,11 +271,26 @@ class SearchIndex:
         if self._stemmed and not is_cjk(word):
             seen = {w for w, _ in found}
             for language in self._stemmed:
-                for other in self._stems.get((language, stem(word, language)), ()):
-                    if other not in seen:
-                        seen.add(other)
-                        found.append((other, STEM_WEIGHT))
+                found += [(wid, STEM_WEIGHT) for wid in self._same_stem(word, language, seen)]
         return found
+
+    def _same_stem(self, word: str, language: str, seen: set[int]) -> list[int]:
+        """Ids of the words of `language`'s texts with the Snowball stem of `word` (not in `seen`).
+
+        A Snowball stem is what is left of a word once its ending is cut, so the words that share it
+        begin with it: only those are stemmed. Stems shorter than PREFIX_MIN are left alone (they
+        would gather too many words to be worth it, and prefixes already cover them)."""
+        root = stem(word, language)
+        if len(root) < PREFIX_MIN:
+            return []
+        words = self._language_words[language]
+        out = []
+        for other in [*self._words_beginning(root)[:STEM_CANDIDATES], root]:
+            wid = self._ids.get(other)
+            if wid is not None and wid not in seen and wid in words and stem(other, language) == root:
+                seen.add(wid)
+                out.append(wid)
+        return out
 
     def _words_beginning(self, prefix: str) -> list[str]:
         """Indexed words that begin with `prefix` (not the word itself): two binary searches of
