@@ -459,7 +459,7 @@ class Answers:
         if found or len(text) < 2 or len(text) > MAX_QUERY:
             return []
         try:
-            hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol).hits
+            hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol, snippets=False).hits
         except UserError:
             return []
         return [(h.ref, h.language) for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices

@@ -37,7 +37,8 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 _CJK_OR_WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])\\w)+")
 STEMMED = ("fr", "es", "ru")  # the languages of the content that Snowball stems (English: prefixes do it)
 STEM_WEIGHT = 0.9
-STEM_CANDIDATES = 60  # words beginning with a stem that are checked for it, at most
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+STEM_CANDIDATES = 40  # words beginning with a stem that are checked for it, at most
 _STEMMER_NAMES = {"fr": "french", "es": "spanish", "ru": "russian"}
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
 PREFIX_MIN = 4  # a query word this long also matches words it begins
@@ -47,12 +48,24 @@ SNIPPET_CHARS = 220
 CLOSE_POOL = 40  # words sharing the most letter triples with a typo, compared closely
 
 
+def _strip_marks(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Latin with accents, Greek and Cyrillic fold through one table (as the slow path would fold them);
+# anything else (Chinese, ligatures, full-width forms) takes the slow path.
+_FOLD_TABLE = {c: _strip_marks(chr(c)) for c in range(0x80, 0x500) if _strip_marks(chr(c)) != chr(c)}
+_BEYOND_TABLE = re.compile("[^\x00-\u04ff]")
+
+
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of one word."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if _BEYOND_TABLE.search(word) is None:
+        return word.translate(_FOLD_TABLE).casefold()
+    return _strip_marks(word).casefold()
 
 
 def plain_text(text: str) -> str:
@@ -270,8 +283,10 @@ class SearchIndex:
             found += [(self._ids[w], PREFIX_WEIGHT) for w in self._words_beginning(word)]
         if self._stemmed and not is_cjk(word):
             seen = {w for w, _ in found}
+            cyrillic = bool(_CYRILLIC.search(word))
             for language in self._stemmed:
-                found += [(wid, STEM_WEIGHT) for wid in self._same_stem(word, language, seen)]
+                if (language == "ru") == cyrillic:  # a Russian word is stemmed as Russian only, others never
+                    found += [(wid, STEM_WEIGHT) for wid in self._same_stem(word, language, seen)]
         return found
 
     def _same_stem(self, word: str, language: str, seen: set[int]) -> list[int]:
@@ -377,8 +392,9 @@ class SearchIndex:
 
     # -- searching ----------------------------------------------------------
 
-    def search(self, query: str, limit: int = 5, *, within: str | None = None) -> SearchResult:
-        """Ranked matches for `query` in every document, or only in the one named by `within`.
+    def search(self, query: str, limit: int = 5, *, within: str | None = None, snippets: bool = True) -> SearchResult:
+        """Ranked matches for `query` in every document, or only in the one named by `within`;
+        without their snippets when `snippets` is False (autocomplete needs only the references).
 
         Raises `UserError` for an empty or oversized query."""
         shown = " ".join(query.split())
@@ -430,22 +446,29 @@ class SearchIndex:
         scores = map(operator.mul, weighted, map(self._brevity.__getitem__, units))
         best = heapq.nsmallest(limit, zip(map(operator.neg, scores), units, strict=True))
 
-        hits = []
-        for negative, unit in best:
-            hits.append(self._hit(unit, -negative, [term for term, _ in matched]))
+        if not snippets:
+            hits = [self._bare_hit(unit, -negative) for negative, unit in best]
+            return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
+        used = [term for term, _ in matched]
+        # what each term's last word matched (itself, longer words, its stem's): worked out once
+        lasts = [{self._words[w] for w, _ in self._variants(t.words[-1], allow_prefix=True)} for t in used]
+        hits = [self._hit(unit, -negative, used, lasts) for negative, unit in best]
         return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
 
-    def _hit(self, unit: int, score: float, terms: list[Term]) -> Hit:
+    def _bare_hit(self, unit: int, score: float) -> Hit:
+        source = self._sources[unit]
+        ref = Ref(Kind.ARTICLE, source.number) if isinstance(source, Article) else source.ref
+        return Hit(ref, round(score, 4), "", (), self._symbols[unit], self._languages[unit])
+
+    def _hit(self, unit: int, score: float, terms: list[Term], lasts: list[set[str]]) -> Hit:
         source = self._sources[unit]
         text = _source_text(source)
         spans = spans_of(text)
         words = [fold(text[a:b]) for a, b in spans]
         places = [
             (spans[a][0], spans[b][1], t)
-            for t, term in enumerate(terms)
-            for a, b in _places(
-                term, words, {self._words[w] for w, _ in self._variants(term.words[-1], allow_prefix=True)}
-            )
+            for t, (term, last) in enumerate(zip(terms, lasts, strict=True))
+            for a, b in _places(term, words, last)
         ]
         snippet, marks = _snippet(text, places)
         ref = Ref(Kind.ARTICLE, source.number) if isinstance(source, Article) else source.ref
