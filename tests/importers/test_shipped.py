@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 SOURCES = (
     "tests/fixtures/undocs/A-RES-53-144.txt",
     "tests/fixtures/unxml/74_146.xml",
+    *(f"tests/fixtures/unxml/74_146_{c}.xml" for c in "ACFRS"),  # from the session-74 zips, one per language
     *(f"tests/fixtures/unxml/A_RES_76_174-2119209{c}.xml" for c in "ACEFRS"),  # the six languages
     *(f"tests/fixtures/unxml/A_RES_78_216-2326002{c}.xml" for c in "ACEFRS"),
 )
