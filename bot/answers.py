@@ -211,7 +211,13 @@ class Answers:
         return _with(reply, Navigation(source=source, link=text_doc.meta.url))
 
     def quote_message(
-        self, text: str, where: str | None = None, document: str | None = None, *, fallback: str | None = None
+        self,
+        text: str,
+        where: str | None = None,
+        document: str | None = None,
+        *,
+        fallback: str | None = None,
+        language: str | None = None,
     ) -> Reply:
         """The paragraphs a chat message refers to, and a line citing them.
 
@@ -236,7 +242,7 @@ class Answers:
             header = f"**{annex_reference(*first)}**" + (f" · cited in {where}" if where else "")
             if rest:
                 header += "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
-            return _with_header(self.show_article(*first), header)
+            return _with_header(self.show_article(*first, language=language), header)
         if elsewhere and not found.refs:
             doc, found = elsewhere.pop(0)
             others.pop(0)
@@ -256,7 +262,7 @@ class Answers:
         header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "") + also
         if found.missing:
             header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
-        return self.show(doc, found.refs, header=header)
+        return self.show(doc, found.refs, header=header, language=language)
 
     def summary(
         self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None

@@ -72,7 +72,10 @@ class Citing(commands.Cog):
             part for embed in message.embeds for part in (embed.title, embed.description) if part
         )
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.quote_message(text, where=message.jump_url, fallback=fallback))
+        language = await reader_language(interaction)
+        await send(
+            interaction, self.answers.quote_message(text, where=message.jump_url, fallback=fallback, language=language)
+        )
 
 
 async def setup(bot: ResolutionBot) -> None:

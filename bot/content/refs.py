@@ -220,7 +220,7 @@ _FOREIGN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # another text's paragraph: the word for "of" that ties it, and the text's own word
         (r"(\d)\s+(?=резолюци|доклад|декларац|решени)", r"\1 of "),
         (
-            r"(\d)\s+(?:de\s+(?:la|sa|leur|cette|su|esta)|du|del|de)\s+(?=résolution|resoluci|rapport|informe|déclaration|declaraci|décision|decisi|document)",
+            r"(\d)\s+(?:de\s+(?:la|sa|leur|cette|su|esta)|du|del|de)\s+(?=résolution|resoluci|rapport|informe|déclaration|declaraci|décision|decisi|document|a/res/|\d{1,3}/\d)",
             r"\1 of the ",
         ),
         (rf"{_L}(?:résolution|resolución|резолюци\w*)(?=\s*\d)", "resolution"),

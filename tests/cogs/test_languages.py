@@ -15,6 +15,7 @@ from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
 from tests.fakediscord import (
     BOT_ID,
     CHANNEL_ID,
+    chat_message,
     component_payload,
     interaction_payload,
     message_payload,
@@ -104,3 +105,12 @@ async def test_buttons_answer_in_the_language_of_whoever_clicks(lang_env: Discor
         click["locale"] = locale
         moved = (await lang_env.dispatch(click)).json["data"]
         assert moved["embeds"][0]["description"].startswith(opening), moved["embeds"][0]["description"][:60]
+
+
+async def test_quote_cited_paragraphs_finds_a_french_reference_and_shows_the_french_text(lang_env: DiscordEnv) -> None:
+    payload = interaction_payload("Quote cited paragraphs", target=chat_message("Relisez le paragraphe 4 de la 78/216"))
+    payload["locale"] = "fr"
+    data = (await lang_env.dispatch(payload)).json["data"]
+    (embed,) = data["embeds"]
+    assert embed["title"] == "A/RES/78/216 · operative paragraph 4"
+    assert embed["description"].startswith("4. *Exhorte* les États")

@@ -174,6 +174,8 @@ CORPUS: list[tuple[str, str, str]] = [
     ("Russian false friend", "встреча 4 декабря в 10 часов", ""),
     ("Chinese false friend", "第60/161号决议第2段", ""),
     ("Chinese false friend", "2023年12月19日通过", ""),
+    ("French false friend", "le paragraphe 5 de la 60/161 dit autre chose", ""),
+    ("Spanish false friend", "el párrafo 5 de la A/RES/60/161", ""),
 ]
 
 
