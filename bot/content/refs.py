@@ -194,6 +194,65 @@ def _rewrite_ordinals(text: str) -> str:
     return _ORDINAL_PHRASE.sub(replace, text)
 
 
+# -- the other official languages' paragraph words ---------------------------------
+# What the UN's texts and their readers write in French, Spanish, Russian and Chinese, rewritten into
+# the grammar's own English forms before the finder reads a message (over lower-cased, NFKC text):
+# "paragraphes 4 et 7" -> "paras 4 and 7", "alinéa 3 du préambule" -> "pp 3", "пункт 2 резолюции
+# 60/161" -> "para 2 of resolution 60/161", "第60/161号决议第2段" -> "resolution 60/161 para 2", so that
+# the same rules keep other texts' paragraphs out.
+
+_L = r"(?<![^\W\d_])"  # a word starts here (\b fails before "¶"-like marks and after digits)
+_NUMS = r"\d{1,4}(?:\s*(?:,|et|à|y|a|и|–|-)\s*\d{1,4})*"  # "4 et 7", "9 à 11", "4 y 7", "4 и 7"
+_JOINERS = {"et": "and", "y": "and", "и": "and", "à": "to", "a": "to"}
+_FOREIGN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        # the preamble and footnotes first: they hold the words for a paragraph
+        (rf"{_L}(?:l['’]\s*)?alinéas?\s+(\d{{1,4}})\s+du\s+préambule", r"pp \1"),
+        (rf"{_L}párrafos?\s+(\d{{1,4}})\s+del\s+preámbulo", r"pp \1"),
+        (rf"{_L}пункт\w*\s+(\d{{1,4}})\s+преамбулы", r"pp \1"),
+        (r"序言(?:部分)?第(\d{1,4})段", r" pp \1 "),
+        (r"执行部分第(\d{1,4})段", r" op \1 "),
+        (rf"{_L}notes?\s+de\s+bas\s+de\s+page\s+(?=\d)", "footnote "),
+        (rf"{_L}notas?\s+(?:al\s+pie(?:\s+de\s+página)?|a\s+pie\s+de\s+página)\s+(?=\d)", "footnote "),
+        (rf"{_L}сноск\w*\s+(?=\d)", "footnote "),
+        (r"脚注\s*(?=\d)", " footnote "),
+        # another text's paragraph: the word for "of" that ties it, and the text's own word
+        (r"(\d)\s+(?=резолюци|доклад|декларац|решени)", r"\1 of "),
+        (
+            r"(\d)\s+(?:de\s+(?:la|sa|leur|cette|su|esta)|du|del|de)\s+(?=résolution|resoluci|rapport|informe|déclaration|declaraci|décision|decisi|document|a/res/|\d{1,3}/\d)",
+            r"\1 of the ",
+        ),
+        (rf"{_L}(?:résolution|resolución|резолюци\w*)(?=\s*\d)", "resolution"),
+        (rf"{_L}(?:rapport|informe|доклад\w*)\b", "report"),
+        (rf"{_L}(?:déclaration|declaración|декларац\w*)\b", "declaration"),
+        (rf"{_L}(?:décision|decisión|решени\w*)(?=\s*\d)", "decision"),
+        (r"第(\d{1,4}/\d{1,4})号决议", r" resolution \1 "),
+        # the paragraph words, with their lists and ranges
+        (rf"{_L}(?:paragraphes?|par\.|párrafos?|párrs?\.|пункт(?:ы|а|е|ах|ов|ами)?|пп?\.)\s*(?={_NUMS})", "para "),
+        (r"第(\d{1,4})(?:(至|和|、)(\d{1,4}))?段", "\x01"),  # below: Chinese lists and ranges
+    )
+)
+_FOREIGN_LIST = re.compile(rf"\bparas?\s+{_NUMS}")
+_FOREIGN_HINT = re.compile(r"[^\x00-\x7f]|\bpar\.|\bparagraphes?\b|\bnotes?\s+de\b")
+
+
+def _chinese(m: re.Match[str]) -> str:
+    if not m[2]:
+        return f" para {m[1]} "
+    return f" paras {m[1]} {'to' if m[2] == '至' else 'and'} {m[3]} "
+
+
+def _rewrite_languages(text: str) -> str:
+    """French, Spanish, Russian and Chinese references in the grammar's English forms (see `_FOREIGN`)."""
+    if not _FOREIGN_HINT.search(text):
+        return text  # plain English (the usual case): nothing to do
+    for pattern, replacement in _FOREIGN:
+        text = pattern.sub(_chinese, text) if replacement == "\x01" else pattern.sub(replacement, text)
+    # "paras 4 et 7", "para 9 à 11", "paras 4 y 7": the joiners inside a rewritten list
+    return _FOREIGN_LIST.sub(lambda m: re.sub(r"\s(et|y|и|à|a)\s", lambda j: f" {_JOINERS[j[1]]} ", m.group()), text)
+
+
 # -- strict parsing: an option that holds references and nothing else -----
 
 _KIND_OF = (
@@ -264,7 +323,7 @@ def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, .
         if annex is None or int(article[1]) not in {a.number for a in annex.articles}:
             raise UserError(f"{doc.symbol} has no Article {article[1]}.")
         return (Ref(Kind.ARTICLE, int(article[1])),)
-    cleaned, named = _strip_designations(_rewrite_ordinals(normalise(shown)), doc)
+    cleaned, named = _strip_designations(_rewrite_ordinals(_rewrite_languages(normalise(shown)).strip()), doc)
     if whole and (cleaned in _WHOLE or (named and not cleaned)):
         return ()
     refs: set[Ref] = set()
@@ -400,7 +459,7 @@ def _prose(text: str) -> str:
     """The message as the finder reads it: no Markdown, mentions or links, lower case, ordinals
     rewritten ("the third preambular paragraph" -> "pp 3"), line breaks impassable."""
     cleaned = _NOISE.sub(" ", unicodedata.normalize("NFKC", text[:MAX_SCAN].translate(_INVISIBLE)).translate(_DASHES))
-    return _rewrite_ordinals(re.sub(r"[ \t]+", " ", cleaned.lower().translate(_LINES)))
+    return _rewrite_ordinals(_rewrite_languages(re.sub(r"[ \t]+", " ", cleaned.lower().translate(_LINES))))
 
 
 def find_refs(text: str, doc: Document, *, untied: bool = True) -> Found:

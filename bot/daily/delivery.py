@@ -47,7 +47,9 @@ from enum import Enum
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.content.langs import text_language
 from bot.content.library import Library
+from bot.content.model import Document
 from bot.content.refs import format_refs, parse_ref
 from bot.daily import regressions
 from bot.daily.health import SchedulerHealth, restart_delay
@@ -246,6 +248,18 @@ class _Blocked(Exception):
 
     def __init__(self, until: dt.datetime) -> None:
         self.until = until
+
+
+async def in_server_language(storage: Storage, doc: Document, guild_id: int) -> Document:
+    """The text a server's daily post shows: `doc` in the server's language (i18n's
+    `/settings server-language`, mapped to a UN language) where the library has it, else as it is.
+    A settings read that fails must not stop the post: it goes out in the original."""
+    try:
+        language = text_language(await storage.server_language(guild_id))
+    except Exception:
+        log.exception("Could not read the language of server %s; posting the original text", guild_id)
+        return doc
+    return (doc.in_language(language) if language else None) or doc
 
 
 class Scheduler:
@@ -652,7 +666,8 @@ class Scheduler:
         doc = self.library.document_or_default(schedule.document)
         ref = parse_ref(delivery.ref, doc)
         refs = sequence(doc, Order(schedule.order))
-        reply = daily_post(doc, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
+        shown = await in_server_language(self.storage, doc, schedule.guild_id)
+        reply = daily_post(shown, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
         if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
             return
         try:

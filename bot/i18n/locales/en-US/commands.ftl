@@ -7,8 +7,10 @@
 
 cmd-paragraph = Show a paragraph verbatim: 4, OP 4, PP 3, fn 2, a range 4-6 or a list 4, 7
     .ref = Paragraph number or words: 4, PP 3, 4-6, 4, 7 … (bare numbers are operative)
+    .language = The official text in another UN language (default: yours, where the text has it)
 cmd-footnote = Show a footnote, its links and the paragraphs that cite it
     .number = Footnote number, e.g. 5 (or several: 1-2)
+    .language = The official text in another UN language (default: yours, where the text has it)
 cmd-summary = What States (or another addressee) are asked to do, in plain language
     .addressee = Who: States (default), Secretary-General, … or all
 cmd-search = Search the resolution: words or "quoted phrases"
@@ -17,6 +19,7 @@ cmd-cite = A copy-ready citation of a paragraph, range, list, footnote or the wh
     .ref = What to cite: 4, PP 3, 4-6, 4, 7, fn 5 … or all for the whole resolution
     .style = Citation style (default: the server's, else UN usage)
     .quote = Quote the text above the citation
+    .language = The language of the citation and quote (default: yours); any of the UN's six
 cmd-about = About the resolution: symbol, dates, official link, commands
 cmd-help = How to use this bot (only you see the answer)
 menu-quote-cited-paragraphs = Quote cited paragraphs

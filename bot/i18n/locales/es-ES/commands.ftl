@@ -2,8 +2,10 @@
 
 cmd-paragraph = Muestra un párrafo tal cual: 4, OP 4, PP 3, fn 2, un intervalo 4-6 o una lista 4, 7
     .ref = Número o palabras: 4, PP 3, 4-6, 4, 7… (un número solo es un párrafo de la parte dispositiva)
+    .language = El texto oficial en otro idioma de la ONU (por defecto: el suyo, si existe)
 cmd-footnote = Muestra una nota a pie de página, sus enlaces y los párrafos que la citan
     .number = Número de la nota a pie de página, p. ej. 5 (o varias: 1-2)
+    .language = El texto oficial en otro idioma de la ONU (por defecto: el suyo, si existe)
 cmd-summary = Lo que se pide a los Estados (u otro destinatario), en lenguaje sencillo
     .addressee = Quién: States (por defecto), Secretary-General… o all para todos
 cmd-search = Busca en la resolución: palabras o "frases entre comillas"
@@ -12,6 +14,7 @@ cmd-cite = Una cita lista para copiar: párrafo, intervalo, lista, nota a pie de
     .ref = Qué citar: 4, PP 3, 4-6, 4, 7, fn 5… o all para toda la resolución
     .style = Estilo de cita (por defecto: el del servidor, si no, el uso de las Naciones Unidas)
     .quote = Cita el texto encima de la referencia
+    .language = El idioma de la cita y del extracto (por defecto: el suyo); uno de los seis de la ONU
 cmd-about = La resolución: signatura, fechas, enlace oficial, comandos
 cmd-help = Cómo usar este bot (solo usted ve la respuesta)
 menu-quote-cited-paragraphs = Mostrar los párrafos citados

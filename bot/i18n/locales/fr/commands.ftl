@@ -2,8 +2,10 @@
 
 cmd-paragraph = Affiche un paragraphe tel quel : 4, OP 4, PP 3, fn 2, une plage 4-6 ou une liste 4, 7
     .ref = Numéro ou mots : 4, PP 3, 4-6, 4, 7… (un nombre seul désigne un paragraphe du dispositif)
+    .language = Le texte officiel dans une autre langue de l’ONU (par défaut : la vôtre, s’il existe)
 cmd-footnote = Affiche une note de bas de page, ses liens et les paragraphes qui la citent
     .number = Numéro de la note de bas de page, p. ex. 5 (ou plusieurs : 1-2)
+    .language = Le texte officiel dans une autre langue de l’ONU (par défaut : la vôtre, s’il existe)
 cmd-summary = Ce qui est demandé aux États (ou à un autre destinataire), en langage simple
     .addressee = Qui : States (par défaut), Secretary-General… ou all pour tous
 cmd-search = Cherche dans la résolution : des mots ou des "expressions entre guillemets"
@@ -12,6 +14,7 @@ cmd-cite = Une citation prête à copier : paragraphe, plage, liste, note de bas
     .ref = Quoi citer : 4, PP 3, 4-6, 4, 7, fn 5… ou all pour toute la résolution
     .style = Style de citation (par défaut : celui du serveur, sinon l’usage de l’ONU)
     .quote = Cite le texte au-dessus de la référence
+    .language = La langue de la citation et de l’extrait (par défaut : la vôtre) ; l’une des six de l’ONU
 cmd-about = La résolution : cote, dates, lien officiel, commandes
 cmd-help = Comment utiliser ce bot (vous seul voyez la réponse)
 menu-quote-cited-paragraphs = Afficher les paragraphes cités

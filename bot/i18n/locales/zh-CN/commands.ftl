@@ -2,8 +2,10 @@
 
 cmd-paragraph = 显示段落原文：4、OP 4、PP 3、fn 2、范围 4-6 或列表 4, 7
     .ref = 段落编号或文字：4、PP 3、4-6、4, 7……（单独的数字指执行部分段落）
+    .language = 联合国其他语文的正式文本（默认：你的语言，如有）
 cmd-footnote = 显示一个脚注、其中的链接以及引用它的段落
     .number = 脚注编号，例如 5（或多个：1-2）
+    .language = 联合国其他语文的正式文本（默认：你的语言，如有）
 cmd-summary = 用通俗语言说明对各国（或其他对象）提出的要求
     .addressee = 对象：States（默认）、Secretary-General……或 all 表示全部
 cmd-search = 搜索本决议：词语或"带引号的短语"
@@ -12,6 +14,7 @@ cmd-cite = 可直接复制的引文：段落、范围、列表、脚注或全文
     .ref = 引用什么：4、PP 3、4-6、4, 7、fn 5……或 all 表示整个决议
     .style = 引文格式（默认：服务器的设置，否则按联合国惯例）
     .quote = 在引文上方引用原文
+    .language = 引文和摘录的语言（默认：你的语言）；联合国六种语文之一
 cmd-about = 关于本决议：文号、日期、正式链接、命令
 cmd-help = 如何使用本机器人（只有你能看到回答）
 menu-quote-cited-paragraphs = 显示所提及的段落
