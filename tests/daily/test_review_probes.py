@@ -222,3 +222,47 @@ async def test_postgresql_connections_killed_under_the_scheduler_cost_at_most_on
             assert len(poster.channel(CHANNEL).messages) == 1
         finally:
             await storage.close()
+
+
+# -- items 3 and 5 on PostgreSQL's own clock: two hosts whose clocks disagree --------------------
+
+
+@pytest.mark.parametrize("readable", [True, False])
+async def test_two_hosts_7_hours_fast_and_10_minutes_slow_share_one_post(library: Library, readable: bool) -> None:
+    """Host A (clock 7 h fast) sends the post, which reaches Discord, and dies. Host B (clock
+    10 min slow) takes it over once the lease has run out by the database's clock, looks in the
+    history from the post's time by Discord's (correct) clock, and never posts it again."""
+    if not await postgres.reachable():
+        pytest.skip(postgres.SKIP_REASON)
+    from bot.storage.postgresql import PostgresStorage
+    from tests.daily.test_clock import CHANNEL as PG_CHANNEL
+    from tests.daily.test_clock import due_a_minute_ago
+
+    async with postgres.fresh_schema() as schema:
+        a_storage = await PostgresStorage.open(postgres.DSN, schema=schema)
+        b_storage = await PostgresStorage.open(postgres.DSN, schema=schema)
+        try:
+            db_now = await due_a_minute_ago(a_storage)
+            discord = RecordingPoster(FakeClock(db_now))  # Discord's clock is right
+            discord.channel(PG_CHANNEL).readable = readable
+            lease = dt.timedelta(seconds=1)
+            a = make_scheduler(a_storage, library, discord, FakeClock(db_now + dt.timedelta(hours=7)),  # type: ignore[arg-type]
+                               claimant="a", lease=lease)  # fmt: skip
+            b_clock = FakeClock(db_now - dt.timedelta(minutes=10))
+            b = make_scheduler(b_storage, library, discord, b_clock, claimant="b", lease=lease)  # type: ignore[arg-type]
+            discord.die = "after"
+            with pytest.raises(Killed):
+                await a.run_once()
+            assert await b.run_once() == 0  # the lease runs by the database's clock: not out yet
+            await asyncio.sleep(1.5)
+            b_clock.advance(seconds=1.5)
+            discord.clock.advance(seconds=1.5)
+            assert await b.run_once() == 1
+            assert len(discord.channel(PG_CHANNEL).messages) == 1
+            record = await b_storage.get_delivery(PG_CHANNEL, (db_now.astimezone(UTC) - dt.timedelta(minutes=1)).date())
+            assert record is not None
+            assert record.state is (DeliveryState.SENT if readable else DeliveryState.UNCONFIRMED)
+            assert record.claimant == "b"
+        finally:
+            await a_storage.close()
+            await b_storage.close()
