@@ -266,3 +266,19 @@ async def test_two_hosts_7_hours_fast_and_10_minutes_slow_share_one_post(library
         finally:
             await a_storage.close()
             await b_storage.close()
+
+
+# -- "never none, or visible": a day the bot was down for ------------------------------------
+
+
+async def test_a_day_missed_while_the_bot_was_down_is_shown_in_daily_status(cluster: Cluster, library: Library) -> None:
+    """The bot is down from 07:00 to 16:00 (Berlin); the 09:00 post's catch-up window (6 h) has
+    ended when it is back, so that day is rightly not posted late. But a person must be able to
+    see why there was no post that day, in words, in /daily status: not only in the log."""
+    service = await subscribe(cluster, library)
+    cluster.clock.set(dt.datetime(2026, 11, 28, 15, 0, tzinfo=UTC))  # 16:00 in Berlin
+    b = await cluster.process(library, "host-2")
+    assert await b.run_once() == 0
+    assert cluster.posts() == 0
+    status = (await service.status(GUILD, cluster.clock.now())).content or ""
+    assert "28 November 2026" in status and "missed" in status, status
