@@ -282,3 +282,15 @@ async def test_a_day_missed_while_the_bot_was_down_is_shown_in_daily_status(clus
     assert cluster.posts() == 0
     status = (await service.status(GUILD, cluster.clock.now())).content or ""
     assert "28 November 2026" in status and "missed" in status, status
+
+
+async def test_days_missed_before_a_late_post_are_shown_with_it(cluster: Cluster, library: Library) -> None:
+    """Down for two days, back at 10:00 on the third: that day's post goes out late (within its
+    window), the two days before it never do, and /daily status says which."""
+    service = await subscribe(cluster, library)
+    cluster.clock.set(dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC))  # 10:00 in Berlin, two days on
+    b = await cluster.process(library, "host-2")
+    assert await b.run_once() == 1
+    assert cluster.posts() == 1
+    status = (await service.status(GUILD, cluster.clock.now())).content or ""
+    assert "the posts from 28 November 2026 to 29 November 2026 were missed" in status, status
