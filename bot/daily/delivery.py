@@ -567,11 +567,11 @@ class Scheduler:
                     decision.due.isoformat(),
                     self.catch_up,
                 )
+                # Never none without a reason a person can see: not only in the log.
+                await self.storage.record_failure(
+                    schedule.channel_id, _down_for(schedule.next_day, decision.day, self.catch_up), now=now
+                )
             return None
-        if decision.missed:
-            log.warning(
-                "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
-            )
         doc = self.library.document_or_default(schedule.document)
         ref, _, _ = pick(doc, order, schedule.seed, schedule.position)
         delivery = Delivery(
@@ -588,6 +588,14 @@ class Scheduler:
         )
         if not await self.storage.claim(schedule, delivery, decision.next_day, decision.next_due):
             return None
+        if decision.missed:
+            log.warning(
+                "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
+            )
+            last = decision.day - dt.timedelta(days=1)
+            await self.storage.record_failure(
+                schedule.channel_id, _down_for(schedule.next_day, last, self.catch_up), now=now
+            )
         return delivery
 
     # -- sending ------------------------------------------------------------
@@ -827,6 +835,15 @@ def _unplannable(schedule: Schedule, exc: Exception) -> str:
 
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def _down_for(first: dt.date, last: dt.date, catch_up: dt.timedelta) -> str:
+    """Why the posts from `first` to `last` never went out, for /daily status."""
+    days = f"the post for {_day(last)} was" if first >= last else f"the posts from {_day(first)} to {_day(last)} were"
+    return (
+        f"{days} missed: the bot was not running at the time, and was back only after the catch-up "
+        f"window ({catch_up.total_seconds() / 3600:g} h after the post's time), so it was not posted late"
+    )
 
 
 def _send_timeout(lease: dt.timedelta) -> dt.timedelta:
