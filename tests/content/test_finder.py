@@ -218,6 +218,7 @@ PATHOLOGICAL = {
     "reports": "the report for kenya, para 12 ",
     "commas": "res 1/1" + "," * 50 + " para 4 ",
     "anaphora": "that resolution para 2 and ",
+    "its": "its para 4 of its previous resolution ",
     "digits": "1",
     "letters": "s",
 }
