@@ -17,7 +17,21 @@ from tests.cogs.test_buttons import MAY_POST, VIEW_ONLY, private_copy, public_po
 from tests.cogs.test_citing import buttons
 from tests.cogs.test_reading import assert_within_discord_limits, is_ephemeral, message
 from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
-from tests.fakediscord import OTHER_USER_ID, USER_ID, chat_message, component_problems, option
+from tests.fakediscord import (
+    BOT_ID,
+    CHANNEL_ID,
+    LOCKED_THREAD_ID,
+    OTHER_USER_ID,
+    SEND_IN_THREADS,
+    USER_ID,
+    _thread,
+    chat_message,
+    component_payload,
+    component_problems,
+    message_payload,
+    option,
+    user_payload,
+)
 
 DIR = CONTENT.parent
 DOCS = ["a-res-62-152.yaml", "a-res-53-144.yaml", "a-res-74-146.yaml", "a-res-76-174.yaml", "a-res-78-216.yaml"]
@@ -159,3 +173,30 @@ async def test_quote_cited_paragraphs_across_the_library(all_env: DiscordEnv, te
     data = accepted(sent)
     assert data.get("embeds"), (text, data.get("content"))
     await walk(all_env, sent)
+
+
+# -- a locked thread: only those who may manage threads post there ----------------------------
+
+MANAGE_THREADS = 1 << 34
+MAY_POST_IN_THREADS = str(int(MAY_POST) | SEND_IN_THREADS)
+
+
+async def click_in_locked_thread(env: DiscordEnv, copy: Any, permissions: str) -> dict[str, Any]:
+    shown = message_payload(CHANNEL_ID, copy.json["data"], author=user_payload(BOT_ID, "resolution-bot", bot=True))
+    (custom_id,) = [b["custom_id"] for b in buttons(copy.json["data"]).values() if b.get("label") == "Post to channel"]
+    payload = component_payload(shown, custom_id, user_id=OTHER_USER_ID, member_permissions=permissions, thread=True)
+    payload["channel"] = _thread(LOCKED_THREAD_ID, "closed", locked=True)
+    payload["channel_id"] = str(LOCKED_THREAD_ID)
+    return message(await env.dispatch(payload))
+
+
+async def test_in_a_locked_thread_posting_needs_manage_threads(env: DiscordEnv) -> None:
+    # Discord lets only members with Manage Threads send in a locked thread (the daily-post
+    # picker already refuses one); Send Messages in Threads is not enough.
+    copy = await private_copy(env, thread=True)
+    before = len(public_posts(env))
+    refused = await click_in_locked_thread(env, copy, MAY_POST_IN_THREADS)
+    assert is_ephemeral(refused) and "locked" in refused["content"] and not refused.get("embeds")
+    assert len(public_posts(env)) == before
+    posted = await click_in_locked_thread(env, copy, str(int(MAY_POST_IN_THREADS) | MANAGE_THREADS))
+    assert not is_ephemeral(posted)
