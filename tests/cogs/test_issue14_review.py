@@ -200,3 +200,13 @@ async def test_in_a_locked_thread_posting_needs_manage_threads(env: DiscordEnv) 
     assert len(public_posts(env)) == before
     posted = await click_in_locked_thread(env, copy, str(int(MAY_POST_IN_THREADS) | MANAGE_THREADS))
     assert not is_ephemeral(posted)
+
+
+@pytest.mark.parametrize("command", ["paragraph", "cite"])
+async def test_a_paragraph_of_the_declaration_points_to_its_articles(all_env: DiscordEnv, command: str) -> None:
+    # 53/144 now has its annex: the answer says how to ask for it, not only that it cannot be.
+    data = message(
+        await all_env.invoke(command, [option("ref", "paragraph 4 of the annex"), option("document", "53/144")])
+    )
+    assert is_ephemeral(data) and not data.get("embeds")
+    assert "has an annex" in data["content"] and "`art 12`" in data["content"], data["content"]
