@@ -238,6 +238,11 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
     named = False
     for d in reversed(_designations(text, doc)):
         if d.annex:
+            if any(getattr(a, "articles", ()) for a in getattr(doc, "annexes", ())):
+                raise UserError(
+                    f"{doc.symbol} has an annex read by article: ask for an article, e.g. `art 12` or "
+                    "`Article 12(2)`. The annex's preambular paragraphs cannot be asked for here yet."
+                )
             raise UserError(f"{doc.symbol} has an annex, but its paragraphs cannot be asked for here yet.")
         if not d.ours:
             raise UserError(
