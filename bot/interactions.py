@@ -14,7 +14,8 @@ restart. Views are never kept by discord.py: each is stopped before it is sent.
   of the library that a footnote points to ("Open 53/144, annex").
 - Post to channel (on private answers): the same answer, publicly, for whoever
   clicks: only where they may post themselves (Discord sends their permissions in
-  the channel with the click), and once per `POST_INTERVAL` each. The bot answers
+  the channel with the click; a locked thread also needs Manage Threads), and once per
+  `POST_INTERVAL` each. The bot answers
   through the interaction, which Discord accepts whatever the clicker may do, so
   the check is the bot's to make.
 """
@@ -219,6 +220,14 @@ def refused_post(interaction: Interaction) -> str | None:
     channel_type = getattr(interaction.channel, "type", None)
     if channel_type in _THREADS and not permissions.send_messages_in_threads:
         missing.append("Send Messages in Threads")
+    if not missing and channel_type in _THREADS and getattr(interaction.channel, "locked", False):
+        if permissions.manage_threads:
+            return None
+        # Discord lets only those who may manage threads send in a locked one.
+        return (
+            "This thread is locked: only people with the **Manage Threads** permission can post in it, "
+            "so I won't post this here for you. Your private copy stays visible to you."
+        )
     if not missing:
         return None
     needed = " and ".join(f"**{name}**" for name in missing)

@@ -108,19 +108,24 @@ _DESIGNATION = re.compile(
     rf"(?P<body>{_BODY})?{_RES_WORD}\s*(?:no\.?\s*)?(?P<res>\d{{1,4}}(?:/\d{{1,4}})?(?:\s*[a-e]\b)?(?:\s*{_ROMAN})?)"
     # document symbols: "A/RES/62/152", "A/62/225", "E/CN.4/2004/94" (the look-ahead for a digit is
     # bounded, as symbols are short: unbounded, it rescanned "a/a/a/…" from every slash)
-    rf"|(?P<symbol>[a-z]{{1,3}}/(?=[a-z0-9.\-/]{{0,40}}\d)[a-z0-9.\-]+(?:/[a-z0-9.\-]+){{0,5}})"
+    rf"|(?P<symbol>[a-z]{{1,5}}/(?=[a-z0-9.\-/]{{0,40}}\d)[a-z0-9.\-]+(?:/[a-z0-9.\-]+){{0,5}})"
     # a bare session/number: "53/144" (not a date such as 12/10/2024)
     rf"|(?P<body2>{_BODY})?(?P<bare>\d{{2}}/\d{{2,4}}(?!/?\d))"
     # old-style numbers: "2200 A (XXI)", "194 (III)"
     rf"|(?P<roman>\d{{1,5}}\s*(?:[a-e]\s*)?{_ROMAN})"
-    # a resolution named by pointing back to one named before
-    r"|(?P<back>\b(?:its|that|the\s+same|the\s+said|said|the\s+latter|the\s+former|the\s+above|the\s+previous"
-    r"|the\s+earlier|the\s+aforementioned)\s+resolution\b(?!\s*(?:no\.?\s*)?\d))"
+    # a resolution named by pointing back to one named before ("its previous resolution", "the 2005
+    # resolution", "last year's resolution"); "its para 2" likewise points back to the last one named
+    r"|(?P<back>\b(?:(?:its|that|said|the|their)\s+(?:(?:same|said|latter|former|above|previous|earlier|prior|last"
+    r"|latest|first|original|aforementioned|(?P<year>\d{4}))\s+)?|last\s+year(?:'|\u2019)s\s+)"
+    r"(?<!\bthe )resolution\b(?!\s*(?:no\.?\s*)?\d))"
+    r"|(?P<its>\bits(?=\s+(?:paragraphs?|paras?\b|¶|op\b|pp\b|preambular|operative)))"
     # a text named by its kind, with its number or whose it is: "general comment no. 34", "report for kenya"
     r"|(?P<kind>\b(?:(?:general\s+)?comments?|reports?|handouts?|annex(?:es)?|decisions?|documents?|conventions?"
     r"|covenants?|declarations?|charters?|treat(?:y|ies)|protocols?|statutes?|guidelines|books?|articles?|papers?"
     r"|iccpr|icescr|udhr|cedaw"
-    r"|stud(?:y|ies)|briefs?|submissions?|slides|drafts?|letters?|communications?)\b)"
+    r"|stud(?:y|ies)|briefs?|submissions?|slides|drafts?|letters?|communications?"
+    r"|(?:general\s+)?recommendations?|principles|observations|statements?|opinions?|judge?ments?|records?"
+    r"|memos?|memorand(?:um|a)|pdfs?)\b)"
     r"(?:\s+(?:no\.?\s*)?\d[\w/.\-]*|\s+(?:for|on)\s+[a-z][\w'\u2019\-]*)?"
     # other instruments' numbered parts: "article 12", "principle 4", "§ 3"
     r"|\b(?:articles?|arts?\.|principles?|rules?|sections?|§§?|chapters?)\s*\d+"
@@ -152,8 +157,12 @@ def _designations(text: str, doc: Document) -> list[_Designation]:
     last_ours: bool | None = None  # the last resolution named, for "that resolution"
     for m in _DESIGNATION.finditer(text):
         shown = m.group().strip()
-        if m["back"]:
-            found.append(_Designation(m.start(), m.end(), bool(last_ours), True, shown))
+        if m["its"]:  # "Its para 2": the last resolution named, else the one being read
+            found.append(_Designation(m.start(), m.end(), last_ours is not False, True, shown))
+        elif m["back"]:
+            year = m["year"]  # "the 2007 resolution": ours when it is the year this one was adopted
+            ours = int(year) == doc.meta.adopted.year if year else bool(last_ours)
+            found.append(_Designation(m.start(), m.end(), ours, True, shown))
         elif m["kind"]:
             annex = m["kind"].startswith("annex") and has_annex(doc)
             found.append(_Designation(m.start(), m.end(), annex, False, shown, annex, by_kind=True))
@@ -288,6 +297,11 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
     named = False
     for d in reversed(_designations(text, doc)):
         if d.annex:
+            if any(getattr(a, "articles", ()) for a in getattr(doc, "annexes", ())):
+                raise UserError(
+                    f"{doc.symbol} has an annex read by article: ask for an article, e.g. `art 12` or "
+                    "`Article 12(2)`. The annex's preambular paragraphs cannot be asked for here yet."
+                )
             raise UserError(f"{doc.symbol} has an annex, but its paragraphs cannot be asked for here yet.")
         if not d.ours:
             raise UserError(

@@ -176,6 +176,31 @@ CORPUS: list[tuple[str, str, str]] = [
     ("Chinese false friend", "2023年12月19日通过", ""),
     ("French false friend", "le paragraphe 5 de la 60/161 dit autre chose", ""),
     ("Spanish false friend", "el párrafo 5 de la A/RES/60/161", ""),
+    # -- a review's cases (issue 14): texts the rule names, in forms the first corpus lacked ---------
+    ("document symbol", "CCPR/C/GC/34 para 13", ""),  # treaty bodies' symbols start with 4-5 letters
+    ("document symbol", "see CEDAW/C/GC/35, para 4", ""),
+    ("other resolution", "para 14 of its previous resolution", ""),
+    ("other resolution", "para 4 of last year's resolution", ""),
+    ("other resolution", "para 4 of the 2005 resolution", ""),
+    ("other resolution", "Resolution 60/161 is older. Its para 2 says more", ""),
+    ("comment", "para 8 of General Recommendation 30", ""),
+    ("other instrument", "para 12 of the Guiding Principles", ""),
+    ("other instrument", "the Paris Principles, para 3", ""),
+    ("report", "para 6 of the concluding observations", ""),
+    ("other text", "paragraph 4 of the EU statement", ""),
+    ("other text", "para 4 of the ICJ advisory opinion", ""),
+    ("other text", "para 4 of the judgment", ""),
+    ("other text", "para 4 of the summary record", ""),
+    ("pages", "pp 4-5 of the PDF", ""),
+    ("ours after all", "para 4 of the 2007 resolution", "OP4"),  # 62/152's own year
+    ("ours after all", "The resolution is short. Its para 2 is the core", "OP2"),
+    ("ours after all", "Resolution 62/152 is ours. Its para 2 is the core", "OP2"),
+    ("verb after the number", "para 7 states that, and para 9 observes the rest", "OP7, OP9"),
+    ("verb after the number", "OP 2 records the vote", "OP2"),
+    ("verb after the number", "para 12 principles aside, OP 13 is clear", "OP12-13"),
+    ("verb after the number", "para 4 opinions differ on", "OP4"),
+    ("verb after the number", "para 5 judgments vary", "OP5"),
+    ("plain", "para 4's wording is weak", "OP4"),
 ]
 
 
@@ -227,6 +252,7 @@ PATHOLOGICAL = {
     "reports": "the report for kenya, para 12 ",
     "commas": "res 1/1" + "," * 50 + " para 4 ",
     "anaphora": "that resolution para 2 and ",
+    "its": "its para 4 of its previous resolution ",
     "digits": "1",
     "letters": "s",
 }
