@@ -20,6 +20,7 @@ import discord
 from bot.content import refs as references
 from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
 from bot.content.errors import UserError
+from bot.content.langs import LANGUAGES, not_available
 from bot.content.library import Entry, Library
 from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
@@ -121,9 +122,9 @@ class Answers:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._units: dict[tuple[str, Ref], tuple[discord.Embed, int]] = {}
-        self._shown: _Kept[tuple[str, tuple[Ref, ...]], Reply] = _Kept(self.KEPT_REPLIES)
-        self._cited: _Kept[tuple[str, tuple[Ref, ...], str, bool], Reply] = _Kept(self.KEPT_REPLIES)
+        self._units: dict[tuple[str, str, Ref], tuple[discord.Embed, int]] = {}
+        self._shown: _Kept[tuple[str, tuple[Ref, ...], str], Reply] = _Kept(self.KEPT_REPLIES)
+        self._cited: _Kept[tuple[str, tuple[Ref, ...], str, bool, str], Reply] = _Kept(self.KEPT_REPLIES)
         self._summaries: _Kept[tuple[str, str | None], list[Reply]] = _Kept(self.KEPT_LARGE)
         self._searched: _Kept[tuple[str, str | None], Reply] = _Kept(self.KEPT_LARGE)
         self._found: _Kept[tuple[str, str], references.Found] = _Kept(self.KEPT_LARGE)
@@ -149,13 +150,27 @@ class Answers:
             return self.library.document_or_default(fallback)
         return self.library.default
 
-    def paragraph(self, ref: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+    def paragraph(
+        self, ref: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
+    ) -> Reply:
+        """`language`: the UN language the reader wants the text in (their locale's, or the one they chose)."""
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
-            return self.show_article(doc, annex, article.point)
+            return self.show_article(doc, annex, article.point, language=language)
         doc = self.document(document, ref, fallback)
-        return self.show(doc, references.parse_refs(ref, doc))
+        return self.show(doc, references.parse_refs(ref, doc), language=language)
+
+    @staticmethod
+    def version(doc: Document, language: str | None) -> tuple[Document, str | None]:
+        """The text to show: `doc` in `language` when the library has it, else the original with the
+        one line that says so (in the language asked for)."""
+        if language is None or language not in LANGUAGES:
+            return doc, None
+        found = doc.in_language(language)
+        if found is not None:
+            return found, None
+        return doc, not_available(language, doc.meta.language)
 
     def annex(
         self, ref: references.ArticleRef, document: str | None = None, fallback: str | None = None
@@ -188,8 +203,13 @@ class Answers:
         _check_article(annex, ref.point)
         return doc, annex
 
-    def show_article(self, doc: Document, annex: Annex, point: references.ArticlePoint) -> Reply:
-        reply = article_reply(doc, annex, point)
+    def show_article(
+        self, doc: Document, annex: Annex, point: references.ArticlePoint, *, language: str | None = None
+    ) -> Reply:
+        text_doc, note = self.version(doc, language)
+        if text_doc is not doc:
+            annex = text_doc.annexes[doc.annexes.index(annex)]
+        reply = _noted(article_reply(text_doc, annex, point), note)
         numbers = [a.number for a in annex.articles]
         at = numbers.index(point.article)
         nav = Navigation(
@@ -202,9 +222,11 @@ class Answers:
         )
         return _with(reply, nav)
 
-    def footnote(self, number: str, document: str | None = None, *, fallback: str | None = None) -> Reply:
+    def footnote(
+        self, number: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
+    ) -> Reply:
         doc = self.document(document, number, fallback)
-        return self.show(doc, references.parse_footnotes(number, doc))
+        return self.show(doc, references.parse_footnotes(number, doc), language=language)
 
     def cite(
         self,
@@ -214,27 +236,42 @@ class Answers:
         document: str | None = None,
         *,
         fallback: str | None = None,
+        language: str | None = None,
     ) -> Reply:
+        """A citation; `language` words the `un` style as the UN's texts in that language cite, and picks
+        the text a quote is taken from."""
         key = check_style(style or DEFAULT_STYLE)
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
             point = article.point
-            reply = article_cite_reply(doc, annex, point, article_citation(doc, annex, point, key), quote)
+            text_doc, note = self.version(doc, language)  # the quote's text, and the official link's language
+            shown = text_doc.annexes[doc.annexes.index(annex)] if text_doc is not doc else annex
+            cited = article_citation(doc, annex, point, key)
+            reply = _noted(article_cite_reply(text_doc, shown, point, cited, quote), note if quote else None)
             source = f"c:{doc.symbol}:{point.compact}:{key}:{int(quote)}"
-            return _with(reply, Navigation(source=source, link=doc.meta.url))
+            return _with(reply, Navigation(source=source, link=text_doc.meta.url))
         doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
-        return self._cited.get((doc.symbol, refs, key, quote), lambda: self._cite(doc, refs, key, quote))
+        return self._cited.get(
+            (doc.symbol, refs, key, quote, language or ""), lambda: self._cite(doc, refs, key, quote, language)
+        )
 
-    @staticmethod
-    def _cite(doc: Document, refs: Sequence[Ref], key: str, quote: bool) -> Reply:
-        reply = cite_reply(doc, refs, citation(doc, refs, key), quote)
+    def _cite(self, doc: Document, refs: Sequence[Ref], key: str, quote: bool, language: str | None) -> Reply:
+        text_doc, note = self.version(doc, language)  # the quote's text, and the official link's language
+        cited = citation(doc, refs, key, language=language)
+        reply = _noted(cite_reply(text_doc, refs, cited, quote), note if quote else None)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
-        return _with(reply, Navigation(source=source, link=doc.meta.url))
+        return _with(reply, Navigation(source=source, link=text_doc.meta.url))
 
     def quote_message(
-        self, text: str, where: str | None = None, document: str | None = None, *, fallback: str | None = None
+        self,
+        text: str,
+        where: str | None = None,
+        document: str | None = None,
+        *,
+        fallback: str | None = None,
+        language: str | None = None,
     ) -> Reply:
         """The paragraphs a chat message refers to, and a line citing them.
 
@@ -260,7 +297,7 @@ class Answers:
             header = f"**{annex_reference(*first)}**" + (f" · cited in {where}" if where else "")
             if rest:
                 header += "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
-            return _with_header(self.show_article(*first), header)
+            return _with_header(self.show_article(*first, language=language), header)
         if elsewhere and not found.refs:
             doc, found = elsewhere.pop(0)
             others.pop(0)
@@ -280,7 +317,7 @@ class Answers:
         header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "") + also
         if found.missing:
             header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
-        return self.show(doc, found.refs, header=header)
+        return self.show(doc, found.refs, header=header, language=language)
 
     def summary(
         self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None
@@ -333,26 +370,30 @@ class Answers:
 
     # -- showing references, with where the buttons lead ------------------------
 
-    def show(self, doc: Document, refs: Sequence[Ref], header: str | None = None) -> Reply:
-        key = (doc.symbol, tuple(sorted(set(refs))))
-        kept = self._shown.get(key, lambda: self._show(doc, key[1]))
-        if header is None:
-            return kept
-        # A quoted message's own header: the same embeds and buttons, another text above them.
-        content = refs_content(doc, key[1], len(kept.embeds), header, more=lambda left: _more(doc, left))
-        return dataclasses.replace(kept, content=content)
+    def show(
+        self, doc: Document, refs: Sequence[Ref], header: str | None = None, *, language: str | None = None
+    ) -> Reply:
+        text_doc, note = self.version(doc, language)
+        key = (doc.symbol, tuple(sorted(set(refs))), text_doc.meta.language or "")
+        kept = self._shown.get(key, lambda: self._show(doc, text_doc, key[1]))
+        if header is not None:
+            # A quoted message's own header: the same embeds and buttons, another text above them.
+            content = refs_content(text_doc, key[1], len(kept.embeds), header, more=lambda left: _more(doc, left))
+            kept = dataclasses.replace(kept, content=content)
+        return _noted(kept, note)
 
     def _unit(self, doc: Document, ref: Ref) -> tuple[discord.Embed, int]:
         """A unit's embed and its size, built on first use and kept (never changed once built)."""
-        key = (doc.symbol, ref)
+        key = (doc.symbol, doc.meta.language or "", ref)
         kept = self._units.get(key)
         if kept is None:
             embed = unit_embed(doc, ref)
             kept = self._units[key] = (embed, len(embed))
         return kept
 
-    def _show(self, doc: Document, refs: Sequence[Ref]) -> Reply:
-        reply = refs_reply(doc, refs, more=lambda left: _more(doc, left), unit=lambda r: self._unit(doc, r))
+    def _show(self, doc: Document, text_doc: Document, refs: Sequence[Ref]) -> Reply:
+        """`refs` of `doc` shown in `text_doc` (the same document in the reader's language, or itself)."""
+        reply = refs_reply(text_doc, refs, more=lambda left: _more(doc, left), unit=lambda r: self._unit(text_doc, r))
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
         more = _more(doc, left)
@@ -398,20 +439,21 @@ class Answers:
         match = _SOURCE.match(source)
         return match is not None and match["kind"] == "c" and match["a"] in (None, "", "-")
 
-    def replay(self, source: str, *, style: str | None = None) -> Reply:
-        """Rebuild the reply a source describes. `style` is the default for a cite source that names none."""
+    def replay(self, source: str, *, style: str | None = None, language: str | None = None) -> Reply:
+        """Rebuild the reply a source describes. `style` is the default for a cite source that names none;
+        `language` the reader's (texts are shown, and citations worded, in it where the library has it)."""
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
         doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
         if kind == "p" and what.startswith("art"):
-            return self.paragraph(what, doc.symbol)
+            return self.paragraph(what, doc.symbol, language=language)
         if kind == "p":
-            return self.show(doc, references.parse_refs(what, doc))
+            return self.show(doc, references.parse_refs(what, doc), language=language)
         if kind == "c":
             chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
-            return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol)
+            return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol, language=language)
         page = int(match["a"]) if match["a"] and match["a"].isascii() and match["a"].isdigit() else 0
         if what.startswith("#"):  # an addressee by position, where its id is too long for a button
             index = what[1:]
@@ -460,8 +502,9 @@ class Answers:
             choices.append((choice_name(references.format_refs(found), f"{len(found)} items"), _value(found)))
         elif found:
             choices.append(self._choice(doc, found[0]))
-        for ref in self._candidates(entry, text, found):
-            choice = self._choice(doc, ref)
+        for ref, language in self._candidates(entry, text, found):
+            # a paragraph found by words of another language shows its opening in that language
+            choice = self._choice(doc.in_language(language) or doc if language else doc, ref)
             if all(choice[1] != v for _, v in choices):
                 choices.append(choice)
         return choices[:CHOICES_LIMIT]
@@ -502,9 +545,10 @@ class Answers:
                 choices.append((choice_name(point.label, _plain(article.full_text)), _article_value(doc, point)))
         return choices[:CHOICES_LIMIT]
 
-    def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[Ref]:
+    def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[tuple[Ref, str | None]]:
+        """What to offer for `text`, each with the language of the text its words were found in."""
         doc = entry.document
-        paragraphs = [p.ref for p in doc.operative] + [p.ref for p in doc.preamble]
+        paragraphs: list[tuple[Ref, str | None]] = [(p.ref, None) for p in (*doc.operative, *doc.preamble)]
         if not text:
             return paragraphs
         typed = re.fullmatch(r"(?P<kind>[^\d]*?)\s*(?P<digits>\d*)", text)
@@ -512,17 +556,18 @@ class Answers:
             kind = _typed_kind(typed["kind"])
             digits = typed["digits"]
             if kind is not None or (digits and not typed["kind"].strip()):
-                pool = [Ref(Kind.FOOTNOTE, f.number) for f in doc.footnotes] if kind is Kind.FOOTNOTE else paragraphs
+                footnotes: list[tuple[Ref, str | None]] = [(Ref(Kind.FOOTNOTE, f.number), None) for f in doc.footnotes]
+                pool: list[tuple[Ref, str | None]] = footnotes if kind is Kind.FOOTNOTE else paragraphs
                 if kind is not None and kind is not Kind.FOOTNOTE:
-                    pool = [r for r in pool if r.kind is kind]
-                return [r for r in pool if str(r.number).startswith(digits)]
+                    pool = [(r, x) for r, x in pool if r.kind is kind]
+                return [(r, x) for r, x in pool if str(r.number).startswith(digits)]
         if found or len(text) < 2 or len(text) > MAX_QUERY:
             return []
         try:
-            hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol).hits
+            hits = self.library.index.search(text, limit=CHOICES_LIMIT, within=doc.symbol, snippets=False).hits
         except UserError:
             return []
-        return [h.ref for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices
+        return [(h.ref, h.language) for h in hits if h.ref.kind is not Kind.ARTICLE]  # articles: their own choices
 
     @staticmethod
     def _choice(doc: Document, ref: Ref) -> tuple[str, str]:
@@ -667,6 +712,14 @@ def _fit(source: str) -> str | None:
 
 def _with_header(reply: Reply, header: str) -> Reply:
     return Reply(content=header, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=reply.nav)
+
+
+def _noted(reply: Reply, note: str | None) -> Reply:
+    """`reply` with `note` (the text is not in the reader's language) as its first line."""
+    if note is None:
+        return reply
+    content = f"*{note}*" + (f"\n{reply.content}" if reply.content else "")
+    return Reply(content=content, embeds=reply.embeds, ephemeral=reply.ephemeral, nav=reply.nav)
 
 
 def _with(reply: Reply, nav: Navigation) -> Reply:

@@ -27,6 +27,7 @@ from bot.i18n.translator import CatalogueTranslator, translate_choices
 from bot.identify import IdentifyGate, SessionLimits
 from bot.instances import InstanceRegistry, identity
 from bot.interactions import DYNAMIC_ITEMS, send
+from bot.kept_settings import KeptSettings
 from bot.proxy_ratelimits import retry_proxy_429s
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
@@ -213,6 +214,9 @@ class ResolutionBot(commands.AutoShardedBot):
         self.settings = settings
         self.storage = storage
         self.clock: Clock = clock
+        # Read once per server and kept a minute (bot.kept_settings); /settings forgets its server's.
+        self.kept_styles: KeptSettings[str | None] = KeptSettings(lambda guild: self.storage.citation_style(guild))
+        self.kept_documents: KeptSettings[str | None] = KeptSettings(lambda guild: self.storage.guild_document(guild))
         self.answers = Answers(library)
         self.catalogues = catalogues or shipped_catalogues()
         self.metrics: Metrics | None = metrics
@@ -271,7 +275,7 @@ class ResolutionBot(commands.AutoShardedBot):
         if interaction.guild_id is None or not interaction.is_guild_integration():
             return DEFAULT_STYLE
         try:
-            return await self.storage.citation_style(interaction.guild_id) or DEFAULT_STYLE
+            return await self.kept_styles.get(interaction.guild_id, self.clock.now()) or DEFAULT_STYLE
         except Exception:  # a settings read must never stop a citation
             log.exception("Could not read the citation style of server %s", interaction.guild_id)
             return DEFAULT_STYLE
@@ -281,7 +285,7 @@ class ResolutionBot(commands.AutoShardedBot):
         if interaction.guild_id is None or not interaction.is_guild_integration():
             return None
         try:
-            return await self.storage.guild_document(interaction.guild_id)
+            return await self.kept_documents.get(interaction.guild_id, self.clock.now())
         except Exception:  # a settings read must never stop a command
             log.exception("Could not read the document of server %s", interaction.guild_id)
             return None

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot.answers import Answers
 from bot.content.errors import UserError
+from bot.content.langs import LANGUAGES, parse_language
 from bot.render import Reply, error_reply, to_text
 
 PROMPT = "resolution-bot> "
@@ -24,13 +25,35 @@ def _required(text: str, what: str) -> str:
     return text
 
 
+_OPTION = re.compile(r"\b(style|quote|language):(\S+)")
+
+
+def _options(args: str) -> tuple[str, dict[str, str]]:
+    """ "4 language:fr style:un" -> ("4", {"language": "fr", "style": "un"})."""
+    return _OPTION.sub("", args).strip(), dict(_OPTION.findall(args))
+
+
+def _language(options: dict[str, str]) -> str | None:
+    try:
+        return parse_language(options.get("language"))
+    except ValueError:
+        raise UserError(
+            f"There is no official language “{options['language'][:30]}”. Choose one of: {', '.join(LANGUAGES)}."
+        ) from None
+
+
 def _cite(answers: Answers, args: str, document: str | None) -> Reply:
-    """`/cite 4 style:bluebook quote:true`, as the slash command's options."""
-    options = dict(re.findall(r"\b(style|quote):(\S+)", args))
-    ref = re.sub(r"\b(?:style|quote):\S+", "", args).strip()
+    """`/cite 4 style:bluebook quote:true language:fr`, as the slash command's options."""
+    ref, options = _options(args)
     quote = options.get("quote", "false").casefold() in ("true", "yes", "1")
     what = _required(ref, "what to cite, e.g. `/cite 4` or `/cite all`")
-    return answers.cite(what, options.get("style"), quote, document)
+    return answers.cite(what, options.get("style"), quote, document, language=_language(options))
+
+
+def _read(show: Callable[..., Reply], args: str, what: str, document: str | None) -> Reply:
+    """`/paragraph 4 language:ar`."""
+    ref, options = _options(args)
+    return show(_required(ref, what), document, language=_language(options))
 
 
 def _document(args: str) -> tuple[str, str | None]:
@@ -47,8 +70,8 @@ def dispatch(answers: Answers, line: str) -> Reply:
     name = name.lstrip("/").casefold()
     rest, doc = _document(rest.strip())
     table: dict[str, Callable[[str], Reply]] = {
-        "paragraph": lambda a: answers.paragraph(_required(a, "a paragraph reference, e.g. `/paragraph 4`"), doc),
-        "footnote": lambda a: answers.footnote(_required(a, "a footnote number, e.g. `/footnote 5`"), doc),
+        "paragraph": lambda a: _read(answers.paragraph, a, "a paragraph reference, e.g. `/paragraph 4`", doc),
+        "footnote": lambda a: _read(answers.footnote, a, "a footnote number, e.g. `/footnote 5`", doc),
         "cite": lambda a: _cite(answers, a, doc),
         "summary": lambda a: answers.summary(a or None, doc),
         "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`"), doc),

@@ -14,7 +14,8 @@ restart. Views are never kept by discord.py: each is stopped before it is sent.
   of the library that a footnote points to ("Open 53/144, annex").
 - Post to channel (on private answers): the same answer, publicly, for whoever
   clicks: only where they may post themselves (Discord sends their permissions in
-  the channel with the click), and once per `POST_INTERVAL` each. The bot answers
+  the channel with the click; a locked thread also needs Manage Threads), and once per
+  `POST_INTERVAL` each. The bot answers
   through the interaction, which Discord accepts whatever the clicker may do, so
   the check is the bot's to make.
 """
@@ -38,12 +39,26 @@ from discord import app_commands
 
 from bot.answers import Answers
 from bot.content.errors import UserError
+from bot.content.langs import text_language
 from bot.render import Navigation, Reply, error_reply
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot  # noqa: F401 (named in a string below)
 
 log = logging.getLogger(__name__)
+
+
+async def reader_language(interaction: Interaction, chosen: str | None = None) -> str | None:
+    """The UN language the reader gets a resolution's text in: the `language` option they chose, else
+    the language i18n's resolver gives them (their own choice, their Discord locale, the server's
+    setting), mapped to a UN language ("es-419" → "es"); None when it is none of the six."""
+    if chosen is not None:
+        return chosen
+    from bot.i18n import Audience
+    from bot.i18n.translator import interaction_locale
+
+    return text_language(await interaction_locale(interaction, interaction.client.storage, Audience.PERSON))
+
 
 Interaction = discord.Interaction["ResolutionBot"]
 NONE = discord.AllowedMentions.none()
@@ -147,7 +162,8 @@ async def clicked(interaction: Interaction) -> None:
         if action == "post":
             await _post(interaction, source)
             return
-        reply = interaction.client.answers.replay(source, style=await _style(interaction, source))
+        language = await reader_language(interaction)
+        reply = interaction.client.answers.replay(source, style=await _style(interaction, source), language=language)
         if action in ("go", "more") and interaction.user.id == owner:
             await edit(interaction, reply, owner=owner)
         else:
@@ -171,7 +187,8 @@ async def _post(interaction: Interaction, source: str) -> None:
     if refused is not None:
         await send(interaction, error_reply(refused))
         return
-    reply = bot.answers.replay(source, style=await _style(interaction, source))
+    language = await reader_language(interaction)
+    reply = bot.answers.replay(source, style=await _style(interaction, source), language=language)
     cooldown.posted(interaction.user.id, bot.clock.now())  # before sending: a double click posts once
     await send(interaction, dataclasses.replace(reply, ephemeral=False), owner=interaction.user.id)
 
@@ -203,6 +220,14 @@ def refused_post(interaction: Interaction) -> str | None:
     channel_type = getattr(interaction.channel, "type", None)
     if channel_type in _THREADS and not permissions.send_messages_in_threads:
         missing.append("Send Messages in Threads")
+    if not missing and channel_type in _THREADS and getattr(interaction.channel, "locked", False):
+        if permissions.manage_threads:
+            return None
+        # Discord lets only those who may manage threads send in a locked one.
+        return (
+            "This thread is locked: only people with the **Manage Threads** permission can post in it, "
+            "so I won't post this here for you. Your private copy stays visible to you."
+        )
     if not missing:
         return None
     needed = " and ".join(f"**{name}**" for name in missing)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.content.cite import STYLES, Citation, annex_reference, reference
+from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line
 from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
@@ -82,15 +83,30 @@ def with_superscripts(text: str) -> str:
     return FOOTNOTE_MARKER.sub(lambda m: superscript(int(m.group(1))), text)
 
 
-def paragraph_body(paragraph: Paragraph) -> str:
-    """The verbatim paragraph as Discord shows it: number, italic verb, superscript markers."""
+def paragraph_body(paragraph: Paragraph, *, right_to_left: bool = False) -> str:
+    """The verbatim paragraph as Discord shows it: number, italic verb, superscript markers.
+
+    Right-to-left text (Arabic) is wrapped line by line in direction isolates, its number and Latin
+    runs kept left to right inside (bot.content.langs), so Discord's left-to-right layout does not
+    scramble it."""
     text = with_superscripts(paragraph.full_text)
-    return f"{paragraph.number}. {text}" if paragraph.kind is Kind.OPERATIVE else text
+    if not right_to_left:
+        return f"{paragraph.number}. {text}" if paragraph.kind is Kind.OPERATIVE else text
+    number = f"{ltr(f'{paragraph.number}.')} " if paragraph.kind is Kind.OPERATIVE else ""
+    first, *rest = text.split("\n")
+    return "\n".join([rtl_line(number + first), *(rtl_line(line) for line in rest)])
 
 
-def _footnote_line(footnote: Footnote) -> str:
+def _rtl(doc: Document) -> bool:
+    return doc.meta.language in RIGHT_TO_LEFT
+
+
+def _footnote_line(footnote: Footnote, *, right_to_left: bool = False) -> str:
     links = " · ".join(f"[{escape(link.label)}]({link.url})" for link in footnote.links)
-    return f"{superscript(footnote.number)} {footnote.text}" + (f" — {links}" if links else "")
+    text = f"{superscript(footnote.number)} {footnote.text}"
+    if right_to_left:
+        text = rtl_line(text)
+    return text + (f" — {links}" if links else "")
 
 
 def _embed(doc: Document, title: str, description: str | None = None) -> discord.Embed:
@@ -107,22 +123,28 @@ def _footer(doc: Document, refs: Sequence[Ref]) -> str:
 
 
 def paragraph_embed(doc: Document, paragraph: Paragraph) -> discord.Embed:
-    embed = _embed(doc, paragraph.ref.title, clip(paragraph_body(paragraph), DESCRIPTION_LIMIT))
+    body = paragraph_body(paragraph, right_to_left=_rtl(doc))
+    embed = _embed(doc, paragraph.ref.title, clip(body, DESCRIPTION_LIMIT))
     if paragraph.footnotes:
-        lines = "\n".join(_footnote_line(doc.footnote(n)) for n in paragraph.footnotes)
+        lines = "\n".join(_footnote_line(doc.footnote(n), right_to_left=_rtl(doc)) for n in paragraph.footnotes)
         embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=_footer(doc, [paragraph.ref]))
     return embed
 
 
 def footnote_embed(doc: Document, footnote: Footnote) -> discord.Embed:
-    embed = _embed(doc, footnote.ref.title, f"{superscript(footnote.number)} {footnote.text}")
+    embed = _embed(
+        doc, footnote.ref.title, _footnote_line(Footnote(footnote.number, footnote.text), right_to_left=_rtl(doc))
+    )
     if footnote.links:
         links = "\n".join(f"[{escape(link.label)}]({link.url})" for link in footnote.links)
         embed.add_field(name="Links", value=clip(links, FIELD_VALUE_LIMIT), inline=False)
     citing = doc.citing(footnote.number)
     if citing:
-        lines = "\n".join(f"**{p.ref.label}** · {escape(preview(p, 70))}" for p in citing)
+        lines = "\n".join(
+            f"**{p.ref.label}** · {rtl_line(escape(preview(p, 70))) if _rtl(doc) else escape(preview(p, 70))}"
+            for p in citing
+        )
         embed.add_field(name="Cited in", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=_footer(doc, [footnote.ref]))
     return embed
@@ -307,9 +329,12 @@ def search_reply(doc: Document, result: SearchResult, *, several: bool = False) 
         return Reply(content=message, ephemeral=True)
     embed = _embed(doc, f"search: {clip(result.query, 150)}", "\n".join(notes) or None)
     for hit in result.hits:
+        name = f"{hit.symbol} {hit.ref.label}" if several else hit.ref.label
+        snippet = clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT - 2)
         embed.add_field(
-            name=f"{hit.symbol} {hit.ref.label}" if several else hit.ref.label,
-            value=clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT),
+            # A hit in another language's text says which: the same paragraph number reads it in any.
+            name=name if hit.language == "en" else f"{name} · {ENDONYMS.get(hit.language, hit.language)}",
+            value=rtl_line(snippet) if hit.language in RIGHT_TO_LEFT else snippet,
             inline=False,
         )
     more = (
@@ -397,7 +422,10 @@ def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
     quoted: list[Ref] = []
     for ref in refs:
         unit = doc.footnote(ref.number) if ref.kind is Kind.FOOTNOTE else doc.paragraph(ref)
-        body = f"{superscript(ref.number)} {unit.text}" if isinstance(unit, Footnote) else paragraph_body(unit)
+        if isinstance(unit, Footnote):
+            body = _footnote_line(Footnote(unit.number, unit.text), right_to_left=_rtl(doc))
+        else:
+            body = paragraph_body(unit, right_to_left=_rtl(doc))
         label = f"**{ref.label}** " if len(refs) > 1 else ""
         block = "\n".join(f"> {line}" for line in f"{label}{body}".splitlines())
         if used + len(block) + 1 > room:
@@ -438,10 +466,11 @@ def article_reply(doc: Document, annex: Annex, point: ArticlePoint, header: str 
     """One embed: the article (or its paragraph or sub-paragraph) verbatim, its footnotes, where it is from."""
     article = annex.article(point.article)
     text = article_text(article, point)
-    embed = _embed(doc, f"{_annex_name(annex)}, {point.label}", clip(with_superscripts(text), DESCRIPTION_LIMIT))
+    shown = rtl(with_superscripts(text)) if _rtl(doc) else with_superscripts(text)
+    embed = _embed(doc, f"{_annex_name(annex)}, {point.label}", clip(shown, DESCRIPTION_LIMIT))
     cited = [int(n) for n in FOOTNOTE_MARKER.findall(text)]
     if cited:
-        lines = "\n".join(_footnote_line(doc.footnote(n)) for n in dict.fromkeys(cited))
+        lines = "\n".join(_footnote_line(doc.footnote(n), right_to_left=_rtl(doc)) for n in dict.fromkeys(cited))
         embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=clip(f"{annex_reference(doc, annex, point)} · {doc.meta.url}", FOOTER_LIMIT))
     return Reply(content=header, embeds=(embed,))

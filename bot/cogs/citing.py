@@ -8,9 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.reading import DOCUMENT_HELP, chosen_document
+from bot.cogs.reading import DOCUMENT_HELP, LANGUAGE_CHOICES, chosen_document
 from bot.content.cite import STYLES
-from bot.interactions import choices, send
+from bot.interactions import choices, reader_language, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -39,8 +39,9 @@ class Citing(commands.Cog):
         style="Citation style (default: the server's, else UN usage)",
         quote="Quote the text above the citation",
         document=DOCUMENT_HELP,
+        language="The language of the citation and quote (default: yours); any of the UN's six",
     )
-    @app_commands.choices(style=STYLE_CHOICES)
+    @app_commands.choices(style=STYLE_CHOICES, language=LANGUAGE_CHOICES)
     async def cite(
         self,
         interaction: Interaction,
@@ -48,10 +49,12 @@ class Citing(commands.Cog):
         style: app_commands.Choice[str] | None = None,
         quote: bool = False,
         document: app_commands.Range[str, 1, 100] | None = None,
+        language: app_commands.Choice[str] | None = None,
     ) -> None:
         chosen = style.value if style else await self.bot.citation_style(interaction)
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.cite(ref, chosen, quote, document, fallback=fallback))
+        wanted = await reader_language(interaction, language.value if language else None)
+        await send(interaction, self.answers.cite(ref, chosen, quote, document, fallback=fallback, language=wanted))
 
     @cite.autocomplete("ref")
     async def _ref_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -69,7 +72,10 @@ class Citing(commands.Cog):
             part for embed in message.embeds for part in (embed.title, embed.description) if part
         )
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.quote_message(text, where=message.jump_url, fallback=fallback))
+        language = await reader_language(interaction)
+        await send(
+            interaction, self.answers.quote_message(text, where=message.jump_url, fallback=fallback, language=language)
+        )
 
 
 async def setup(bot: ResolutionBot) -> None:

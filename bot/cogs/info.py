@@ -123,7 +123,8 @@ class Info(commands.Cog):
     async def about(self, interaction: Interaction, document: app_commands.Range[str, 1, 100] | None = None) -> None:
         # A public answer: in a server, the server's language (everyone there reads it).
         locale = await interaction_locale(interaction, self.bot.storage, Audience.SERVER)
-        doc = self.answers.document(document, "", await self.bot.guild_document(interaction))
+        fallback = await self.bot.guild_document(interaction)
+        doc = self.answers.document(document, "", fallback)
         await send(interaction, about_reply(self.bot.catalogues, locale, doc, here=in_server(interaction)))
 
     @about.autocomplete("document")

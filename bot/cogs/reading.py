@@ -8,13 +8,21 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.interactions import choices, clicked, send
+from bot.content.langs import ENDONYMS, LANGUAGES
+from bot.i18n.translator import ENDONYM
+from bot.interactions import choices, clicked, reader_language, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
 
 Interaction = discord.Interaction["ResolutionBot"]
 DOCUMENT_HELP = "Which text: a symbol, a number (78/216), a year (2023) or a name (Declaration)"
+LANGUAGE_HELP = "The official text in another UN language (default: yours, where the text has it)"
+# Each language by its own name, the same in every interface language (as in /settings language).
+LANGUAGE_CHOICES = [
+    app_commands.Choice(name=app_commands.locale_str(ENDONYMS[code], **{ENDONYM: True}), value=code)
+    for code in LANGUAGES
+]
 
 
 def chosen_document(interaction: Interaction) -> str | None:
@@ -39,15 +47,19 @@ class Reading(commands.Cog):
     @app_commands.describe(
         ref="Paragraph or article: 4, PP 3, 4-6, 4, 7, art. 12 … (bare numbers are operative)",
         document=DOCUMENT_HELP,
+        language=LANGUAGE_HELP,
     )
+    @app_commands.choices(language=LANGUAGE_CHOICES)
     async def paragraph(
         self,
         interaction: Interaction,
         ref: app_commands.Range[str, 1, 200],
         document: app_commands.Range[str, 1, 100] | None = None,
+        language: app_commands.Choice[str] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.paragraph(ref, document, fallback=fallback))
+        wanted = await reader_language(interaction, language.value if language else None)
+        await send(interaction, self.answers.paragraph(ref, document, fallback=fallback, language=wanted))
 
     @paragraph.autocomplete("ref")
     async def _paragraph_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -56,15 +68,20 @@ class Reading(commands.Cog):
         return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
 
     @app_commands.command(description="Show a footnote, its links and the paragraphs that cite it")
-    @app_commands.describe(number="Footnote number, e.g. 5 (or several: 1-2)", document=DOCUMENT_HELP)
+    @app_commands.describe(
+        number="Footnote number, e.g. 5 (or several: 1-2)", document=DOCUMENT_HELP, language=LANGUAGE_HELP
+    )
+    @app_commands.choices(language=LANGUAGE_CHOICES)
     async def footnote(
         self,
         interaction: Interaction,
         number: app_commands.Range[str, 1, 50],
         document: app_commands.Range[str, 1, 100] | None = None,
+        language: app_commands.Choice[str] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.footnote(number, document, fallback=fallback))
+        wanted = await reader_language(interaction, language.value if language else None)
+        await send(interaction, self.answers.footnote(number, document, fallback=fallback, language=wanted))
 
     @footnote.autocomplete("number")
     async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:

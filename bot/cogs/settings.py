@@ -71,6 +71,7 @@ class Settings(
             )
         else:
             await self.bot.storage.set_citation_style(interaction.guild_id, style.value, now=self.bot.clock.now())
+            self.bot.kept_styles.forget(interaction.guild_id)
             reply = self._reply(
                 locale, "settings-style-set", style=self.bot.catalogues.format(locale, f"choice-style-{style.value}")
             )
@@ -126,6 +127,7 @@ class Settings(
         library = self.bot.library
         if reset:
             await self.bot.storage.set_guild_document(interaction.guild_id, None, now=self.bot.clock.now())
+            self.bot.kept_documents.forget(interaction.guild_id)
             text = f"Commands in this server now read **{library.default_symbol}** unless told otherwise."
         elif document is None:
             current = library.document_or_default(await self.bot.storage.guild_document(interaction.guild_id) or "")
@@ -140,6 +142,7 @@ class Settings(
                 await send(interaction, Reply(content=exc.message, ephemeral=True))
                 return
             await self.bot.storage.set_guild_document(interaction.guild_id, doc.symbol, now=self.bot.clock.now())
+            self.bot.kept_documents.forget(interaction.guild_id)
             text = (
                 f"Commands in this server now read **{doc.symbol}** ({doc.meta.title[:120]}) by default. "
                 "Anyone can still choose another text with a command's `document` option."

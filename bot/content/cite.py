@@ -180,11 +180,21 @@ def cite(doc: Document, refs: Sequence[Ref] = (), style: str = DEFAULT_STYLE) ->
     return citation(doc, refs, style).text
 
 
-def citation(doc: Document, refs: Sequence[Ref] = (), style: str = DEFAULT_STYLE) -> Citation:
-    """The citation for `refs` (the whole resolution when empty), with its running-text form where there is one."""
+def citation(
+    doc: Document, refs: Sequence[Ref] = (), style: str = DEFAULT_STYLE, *, language: str | None = None
+) -> Citation:
+    """The citation for `refs` (the whole resolution when empty), with its running-text form where there is one.
+
+    `language`: the `un` style in the UN's own wording in that official language (bot.content.un_wording)."""
     key = check_style(style)
     meta = doc.meta
     pin = locator(refs, key) if refs else ""
+    if key == "un" and language not in (None, "en"):
+        from .un_wording import un_citation
+
+        worded = un_citation(meta, refs, language)
+        if worded is not None:
+            return Citation(key, worded, None)
     if key == "un":
         name = meta.citation_name
         running = f"{running_locator(refs)} of {name}" if refs else name

@@ -6,10 +6,11 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import UserError
+from .langs import LANGUAGES, disagreements
 from .loader import load_document
 from .model import Document
 from .search import SearchIndex, fold
@@ -161,6 +162,7 @@ def _load_library(paths: Iterable[Path], default: str | None, config_name: str, 
             )
             continue
         seen[document.symbol] = path
+        document = _with_versions(document, path, problems)
         entries.append(Entry(document, path))
     if not problems and default is not None and default not in seen:
         problems.append(
@@ -171,6 +173,40 @@ def _load_library(paths: Iterable[Path], default: str | None, config_name: str, 
     if problems:
         raise FileProblems(problems)
     return Library(entries, default)
+
+
+def version_paths(path: Path) -> list[tuple[str, Path]]:
+    """The other official languages of a content file that are shipped beside it: a-res-78-216.fr.yaml…"""
+    found = []
+    for code in LANGUAGES:
+        sibling = path.with_name(f"{path.stem}.{code}{path.suffix}")
+        if sibling.is_file():
+            found.append((code, sibling))
+    return found
+
+
+def _with_versions(document: Document, path: Path, problems: list[Problem]) -> Document:
+    """`document` with the language versions found beside its file, each checked to be the same text:
+    its language as its name says, the same symbol, and the same paragraphs, footnotes and markers."""
+    versions: list[tuple[str, Document]] = []
+    for code, sibling in version_paths(path):
+        if code == document.meta.language:
+            continue
+        try:
+            version = load_document(sibling, _display(sibling))
+        except FileProblems as exc:
+            problems.extend(exc.problems)
+            continue
+        name = _display(sibling)
+        if version.meta.language != code:
+            problems.append(Problem(name, 1, "language", f"{version.meta.language!r}, but the file name says {code!r}"))
+            continue
+        found = disagreements(document, version)
+        if found:
+            problems.extend(Problem(name, 1, "versions", f"does not match {_display(path)}: {d}") for d in found)
+            continue
+        versions.append((code, version))
+    return replace(document, versions=tuple(versions)) if versions else document
 
 
 def _display(path: Path) -> str:

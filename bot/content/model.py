@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, total_ordering
 
@@ -95,13 +95,18 @@ class Item:
             yield from item.lines(depth + 1)
 
 
+# Chinese writes no space between words: none between the lead words and what follows ("*敦促*各国").
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
 def join_verb(verb: str | None, text: str) -> str:
     """ "*Stressing*, in this regard…": no space before the punctuation that may follow the lead words."""
     if not verb:
         return text
     if not text:
         return f"*{verb}*"
-    return f"*{verb}*{'' if text[0] in ',;:.)' else ' '}{text}"
+    tight = text[0] in ",;:.)" or bool(_CJK.match(text[0]) and _CJK.match(verb[-1]))
+    return f"*{verb}*{'' if tight else ' '}{text}"
 
 
 def _with_items(text: str, items: tuple[Item, ...]) -> str:
@@ -256,10 +261,24 @@ class Document:
     operative: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...]
     annexes: tuple[Annex, ...] = ()
+    # The same resolution in the UN's other official languages, by ISO 639-1 code ("fr"), each a
+    # Document of its own with the same numbering (bot.content.langs); empty in those versions.
+    versions: tuple[tuple[str, Document], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def symbol(self) -> str:
         return self.meta.symbol
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this document can be read in, its own first."""
+        return (self.meta.language, *(code for code, _ in self.versions))
+
+    def in_language(self, language: str) -> Document | None:
+        """This document in `language`, or None when the library does not hold that version."""
+        if language == self.meta.language:
+            return self
+        return dict(self.versions).get(language)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph in document order: PP1… then OP1…."""

@@ -108,19 +108,24 @@ _DESIGNATION = re.compile(
     rf"(?P<body>{_BODY})?{_RES_WORD}\s*(?:no\.?\s*)?(?P<res>\d{{1,4}}(?:/\d{{1,4}})?(?:\s*[a-e]\b)?(?:\s*{_ROMAN})?)"
     # document symbols: "A/RES/62/152", "A/62/225", "E/CN.4/2004/94" (the look-ahead for a digit is
     # bounded, as symbols are short: unbounded, it rescanned "a/a/a/…" from every slash)
-    rf"|(?P<symbol>[a-z]{{1,3}}/(?=[a-z0-9.\-/]{{0,40}}\d)[a-z0-9.\-]+(?:/[a-z0-9.\-]+){{0,5}})"
+    rf"|(?P<symbol>[a-z]{{1,5}}/(?=[a-z0-9.\-/]{{0,40}}\d)[a-z0-9.\-]+(?:/[a-z0-9.\-]+){{0,5}})"
     # a bare session/number: "53/144" (not a date such as 12/10/2024)
     rf"|(?P<body2>{_BODY})?(?P<bare>\d{{2}}/\d{{2,4}}(?!/?\d))"
     # old-style numbers: "2200 A (XXI)", "194 (III)"
     rf"|(?P<roman>\d{{1,5}}\s*(?:[a-e]\s*)?{_ROMAN})"
-    # a resolution named by pointing back to one named before
-    r"|(?P<back>\b(?:its|that|the\s+same|the\s+said|said|the\s+latter|the\s+former|the\s+above|the\s+previous"
-    r"|the\s+earlier|the\s+aforementioned)\s+resolution\b(?!\s*(?:no\.?\s*)?\d))"
+    # a resolution named by pointing back to one named before ("its previous resolution", "the 2005
+    # resolution", "last year's resolution"); "its para 2" likewise points back to the last one named
+    r"|(?P<back>\b(?:(?:its|that|said|the|their)\s+(?:(?:same|said|latter|former|above|previous|earlier|prior|last"
+    r"|latest|first|original|aforementioned|(?P<year>\d{4}))\s+)?|last\s+year(?:'|\u2019)s\s+)"
+    r"(?<!\bthe )resolution\b(?!\s*(?:no\.?\s*)?\d))"
+    r"|(?P<its>\bits(?=\s+(?:paragraphs?|paras?\b|¶|op\b|pp\b|preambular|operative)))"
     # a text named by its kind, with its number or whose it is: "general comment no. 34", "report for kenya"
     r"|(?P<kind>\b(?:(?:general\s+)?comments?|reports?|handouts?|annex(?:es)?|decisions?|documents?|conventions?"
     r"|covenants?|declarations?|charters?|treat(?:y|ies)|protocols?|statutes?|guidelines|books?|articles?|papers?"
     r"|iccpr|icescr|udhr|cedaw"
-    r"|stud(?:y|ies)|briefs?|submissions?|slides|drafts?|letters?|communications?)\b)"
+    r"|stud(?:y|ies)|briefs?|submissions?|slides|drafts?|letters?|communications?"
+    r"|(?:general\s+)?recommendations?|principles|observations|statements?|opinions?|judge?ments?|records?"
+    r"|memos?|memorand(?:um|a)|pdfs?)\b)"
     r"(?:\s+(?:no\.?\s*)?\d[\w/.\-]*|\s+(?:for|on)\s+[a-z][\w'\u2019\-]*)?"
     # other instruments' numbered parts: "article 12", "principle 4", "§ 3"
     r"|\b(?:articles?|arts?\.|principles?|rules?|sections?|§§?|chapters?)\s*\d+"
@@ -152,8 +157,12 @@ def _designations(text: str, doc: Document) -> list[_Designation]:
     last_ours: bool | None = None  # the last resolution named, for "that resolution"
     for m in _DESIGNATION.finditer(text):
         shown = m.group().strip()
-        if m["back"]:
-            found.append(_Designation(m.start(), m.end(), bool(last_ours), True, shown))
+        if m["its"]:  # "Its para 2": the last resolution named, else the one being read
+            found.append(_Designation(m.start(), m.end(), last_ours is not False, True, shown))
+        elif m["back"]:
+            year = m["year"]  # "the 2007 resolution": ours when it is the year this one was adopted
+            ours = int(year) == doc.meta.adopted.year if year else bool(last_ours)
+            found.append(_Designation(m.start(), m.end(), ours, True, shown))
         elif m["kind"]:
             annex = m["kind"].startswith("annex") and has_annex(doc)
             found.append(_Designation(m.start(), m.end(), annex, False, shown, annex, by_kind=True))
@@ -194,6 +203,65 @@ def _rewrite_ordinals(text: str) -> str:
     return _ORDINAL_PHRASE.sub(replace, text)
 
 
+# -- the other official languages' paragraph words ---------------------------------
+# What the UN's texts and their readers write in French, Spanish, Russian and Chinese, rewritten into
+# the grammar's own English forms before the finder reads a message (over lower-cased, NFKC text):
+# "paragraphes 4 et 7" -> "paras 4 and 7", "alinéa 3 du préambule" -> "pp 3", "пункт 2 резолюции
+# 60/161" -> "para 2 of resolution 60/161", "第60/161号决议第2段" -> "resolution 60/161 para 2", so that
+# the same rules keep other texts' paragraphs out.
+
+_L = r"(?<![^\W\d_])"  # a word starts here (\b fails before "¶"-like marks and after digits)
+_NUMS = r"\d{1,4}(?:\s*(?:,|et|à|y|a|и|–|-)\s*\d{1,4})*"  # "4 et 7", "9 à 11", "4 y 7", "4 и 7"
+_JOINERS = {"et": "and", "y": "and", "и": "and", "à": "to", "a": "to"}
+_FOREIGN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        # the preamble and footnotes first: they hold the words for a paragraph
+        (rf"{_L}(?:l['’]\s*)?alinéas?\s+(\d{{1,4}})\s+du\s+préambule", r"pp \1"),
+        (rf"{_L}párrafos?\s+(\d{{1,4}})\s+del\s+preámbulo", r"pp \1"),
+        (rf"{_L}пункт\w*\s+(\d{{1,4}})\s+преамбулы", r"pp \1"),
+        (r"序言(?:部分)?第(\d{1,4})段", r" pp \1 "),
+        (r"执行部分第(\d{1,4})段", r" op \1 "),
+        (rf"{_L}notes?\s+de\s+bas\s+de\s+page\s+(?=\d)", "footnote "),
+        (rf"{_L}notas?\s+(?:al\s+pie(?:\s+de\s+página)?|a\s+pie\s+de\s+página)\s+(?=\d)", "footnote "),
+        (rf"{_L}сноск\w*\s+(?=\d)", "footnote "),
+        (r"脚注\s*(?=\d)", " footnote "),
+        # another text's paragraph: the word for "of" that ties it, and the text's own word
+        (r"(\d)\s+(?=резолюци|доклад|декларац|решени)", r"\1 of "),
+        (
+            r"(\d)\s+(?:de\s+(?:la|sa|leur|cette|su|esta)|du|del|de)\s+(?=résolution|resoluci|rapport|informe|déclaration|declaraci|décision|decisi|document|a/res/|\d{1,3}/\d)",
+            r"\1 of the ",
+        ),
+        (rf"{_L}(?:résolution|resolución|резолюци\w*)(?=\s*\d)", "resolution"),
+        (rf"{_L}(?:rapport|informe|доклад\w*)\b", "report"),
+        (rf"{_L}(?:déclaration|declaración|декларац\w*)\b", "declaration"),
+        (rf"{_L}(?:décision|decisión|решени\w*)(?=\s*\d)", "decision"),
+        (r"第(\d{1,4}/\d{1,4})号决议", r" resolution \1 "),
+        # the paragraph words, with their lists and ranges
+        (rf"{_L}(?:paragraphes?|par\.|párrafos?|párrs?\.|пункт(?:ы|а|е|ах|ов|ами)?|пп?\.)\s*(?={_NUMS})", "para "),
+        (r"第(\d{1,4})(?:(至|和|、)(\d{1,4}))?段", "\x01"),  # below: Chinese lists and ranges
+    )
+)
+_FOREIGN_LIST = re.compile(rf"\bparas?\s+{_NUMS}")
+_FOREIGN_HINT = re.compile(r"[^\x00-\x7f]|\bpar\.|\bparagraphes?\b|\bnotes?\s+de\b")
+
+
+def _chinese(m: re.Match[str]) -> str:
+    if not m[2]:
+        return f" para {m[1]} "
+    return f" paras {m[1]} {'to' if m[2] == '至' else 'and'} {m[3]} "
+
+
+def _rewrite_languages(text: str) -> str:
+    """French, Spanish, Russian and Chinese references in the grammar's English forms (see `_FOREIGN`)."""
+    if not _FOREIGN_HINT.search(text):
+        return text  # plain English (the usual case): nothing to do
+    for pattern, replacement in _FOREIGN:
+        text = pattern.sub(_chinese, text) if replacement == "\x01" else pattern.sub(replacement, text)
+    # "paras 4 et 7", "para 9 à 11", "paras 4 y 7": the joiners inside a rewritten list
+    return _FOREIGN_LIST.sub(lambda m: re.sub(r"\s(et|y|и|à|a)\s", lambda j: f" {_JOINERS[j[1]]} ", m.group()), text)
+
+
 # -- strict parsing: an option that holds references and nothing else -----
 
 _KIND_OF = (
@@ -229,6 +297,11 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
     named = False
     for d in reversed(_designations(text, doc)):
         if d.annex:
+            if any(getattr(a, "articles", ()) for a in getattr(doc, "annexes", ())):
+                raise UserError(
+                    f"{doc.symbol} has an annex read by article: ask for an article, e.g. `art 12` or "
+                    "`Article 12(2)`. The annex's preambular paragraphs cannot be asked for here yet."
+                )
             raise UserError(f"{doc.symbol} has an annex, but its paragraphs cannot be asked for here yet.")
         if not d.ours:
             raise UserError(
@@ -264,7 +337,7 @@ def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, .
         if annex is None or int(article[1]) not in {a.number for a in annex.articles}:
             raise UserError(f"{doc.symbol} has no Article {article[1]}.")
         return (Ref(Kind.ARTICLE, int(article[1])),)
-    cleaned, named = _strip_designations(_rewrite_ordinals(normalise(shown)), doc)
+    cleaned, named = _strip_designations(_rewrite_ordinals(_rewrite_languages(normalise(shown)).strip()), doc)
     if whole and (cleaned in _WHOLE or (named and not cleaned)):
         return ()
     refs: set[Ref] = set()
@@ -400,7 +473,7 @@ def _prose(text: str) -> str:
     """The message as the finder reads it: no Markdown, mentions or links, lower case, ordinals
     rewritten ("the third preambular paragraph" -> "pp 3"), line breaks impassable."""
     cleaned = _NOISE.sub(" ", unicodedata.normalize("NFKC", text[:MAX_SCAN].translate(_INVISIBLE)).translate(_DASHES))
-    return _rewrite_ordinals(re.sub(r"[ \t]+", " ", cleaned.lower().translate(_LINES)))
+    return _rewrite_ordinals(_rewrite_languages(re.sub(r"[ \t]+", " ", cleaned.lower().translate(_LINES))))
 
 
 def find_refs(text: str, doc: Document, *, untied: bool = True) -> Found:

@@ -5,6 +5,11 @@ touches only memory. Words must all appear (falling back to any of them when
 no unit has all); "quoted phrases" must appear in order; a word that appears
 nowhere is corrected to the closest word of the texts, so `impunty` still
 finds impunity. A search covers the whole library or one document.
+
+Every language of a document is indexed (bot.content.langs): accents are folded in all of them;
+French, Spanish and Russian words also match the other forms of their Snowball stem ("défenseurs"
+finds "défenseur", "защитников" finds "защитники"); Chinese, written without spaces, is indexed by
+overlapping character pairs ("人权维护者" → 人权 权维 维护 护者) and a query is the same pairs in order.
 """
 
 from __future__ import annotations
@@ -21,11 +26,20 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from typing import Any
 
 from .errors import UserError
 from .model import FOOTNOTE_MARKER, Article, Document, Footnote, Kind, Paragraph, Ref
 
 _WORD = re.compile(r"\w+")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_CJK_OR_WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])\\w)+")
+STEMMED = ("fr", "es", "ru")  # the languages of the content that Snowball stems (English: prefixes do it)
+STEM_WEIGHT = 0.9
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+STEM_CANDIDATES = 40  # words beginning with a stem that are checked for it, at most
+_STEMMER_NAMES = {"fr": "french", "es": "spanish", "ru": "russian"}
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
 PREFIX_MIN = 4  # a query word this long also matches words it begins
 PREFIX_WEIGHT = 0.6
@@ -34,12 +48,24 @@ SNIPPET_CHARS = 220
 CLOSE_POOL = 40  # words sharing the most letter triples with a typo, compared closely
 
 
+def _strip_marks(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Latin with accents, Greek and Cyrillic fold through one table (as the slow path would fold them);
+# anything else (Chinese, ligatures, full-width forms) takes the slow path.
+_FOLD_TABLE = {c: _strip_marks(chr(c)) for c in range(0x80, 0x500) if _strip_marks(chr(c)) != chr(c)}
+_BEYOND_TABLE = re.compile("[^\x00-\u04ff]")
+
+
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of one word."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if _BEYOND_TABLE.search(word) is None:
+        return word.translate(_FOLD_TABLE).casefold()
+    return _strip_marks(word).casefold()
 
 
 def plain_text(text: str) -> str:
@@ -66,6 +92,7 @@ class Hit:
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # spans of `snippet` to mark
     symbol: str = ""  # the document the unit belongs to
+    language: str = "en"  # the language of the text the snippet is from
 
 
 @dataclass(frozen=True)
@@ -79,9 +106,48 @@ class SearchResult:
     suggestions: tuple[str, ...] = field(default=())
 
 
+def spans_of(text: str) -> list[tuple[int, int]]:
+    """Where the words of `text` are: each run of letters, and in Chinese each pair of characters."""
+    if not _HAS_CJK.search(text):
+        return [m.span() for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for m in _CJK_OR_WORD.finditer(text):
+        start, end = m.span()
+        if end - start > 1 and _HAS_CJK.match(text, start):
+            spans.extend((i, i + 2) for i in range(start, end - 1))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words of `text` as written, in order (Chinese as character pairs)."""
+    if not _HAS_CJK.search(text):
+        return _WORD.findall(text)
+    return [text[a:b] for a, b in spans_of(text)]
+
+
 def words_of(text: str) -> list[str]:
     """The folded words of `text`, in order."""
-    return [fold(w) for w in _WORD.findall(text)]
+    return [fold(w) for w in tokens_of(text)]
+
+
+def is_cjk(word: str) -> bool:
+    return bool(_HAS_CJK.match(word))
+
+
+_STEMMERS: dict[str, Any] = {}
+
+
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of a folded word in `language` (fr, es, ru)."""
+    stemmer = _STEMMERS.get(language)
+    if stemmer is None:
+        import snowballstemmer  # type: ignore[import-untyped]  # pure Python, loaded when a text in one of these languages is indexed
+
+        stemmer = _STEMMERS[language] = snowballstemmer.stemmer(_STEMMER_NAMES[language])
+    result: str = stemmer.stemWord(word)
+    return result
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
@@ -97,7 +163,9 @@ def parse_query(query: str) -> tuple[Term, ...]:
     rest_parts.append(query[last:])
     for chunk in " ".join(rest_parts).split():
         words = tuple(words_of(chunk))
-        if words:
+        if words and is_cjk(words[0]) and len(words) > 1:
+            terms.append(Term(words, chunk))  # Chinese: its character pairs, in order
+        elif words:
             terms.append(Term(words, chunk))
     unique: dict[tuple[str, ...], Term] = {}
     for term in terms:
@@ -161,27 +229,34 @@ class SearchIndex:
         lengths = array("I")
         written = _WordIds(self)
         position = 1
-        for doc in docs:
+        self._languages: list[str] = []  # unit -> the language of its text
+        by_language: dict[str, set[int]] = defaultdict(set)  # language -> ids of the words of its texts
+        for original in docs:
             first = len(self._sources)
-            articles = [a for annex in doc.annexes for a in annex.articles]  # the Declaration's, in 53/144
-            sources: list[Paragraph | Footnote | Article] = [*doc.paragraphs(), *doc.footnotes, *articles]
-            for source in sources:
-                unit = len(self._sources)
-                tokens = list(map(written.__getitem__, _WORD.findall(_source_text(source))))
-                for wid, count in Counter(tokens).items():
-                    self._units_of[wid].append(unit)
-                    self._counts_of[wid].append(min(count, 255))
-                positions = self._positions_of
-                for offset, wid in enumerate(tokens, position):
-                    positions[wid].append(offset)
-                self._stream.extend(tokens)
-                self._stream.append(_GAP)
-                self._starts.append(position)
-                lengths.append(len(tokens))
-                position += len(tokens) + 1
-                self._sources.append(source)
-                self._symbols.append(doc.symbol)
-            self._ranges[doc.symbol] = (first, len(self._sources))
+            for doc in (original, *(version for _, version in original.versions)):
+                language = doc.meta.language
+                articles = [a for annex in doc.annexes for a in annex.articles]  # the Declaration's, in 53/144
+                sources: list[Paragraph | Footnote | Article] = [*doc.paragraphs(), *doc.footnotes, *articles]
+                for source in sources:
+                    unit = len(self._sources)
+                    tokens = list(map(written.__getitem__, tokens_of(_source_text(source))))
+                    if language in STEMMED:
+                        by_language[language].update(tokens)
+                    for wid, count in Counter(tokens).items():
+                        self._units_of[wid].append(unit)
+                        self._counts_of[wid].append(min(count, 255))
+                    positions = self._positions_of
+                    for offset, wid in enumerate(tokens, position):
+                        positions[wid].append(offset)
+                    self._stream.extend(tokens)
+                    self._stream.append(_GAP)
+                    self._starts.append(position)
+                    lengths.append(len(tokens))
+                    position += len(tokens) + 1
+                    self._sources.append(source)
+                    self._symbols.append(doc.symbol)
+                    self._languages.append(language)
+            self._ranges[original.symbol] = (first, len(self._sources))
         self._starts.append(position)
         self._stream.extend(repeat(_GAP, MAX_QUERY))
         self._brevity = array("d", (1 / (1 + n / 400) for n in lengths))  # shorter units rank higher
@@ -192,6 +267,11 @@ class SearchIndex:
             for gram in _grams(word):
                 grams[gram].append(wid)
         self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
+        # The ids of the words of each stemmed language's texts. Stems are not computed here (that
+        # would cost start-up ~0.2 s per six-language document pair) but for the words a query could
+        # match, which begin with its stem: a handful per query, nothing kept.
+        self._language_words = {language: frozenset(wids) for language, wids in by_language.items()}
+        self._stemmed = tuple(sorted(by_language))
 
     # -- matching -----------------------------------------------------------
 
@@ -199,9 +279,33 @@ class SearchIndex:
         """Ids of the indexed words that `word` matches, with their weight."""
         wid = self._ids.get(word)
         found = [(wid, 1.0)] if wid is not None else []
-        if allow_prefix and len(word) >= PREFIX_MIN:
+        if allow_prefix and (len(word) >= PREFIX_MIN or (len(word) == 1 and is_cjk(word))):
             found += [(self._ids[w], PREFIX_WEIGHT) for w in self._words_beginning(word)]
+        if self._stemmed and not is_cjk(word):
+            seen = {w for w, _ in found}
+            cyrillic = bool(_CYRILLIC.search(word))
+            for language in self._stemmed:
+                if (language == "ru") == cyrillic:  # a Russian word is stemmed as Russian only, others never
+                    found += [(wid, STEM_WEIGHT) for wid in self._same_stem(word, language, seen)]
         return found
+
+    def _same_stem(self, word: str, language: str, seen: set[int]) -> list[int]:
+        """Ids of the words of `language`'s texts with the Snowball stem of `word` (not in `seen`).
+
+        A Snowball stem is what is left of a word once its ending is cut, so the words that share it
+        begin with it: only those are stemmed. Stems shorter than PREFIX_MIN are left alone (they
+        would gather too many words to be worth it, and prefixes already cover them)."""
+        root = stem(word, language)
+        if len(root) < PREFIX_MIN:
+            return []
+        words = self._language_words[language]
+        out = []
+        for other in [*self._words_beginning(root)[:STEM_CANDIDATES], root]:
+            wid = self._ids.get(other)
+            if wid is not None and wid not in seen and wid in words and stem(other, language) == root:
+                seen.add(wid)
+                out.append(wid)
+        return out
 
     def _words_beginning(self, prefix: str) -> list[str]:
         """Indexed words that begin with `prefix` (not the word itself): two binary searches of
@@ -288,8 +392,9 @@ class SearchIndex:
 
     # -- searching ----------------------------------------------------------
 
-    def search(self, query: str, limit: int = 5, *, within: str | None = None) -> SearchResult:
-        """Ranked matches for `query` in every document, or only in the one named by `within`.
+    def search(self, query: str, limit: int = 5, *, within: str | None = None, snippets: bool = True) -> SearchResult:
+        """Ranked matches for `query` in every document, or only in the one named by `within`;
+        without their snippets when `snippets` is False (autocomplete needs only the references).
 
         Raises `UserError` for an empty or oversized query."""
         shown = " ".join(query.split())
@@ -341,9 +446,13 @@ class SearchIndex:
         scores = map(operator.mul, weighted, map(self._brevity.__getitem__, units))
         best = heapq.nsmallest(limit, zip(map(operator.neg, scores), units, strict=True))
 
-        hits = []
-        for negative, unit in best:
-            hits.append(self._hit(unit, -negative, [term for term, _ in matched]))
+        if not snippets:
+            hits = [self._bare_hit(unit, -negative) for negative, unit in best]
+            return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
+        used = [term for term, _ in matched]
+        # what each term's last word matched (itself, longer words, its stem's): worked out once
+        lasts = [{self._words[w] for w, _ in self._variants(t.words[-1], allow_prefix=True)} for t in used]
+        hits = [self._hit(unit, -negative, used, lasts) for negative, unit in best]
         return SearchResult(shown, tuple(hits), len(units), all_terms, tuple(corrections), tuple(unknown))
 
     # -- for /trace: the few units worth comparing closely --------------------
@@ -368,26 +477,33 @@ class SearchIndex:
         """The document symbol and the paragraph, footnote or article a unit number stands for."""
         return self._symbols[unit], self._sources[unit]
 
-    def _hit(self, unit: int, score: float, terms: list[Term]) -> Hit:
+    def _bare_hit(self, unit: int, score: float) -> Hit:
+        source = self._sources[unit]
+        ref = Ref(Kind.ARTICLE, source.number) if isinstance(source, Article) else source.ref
+        return Hit(ref, round(score, 4), "", (), self._symbols[unit], self._languages[unit])
+
+    def _hit(self, unit: int, score: float, terms: list[Term], lasts: list[set[str]]) -> Hit:
         source = self._sources[unit]
         text = _source_text(source)
-        spans = [m.span() for m in _WORD.finditer(text)]
+        spans = spans_of(text)
         words = [fold(text[a:b]) for a, b in spans]
-        places = [(spans[a][0], spans[b][1], t) for t, term in enumerate(terms) for a, b in _places(term, words)]
+        places = [
+            (spans[a][0], spans[b][1], t)
+            for t, (term, last) in enumerate(zip(terms, lasts, strict=True))
+            for a, b in _places(term, words, last)
+        ]
         snippet, marks = _snippet(text, places)
         ref = Ref(Kind.ARTICLE, source.number) if isinstance(source, Article) else source.ref
-        return Hit(ref, round(score, 4), snippet, marks, self._symbols[unit])
+        return Hit(ref, round(score, 4), snippet, marks, self._symbols[unit], self._languages[unit])
 
 
-def _places(term: Term, words: list[str]) -> list[tuple[int, int]]:
+def _places(term: Term, words: list[str], last: set[str]) -> list[tuple[int, int]]:
     """(first word, last word) of each place `term` occurs among `words`, as the index matches it:
-    every word exactly, but the last (or only) one of four letters or more may be a prefix."""
-    *before, want = term.words
+    every word exactly, but the last (or only) one may be any of the words `last` it matched (itself,
+    the words it begins, the words of its stem)."""
+    *before, _ = term.words
     span = len(before)
-    if len(want) >= PREFIX_MIN:
-        ends = [i for i, word in enumerate(words) if word.startswith(want)]
-    else:
-        ends = [i for i, word in enumerate(words) if word == want]
+    ends = [i for i, word in enumerate(words) if word in last]
     return [(i - span, i) for i in ends if i >= span and words[i - span : i] == before]
 
 
@@ -400,6 +516,9 @@ def _snippet(text: str, char_spans: list[tuple[int, int, int]]) -> tuple[str, tu
         lo, hi = anchor - lead, anchor - lead + SNIPPET_CHARS
         return len({t for a, b, t in char_spans if a >= lo and b <= hi})
 
+    if not char_spans:  # matched as a whole, nothing to mark: the opening words
+        end = min(len(text), SNIPPET_CHARS)
+        return text[:end] + ("…" if end < len(text) else ""), ()
     first = max((a for a, _, _ in char_spans), key=lambda a: (terms_in_window(a), -a))
     start = max(0, first - lead)
     if start:

@@ -47,7 +47,9 @@ from enum import Enum
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.content.langs import text_language
 from bot.content.library import Library
+from bot.content.model import Document
 from bot.content.refs import format_refs, parse_ref
 from bot.daily import regressions
 from bot.daily.health import SchedulerHealth, restart_delay
@@ -246,6 +248,18 @@ class _Blocked(Exception):
 
     def __init__(self, until: dt.datetime) -> None:
         self.until = until
+
+
+async def in_server_language(storage: Storage, doc: Document, guild_id: int) -> Document:
+    """The text a server's daily post shows: `doc` in the server's language (i18n's
+    `/settings server-language`, mapped to a UN language) where the library has it, else as it is.
+    A settings read that fails must not stop the post: it goes out in the original."""
+    try:
+        language = text_language(await storage.server_language(guild_id))
+    except Exception:
+        log.exception("Could not read the language of server %s; posting the original text", guild_id)
+        return doc
+    return (doc.in_language(language) if language else None) or doc
 
 
 class Scheduler:
@@ -553,11 +567,11 @@ class Scheduler:
                     decision.due.isoformat(),
                     self.catch_up,
                 )
+                # Never none without a reason a person can see: not only in the log.
+                await self.storage.record_failure(
+                    schedule.channel_id, _down_for(schedule.next_day, decision.day, self.catch_up), now=now
+                )
             return None
-        if decision.missed:
-            log.warning(
-                "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
-            )
         doc = self.library.document_or_default(schedule.document)
         ref, _, _ = pick(doc, order, schedule.seed, schedule.position)
         delivery = Delivery(
@@ -574,6 +588,14 @@ class Scheduler:
         )
         if not await self.storage.claim(schedule, delivery, decision.next_day, decision.next_due):
             return None
+        if decision.missed:
+            log.warning(
+                "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
+            )
+            last = decision.day - dt.timedelta(days=1)
+            await self.storage.record_failure(
+                schedule.channel_id, _down_for(schedule.next_day, last, self.catch_up), now=now
+            )
         return delivery
 
     # -- sending ------------------------------------------------------------
@@ -652,7 +674,8 @@ class Scheduler:
         doc = self.library.document_or_default(schedule.document)
         ref = parse_ref(delivery.ref, doc)
         refs = sequence(doc, Order(schedule.order))
-        reply = daily_post(doc, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
+        shown = await in_server_language(self.storage, doc, schedule.guild_id)
+        reply = daily_post(shown, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
         if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
             return
         try:
@@ -812,6 +835,15 @@ def _unplannable(schedule: Schedule, exc: Exception) -> str:
 
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def _down_for(first: dt.date, last: dt.date, catch_up: dt.timedelta) -> str:
+    """Why the posts from `first` to `last` never went out, for /daily status."""
+    days = f"the post for {_day(last)} was" if first >= last else f"the posts from {_day(first)} to {_day(last)} were"
+    return (
+        f"{days} missed: the bot was not running at the time, and was back only after the catch-up "
+        f"window ({catch_up.total_seconds() / 3600:g} h after the post's time), so it was not posted late"
+    )
 
 
 def _send_timeout(lease: dt.timedelta) -> dt.timedelta:

@@ -58,7 +58,12 @@ class DiscordPoster:
             )
         except discord.HTTPException as exc:
             if exc.status == 429:
-                return SendResult(Outcome.RETRY, detail="429 rate limited", reason="Discord asked me to slow down")
+                # The 429 created nothing, but it is only the answer to discord.py's *last* try of this
+                # send: a try before it may have got a 500/502/504/524 that Discord had processed
+                # (discord.py retries those with the same request). So the outcome is unknown too.
+                return SendResult(
+                    Outcome.RETRY, detail="429 rate limited", reason="Discord asked me to slow down", uncertain=True
+                )
             return SendResult(
                 Outcome.FAILED,
                 detail=f"{exc.status}, code {exc.code}: {exc.text}"[:200],

@@ -15,6 +15,7 @@ from bot.config import DailySettings
 from bot.content.errors import UserError
 from bot.content.library import Library
 from bot.content.model import Document, Ref
+from bot.daily.delivery import in_server_language
 from bot.daily.schedule import Order, next_occurrence, pick, sequence
 from bot.render import Reply, daily_post
 from bot.storage import Schedule, Storage
@@ -198,7 +199,8 @@ class DailyService:
     async def preview(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
         schedule = await self.target(guild_id, channel_id, here)
         ref, index, total = self.upcoming(schedule)
-        post = daily_post(self.library.document_or_default(schedule.document), ref, index, total, schedule.next_day)
+        doc = await in_server_language(self.storage, self.library.document_or_default(schedule.document), guild_id)
+        post = daily_post(doc, ref, index, total, schedule.next_day)
         note = f"Preview of the next post in <#{schedule.channel_id}>, {ts(schedule.next_due)}:\n"
         return Reply(content=note + (post.content or ""), embeds=post.embeds, ephemeral=True)
 

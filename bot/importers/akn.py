@@ -4,7 +4,12 @@ Mapping (go by the published files; they differ from the AKN4UN guidelines in pl
 - `<preamble>`: the `enactingFormula` is the opening; each `<container>` a preambular paragraph.
 - `<mainBody>`: each `<paragraph>` with a `<num>` an operative paragraph, numbered by its `<num>`,
   never by its `eId` (the ids are word-processor indexes and differ between languages).
-- The leading italic `<span>`(s) are the verb or lead words; other italics stay as `*…*`.
+- The leading italic `<span>`(s) are the verb or lead words; other italics stay as `*…*`. The Chinese
+  texts set the lead words in bold (`<span class="bold">`), the Arabic ones in bold italics: a leading
+  bold span is the lead words too.
+- Arabic texts print a marker as a bracketed superscript, `<sup>(</sup><authorialNote/><sup>)</sup>`,
+  with "()" at the head of the note: the brackets are print, the marker is `[^N]` as in the other languages.
+  Their operative numbers read `1 -`, or stand in the paragraph's text when `<num>` is missing.
 - `<list>`/`<point>` are the sub-paragraphs (a), (b)…; `<authorialNote marker="N">` is footnote N,
   its marker `[^N]` at its exact place; `<a href>` a link; each `<attachment>` an annex.
 - The header comes from `<meta>` (FRBR dates and language), the cover page, `<preface>` and `<conclusions>`.
@@ -143,6 +148,8 @@ class _Reader:
                 links.append(Link(label[:80], el.attrib["href"]))
         if el.tag == "eol":
             return " "
+        if el.tag == "sup" and inner.strip() in ("(", ")"):
+            return ""  # the printed brackets of an Arabic marker
         return inner
 
     def _note(self, el: El, place: tuple[str | int, ...]) -> str:
@@ -153,6 +160,7 @@ class _Reader:
         number = int(marker)
         links: list[Link] = []
         text = squash(" ".join(self.inline(p, links, ("footnotes", number), notes=False) for p in el.iter("p")))
+        text = _EMPTY_MARKER.sub("", text)
         if not text:
             self.doubts.add(el.line, f"footnote {number} has no text", place)
         previous = self.footnotes.get(number)
@@ -181,7 +189,11 @@ class _Reader:
         for i, child in enumerate(first.children):
             if lead_text.strip():
                 break
-            if child.tag == "span" and "italic" in child.attrib.get("class", "").split() and not child.children:
+            if (
+                child.tag == "span"
+                and _LEAD_CLASSES & set(child.attrib.get("class", "").split())
+                and not child.children
+            ):
                 verb_parts.append(child.text)
                 rest_start = i + 1
                 lead_text = child.tail
@@ -236,6 +248,25 @@ class _Reader:
             if child.tag in ("list", "sublist"):
                 sub += self.items(child, links, place)
         return Item(label, "\n".join(t for t in texts if t), sub)
+
+
+_LEAD_CLASSES = frozenset({"italic", "bold"})
+_EMPTY_MARKER = re.compile(r"^\(\)\s*")  # "()" at the head of an Arabic footnote: where the number was printed
+_NUM = re.compile(r"(\d+)\s*[.\-–]?")  # "4.", and the Arabic "4 -"
+_NUM_IN_TEXT = re.compile(r"^\s*(\d+)\s*[.\-–]\s*")  # an Arabic paragraph without <num>: "\t2 –\t…"
+
+
+def _number_in_text(el: El) -> int | None:
+    """The number an operative paragraph without `<num>` carries at the head of its text, taken out of it."""
+    content = el.find("content")
+    first = content.find("p") if content is not None else None
+    if first is None:
+        return None
+    m = _NUM_IN_TEXT.match(first.text)
+    if m is None:
+        return None
+    first.text = first.text[m.end() :]
+    return int(m.group(1))
 
 
 def _follows(previous: str, label: str) -> bool:
@@ -322,11 +353,13 @@ def _operative(r: _Reader, main: El | None, source: str, doubts: Doubts) -> tupl
             continue
         num = el.find("num")
         raw = num.itertext().strip() if num is not None else ""
-        if not re.fullmatch(r"\d+\.?", raw):
+        found = _NUM.fullmatch(raw)
+        number_or_none = int(found.group(1)) if found else _number_in_text(el) if num is None else None
+        if number_or_none is None:
             what = squash(el.itertext())[:60]
             doubts.add(el.line, f"an unnumbered block in the operative part left out: “{what}”", ("operative",))
             continue
-        number = int(raw.rstrip("."))
+        number = number_or_none
         expected = len(result) + 1
         if number != expected:
             doubts.add(

@@ -21,6 +21,7 @@ from bot.content.yamlfile import FileProblems
 
 from .akn import import_akn
 from .common import Doubt, Imported, ImportFailed, unclassified
+from .languages import cross_check
 from .pdftext import import_text
 from .yamlout import to_yaml
 
@@ -117,27 +118,35 @@ def run(paths: list[Path], out: Path, *, stdout: TextIO = sys.stdout, stderr: Te
     progress = Progress(stderr, len(found))
     written = skipped = 0
     doubts: list[Doubt] = []
+    # Convert everything first: the language versions of one symbol are checked against each other
+    # before any of them is written, so a disagreement is a doubt in the file, at its place.
+    converted: list[tuple[str, Imported | list[str]]] = []
     for item in found:
         if isinstance(item, tuple):
             name, problem = item
-            messages = [f"{name}: {problem}"]
-        else:
-            name = item.name
+            converted.append((name, [f"{name}: {problem}"]))
+            continue
+        try:
+            converted.append((item.name, convert(item)))
+        except ImportFailed as exc:
+            converted.append((item.name, [str(exc)]))
+    checked = iter(cross_check([r for _, r in converted if isinstance(r, Imported)]))
+    for name, result in converted:
+        if isinstance(result, Imported):
+            imported = next(checked)
             try:
-                imported = convert(item)
                 target = write_checked(imported, out)
-            except ImportFailed as exc:
-                messages = [str(exc)]
             except FileProblems as exc:
                 messages = [f"{name}: the result would not load:"] + [f"  {p}" for p in exc.problems]
             else:
-                messages = []
                 written += 1
                 doubts.extend(imported.doubts)
                 progress.step(name)
                 if not progress.live:
                     print(f"wrote {target} ({len(imported.doubts)} doubts)", file=stdout)
                 continue
+        else:
+            messages = result
         skipped += 1
         progress.step(name)
         progress.close()

@@ -324,11 +324,13 @@ async def test_a_restarted_instance_resumes_its_own_claims_at_once_after_a_histo
         await first.run_once()
     rig.clock.advance(seconds=5)  # restarted well within the lease
     again = make_scheduler(rig.storage, library, rig.poster, rig.clock, claimant="host-1")
+    rig.clock.held = True  # one pass (reclaim, take-over, history check), then the loop stands still
     loop = asyncio.create_task(again.run_forever())
-    async with asyncio.timeout(5):
-        while (await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))).state is not DeliveryState.SENT:  # type: ignore[union-attr]
-            await asyncio.sleep(0.01)
+    await asyncio.wait_for(rig.clock.waiting.wait(), 10)
     loop.cancel()
     with pytest.raises(asyncio.CancelledError):
         await loop
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.SENT  # found in the history, in the first pass
+    assert rig.clock.now() == NINE_BERLIN + dt.timedelta(seconds=5)  # at once: no lease waited out
     assert len(rig.posts()) == 1

@@ -14,8 +14,9 @@ from tests.conftest import ROOT
 SOURCES = (
     "tests/fixtures/undocs/A-RES-53-144.txt",
     "tests/fixtures/unxml/74_146.xml",
-    "tests/fixtures/unxml/A_RES_76_174-2119209E.xml",
-    "tests/fixtures/unxml/A_RES_78_216-2326002E.xml",
+    *(f"tests/fixtures/unxml/74_146_{c}.xml" for c in "ACFRS"),  # from the session-74 zips, one per language
+    *(f"tests/fixtures/unxml/A_RES_76_174-2119209{c}.xml" for c in "ACEFRS"),  # the six languages
+    *(f"tests/fixtures/unxml/A_RES_78_216-2326002{c}.xml" for c in "ACEFRS"),
 )
 
 

@@ -223,3 +223,47 @@ async def test_without_a_proxy_a_429_without_via_is_never_retried(
         tries, state = await proxied_daily_post(env, [cloudflare_ban] * 10)
     assert (len(tries), state) == (1, DeliveryState.RETRY)
     assert not [r for r in caplog.records if "429 without Via" in r.getMessage()]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        Answer(429, {"message": "You are being blocked"}, {"Retry-After": "0.02"}),  # Cloudflare: raised at once
+        FAULTS["429"],  # Discord's own 429 on every later try: discord.py raises it after its five
+    ],
+    ids=["cloudflare-429", "429-until-discord-py-gives-up"],
+)
+async def test_a_5xx_that_created_the_post_then_a_429_is_looked_for_before_a_resend(
+    env: DiscordEnv, monkeypatch: pytest.MonkeyPatch, then: Answer
+) -> None:
+    """Discord created the message but answered 500; discord.py retried the same request and got
+    a 429, which is what `send` raises. The 429 itself created nothing, but the 500 before it may
+    have: the outcome is unknown, so the next try (past the nonce window here) must look first."""
+    fast_retries(monkeypatch)
+    env.bot._connection.parse_guild_create(guild_create_payload())  # the bot may read the history
+    await env.bot.daily.set(GUILD_ID, CHANNEL_ID, dt.time(12, 30), ZoneInfo("UTC"), Order.DOCUMENT, env.clock.now())
+    tries: list[str] = []
+    trouble = True
+
+    def discord_in_trouble(request: Recorded, match: re.Match[str]) -> Answer:
+        tries.append(request.path)
+        if not trouble:
+            return Answer(body=env.server.create_message(CHANNEL_ID, request.json))
+        if len(tries) == 1:
+            env.server.create_message(CHANNEL_ID, request.json)  # processed, but the answer is a 500
+            return FAULTS["500"]
+        return then  # discord.py's later tries of the same request
+
+    env.server.route("POST", rf"/channels/{CHANNEL_ID}/messages", discord_in_trouble)
+    env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    scheduler = env.scheduler(send_timeout=5)
+    await scheduler.run_once()
+    record = await env.storage.get_delivery(CHANNEL_ID, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.RETRY
+    assert record.uncertain, "a 429 after a 5xx of the same send may hide a created message"
+    trouble = False
+    env.clock.advance(minutes=10)  # Discord recovers; the nonce window is over
+    await scheduler.run_once()
+    assert len(env.server.messages[CHANNEL_ID]) == 1
+    record = await env.storage.get_delivery(CHANNEL_ID, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.SENT

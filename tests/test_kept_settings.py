@@ -1,0 +1,45 @@
+"""A server's settings kept between reads: read once, forgotten on change, re-read after KEEP, bounded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import kept_settings
+from bot.kept_settings import KEEP, KeptSettings
+
+NOW = dt.datetime(2026, 12, 2, 16, 0, tzinfo=dt.UTC)
+
+
+class Store:
+    def __init__(self) -> None:
+        self.values: dict[int, str] = {}
+        self.reads = 0
+
+    async def read(self, guild_id: int) -> str | None:
+        self.reads += 1
+        return self.values.get(guild_id)
+
+
+async def test_read_once_forgotten_on_change_and_read_again_after_keep() -> None:
+    store = Store()
+    kept = KeptSettings(store.read)
+    store.values[1] = "oscola"
+    assert [await kept.get(1, NOW) for _ in range(3)] == ["oscola"] * 3 and store.reads == 1
+    store.values[1] = "aglc"
+    assert await kept.get(1, NOW + KEEP / 2) == "oscola"  # another process's change: not yet
+    assert await kept.get(1, NOW + KEEP) == "aglc" and store.reads == 2
+    store.values[1] = "un"
+    kept.forget(1)  # this process's change: at once
+    assert await kept.get(1, NOW + KEEP) == "un" and store.reads == 3
+
+
+async def test_the_kept_servers_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kept_settings, "MAX_KEPT", 5)
+    store = Store()
+    kept = KeptSettings(store.read)
+    for guild in range(20):
+        await kept.get(guild, NOW)
+    assert len(kept._kept) <= 5
+    assert 19 in kept._kept
