@@ -1,0 +1,185 @@
+"""A run's scenario, drawn from its seed: the world (channels, timings, processes) and the faults.
+
+A scenario is plain data, so a failing one can be shrunk (fewer faults, channels, processes)
+and printed. Faults only happen before `quiet_from`; after it every process is up, clocks are
+right and Discord is calm, so the last day shows whether the bot recovered on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field, replace
+
+UTC = dt.UTC
+ZONES = ("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham")
+KINDS = (
+    "kill",  # kill -9 a process; it is started again `arg` seconds later
+    "pause",  # freeze a process for `arg` seconds (longer than the lease, sometimes than the nonce window)
+    "db_restart",  # the database is gone for `arg` seconds; every open transaction rolls back
+    "db_restart_boot",  # the same, while a process (re)starts into it
+    "drop_conn",  # a process loses its connection in the middle of its next transaction
+    "clock_jump",  # a process's wall clock jumps by `arg` seconds (NTP puts it back at the quiet time)
+    "no_read",  # the bot loses Read Message History in a channel for `arg` seconds
+    "no_send",  # the bot loses Send Messages in a channel; an admin fixes it and runs /daily set after `arg`
+    "delete_channel",  # the channel is deleted
+    "reshard",  # the fleet becomes `arg` processes, restarted one by one
+    "flaky",  # Discord answers badly (429, 5xx, lost answers) for `arg` seconds
+    "chatter",  # members post `arg` messages in a channel
+    "stall_send",  # a process freezes for `arg` s right before its next post request leaves
+)
+
+
+@dataclass(frozen=True)
+class Fault:
+    t: float  # seconds after the start
+    kind: str
+    target: int = 0  # process slot or channel index
+    arg: float = 0.0
+
+    def describe(self) -> str:
+        return f"{self.kind}(target={self.target}, arg={self.arg:g}) at {self.t:.1f} s"
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    id: int
+    guild: int
+    post_time: dt.time
+    zone: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    seed: int
+    start: dt.datetime
+    days: int
+    quiet_from: float
+    catch_up: dt.timedelta
+    lease: dt.timedelta
+    grace: dt.timedelta
+    nonce_window: dt.timedelta
+    processes: int
+    channels: tuple[ChannelSpec, ...]
+    faults: tuple[Fault, ...]
+    skews: tuple[float, ...] = field(default=(0.0, 0.0, 0.0, 0.0))
+
+    @property
+    def end(self) -> float:
+        return self.days * 86_400.0
+
+    def describe(self) -> str:
+        lines = [
+            f"seed {self.seed}: {self.processes} process(es), {len(self.channels)} channel(s), {self.days} days "
+            f"from {self.start:%Y-%m-%d %H:%M} UTC; lease {self.lease.total_seconds():g} s, "
+            f"grace {self.grace.total_seconds():g} s, catch-up {self.catch_up}, nonce window "
+            f"{self.nonce_window.total_seconds():g} s; skews {', '.join(f'{s:+.1f}' for s in self.skews[: self.processes])} s",
+        ]
+        for c in self.channels:
+            lines.append(f"  channel {c.id} (guild {c.guild}, shard slot {(c.guild >> 22) % 4}) posts at {c.post_time:%H:%M} {c.zone}")
+        for f in self.faults:
+            lines.append(f"  fault {f.describe()}")
+        return "\n".join(lines)
+
+
+def generate(seed: int) -> Scenario:
+    rng = random.Random(seed)
+    days = 3
+    start = dt.datetime(2026, 3, 27, tzinfo=UTC) + dt.timedelta(minutes=rng.randrange(0, 3 * 24 * 60))
+    catch_up = dt.timedelta(minutes=rng.choice((20, 45, 90, 360)))
+    lease = dt.timedelta(seconds=rng.choice((30, 60, 120)))
+    grace = dt.timedelta(seconds=rng.choice((60, 180)))
+    processes = rng.randint(1, 4)
+    channels = []
+    for i in range(rng.randint(1, 4)):
+        guild = ((rng.randrange(1, 10_000) << 22) | rng.randrange(0, 1 << 22)) & ((1 << 62) - 1)
+        channels.append(
+            ChannelSpec(
+                id=1000 + i,
+                guild=guild,
+                post_time=dt.time(rng.randrange(24), rng.choice((0, 15, 30, 45))),
+                zone=rng.choice(ZONES),
+            )
+        )
+    quiet_from = 2 * 86_400.0
+    faults: list[Fault] = []
+    for _ in range(rng.randint(0, 14)):
+        kind = rng.choice(KINDS)
+        # Faults gather around due times: that is where they hurt.
+        if rng.random() < 0.7:
+            spec = rng.choice(channels)
+            t = _near_due(rng, start, spec, quiet_from)
+        else:
+            t = rng.uniform(0, quiet_from - 3600)
+        target = rng.randrange(4)
+        arg = {
+            "kill": rng.choice((0.5, 5.0, 60.0, 400.0)),
+            "pause": lease.total_seconds() * rng.choice((0.5, 1.5, 3.0)) + rng.choice((0, 0, 400)),
+            "db_restart": rng.choice((0.5, 5.0, 30.0)),
+            "db_restart_boot": rng.choice((1.0, 10.0)),
+            "drop_conn": 0.0,
+            "clock_jump": rng.choice((-1, 1)) * rng.choice((2.0, 45.0, 600.0)),
+            "no_read": rng.choice((600.0, 7200.0)),
+            "no_send": rng.choice((600.0, 7200.0)),
+            "delete_channel": 0.0,
+            "reshard": float(rng.randint(1, 4)),
+            "flaky": rng.choice((60.0, 900.0, 3600.0)),
+            "chatter": float(rng.choice((5, 40, 150))),
+            "stall_send": rng.choice((lease.total_seconds() * 1.5, 400.0)),
+        }[kind]
+        if kind in ("no_read", "no_send", "delete_channel", "chatter"):
+            target = rng.randrange(len(channels))
+        faults.append(Fault(round(t, 3), kind, target, arg))
+    faults.sort(key=lambda f: (f.t, f.kind, f.target))
+    skews = tuple(round(rng.uniform(-3, 3), 3) for _ in range(4))
+    return Scenario(
+        seed=seed,
+        start=start,
+        days=days,
+        quiet_from=quiet_from,
+        catch_up=catch_up,
+        lease=lease,
+        grace=grace,
+        nonce_window=dt.timedelta(minutes=5),
+        processes=processes,
+        channels=tuple(channels),
+        faults=tuple(faults),
+        skews=skews,
+    )
+
+
+def _near_due(rng: random.Random, start: dt.datetime, spec: ChannelSpec, before: float) -> float:
+    """A moment a little before or after one of the channel's due times (roughly: local time ignored)."""
+    from zoneinfo import ZoneInfo
+
+    from bot.daily.schedule import next_occurrence
+
+    zone = ZoneInfo(spec.zone)
+    day = rng.randrange(2)
+    after = start + dt.timedelta(days=day)
+    _, due = next_occurrence(after, spec.post_time, zone)
+    t = (due - start).total_seconds() + rng.choice((-30.0, -2.0, 0.0, 0.5, 3.0, 20.0, 100.0, 200.0, 400.0))
+    return min(max(0.0, t), before - 3600)
+
+
+def shrinks(s: Scenario) -> list[Scenario]:
+    """Smaller scenarios to try, simplest first: fewer faults, channels, processes."""
+    out = []
+    for i in range(len(s.faults)):
+        out.append(replace(s, faults=s.faults[:i] + s.faults[i + 1 :]))
+    if len(s.channels) > 1:
+        for i in range(len(s.channels)):
+            keep = s.channels[:i] + s.channels[i + 1 :]
+            faults = tuple(
+                replace(f, target=f.target - (1 if f.target > i else 0))
+                for f in s.faults
+                if not (_channel_fault(f) and f.target == i)
+            )
+            out.append(replace(s, channels=keep, faults=faults))
+    if s.processes > 1:
+        out.append(replace(s, processes=s.processes - 1))
+    return out
+
+
+def _channel_fault(f: Fault) -> bool:
+    return f.kind in ("no_read", "no_send", "delete_channel", "chatter")
