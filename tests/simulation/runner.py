@@ -469,8 +469,10 @@ class World:
         """The last fault is over: NTP fixes clocks, frozen processes run, dead slots are restarted."""
         self.history.add("fleet", "quiet from now on: every process up, clocks right, Discord calm")
         self.discord.flaky = Flakiness.calm()
+        self.db.drop_next.clear()
         for node in list(self.nodes.values()):
             node.process.clock.skew = self.skews[node.slot]
+            node.stall_next_send = 0.0
             if node.process.paused:
                 self.resume(node)
         for slot in range(self.count):
