@@ -199,7 +199,10 @@ class ResolutionBot(commands.AutoShardedBot):
             allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
             **options,
         )
-        retry_proxy_429s(self.http)
+        if settings is not None and settings.discord_api_base:
+            # Only a proxy of our own answers 429 without `Via` for a pause; from Discord itself that
+            # 429 is Cloudflare banning the IP, and every retry lengthens the ban.
+            retry_proxy_429s(self.http)
         self.library = library
         self.settings = settings
         self.storage = storage
@@ -268,16 +271,28 @@ class ResolutionBot(commands.AutoShardedBot):
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
         if self._run_scheduler:
             self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")
+            self._scheduler_task.add_done_callback(self._scheduler_ended)
         port = self.settings.metrics_port if self.settings else None
         if self.metrics is not None and port is not None and self.settings is not None:
             self._metrics_server = await self.metrics.serve(self.settings.metrics_address, port)
+
+    def _scheduler_ended(self, task: asyncio.Task[None]) -> None:
+        """The scheduler supervises itself and ends only at shutdown: anything else is said loudly."""
+        if task.cancelled() or self.scheduler.stopping:
+            return
+        error = task.exception()
+        self.scheduler.health.state = "stopped"
+        log.critical(
+            "The daily scheduler has stopped: no daily post goes out until the bot is restarted",
+            exc_info=error,
+        )
 
     async def close(self) -> None:
         """Stop claiming daily posts, let those in flight finish (up to a grace period), then disconnect."""
         await self.scheduler.shutdown(SHUTDOWN_GRACE)
         if self._scheduler_task is not None:
             self._scheduler_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            with contextlib.suppress(asyncio.CancelledError, Exception):  # an error was logged when it ended
                 await self._scheduler_task
         if self._metrics_server is not None:
             await self._metrics_server.cleanup()

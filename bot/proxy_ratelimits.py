@@ -6,6 +6,9 @@ proxy (nirn-proxy and the like) answers its own 429s, without `Via`, when the fl
 budget is spent for the moment: that is a wait, not a ban. This wraps the client's
 `HTTPClient.request` so such a 429 is waited out (its `retry_after`, bounded) and retried a few
 times before it is raised as before.
+
+Installed only when `discord_api_base` names such a proxy: straight from Discord, a 429 without
+`Via` is Cloudflare banning the IP, and a retry would only make the ban longer.
 """
 
 from __future__ import annotations

@@ -198,14 +198,14 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
 
     @app_commands.command(description="See what the next daily post will look like (only you see it)")
     @app_commands.describe(channel="Which channel (needed only when several have daily posts)")
-    async def preview(self, interaction: Interaction, channel: AnyChannel | None = None) -> None:
+    async def preview(self, interaction: Interaction, channel: Postable | None = None) -> None:
         check_member(interaction, *_on(channel))
         assert interaction.guild_id is not None
         await send(interaction, await self.service.preview(interaction.guild_id, _id(channel), interaction.channel_id))
 
     @app_commands.command(description="Skip the next paragraph: the following one is posted instead")
     @app_commands.describe(channel="Which channel (needed only when several have daily posts)")
-    async def skip(self, interaction: Interaction, channel: AnyChannel | None = None) -> None:
+    async def skip(self, interaction: Interaction, channel: Postable | None = None) -> None:
         check_member(interaction, *_on(channel))
         assert interaction.guild_id is not None
         await send(interaction, await self.service.skip(interaction.guild_id, _id(channel), interaction.channel_id))

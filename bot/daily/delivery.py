@@ -38,6 +38,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.content.library import Library
 from bot.content.refs import format_refs, parse_ref
+from bot.daily import regressions
+from bot.daily.health import SchedulerHealth, restart_delay
 from bot.daily.schedule import Order, nonce, pick, plan, sequence
 from bot.render import Reply, daily_header, daily_post
 from bot.storage import Delivery, DeliveryState, Schedule, ShardFilter, Storage
@@ -218,7 +220,9 @@ class Scheduler:
         # A request and the history read before it both fit in the lease, with room to spare.
         self.send_timeout = send_timeout if send_timeout is not None else lease.total_seconds() / 4
         self.shard = shard
-        self.claimant = claimant or uuid.uuid4().hex[:12]
+        # Stable across restarts (bot.instances): reclaim() then finds the claims of the process that died.
+        self.claimant = claimant if claimant and not regressions.on("random_identity") else uuid.uuid4().hex[:12]
+        self.health = SchedulerHealth()
         self.guard = guard or InvalidRequestGuard()
         self.pacer = pacer or Pacer(rate)
         self._slots = asyncio.Semaphore(concurrency)
@@ -228,6 +232,10 @@ class Scheduler:
         self._failures: collections.Counter[int] = collections.Counter()
         self._pruned: dt.date | None = None
 
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
+
     def wake(self) -> None:
         """Re-read the next due time now (a schedule was added or changed)."""
         self._wake.set()
@@ -235,6 +243,33 @@ class Scheduler:
     # -- the loop -----------------------------------------------------------
 
     async def run_forever(self) -> None:
+        """Run the loop until shutdown, supervised: an error that stops it, at start-up (reclaim)
+        included, is logged and the loop restarted with backoff; `health` says how it is doing."""
+        failures, passes = 0, -1
+        while not self._stopping:
+            try:
+                await self._run()
+            except asyncio.CancelledError:
+                self.health.state = "stopped"
+                raise
+            except Exception as exc:
+                if regressions.on("unsupervised_scheduler"):
+                    self.health.state = "stopped"
+                    raise  # the old defect: the task dies, silently, and nothing posts again
+                # Back to the shortest wait once a restart has worked (it completed a pass).
+                failures = failures + 1 if self.health.passes == passes else 1
+                passes = self.health.passes
+                delay = restart_delay(failures)
+                self.health.failed(exc, restarting=True)
+                log.exception(
+                    "Daily scheduler stopped on an error; restarting it in %.0f s (restart %d)",
+                    delay,
+                    self.health.restarts,
+                )
+                await self.clock.sleep(delay)
+        self.health.state = "stopped"
+
+    async def _run(self) -> None:
         log.info("Daily scheduler started (instance %s)", self.claimant)
         resumed = await self.storage.reclaim(self.claimant, self.clock.now())
         if resumed:
@@ -248,10 +283,12 @@ class Scheduler:
                 delay = await self._delay()
                 if not attempted:
                     delay = max(delay, MIN_IDLE_WAIT)
+                self.health.passed(self.clock.now())
             except asyncio.CancelledError:
                 raise
-            except Exception:
+            except Exception as exc:
                 log.exception("Daily scheduler pass failed; trying again in a minute")
+                self.health.failed(exc, restarting=False)
                 delay = 60.0
             if not self._stopping:
                 await self.clock.wait(self._wake, delay)

@@ -11,17 +11,20 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.config import Settings
+from bot.content.library import Library
 from bot.daily.schedule import Order
 from bot.storage import DeliveryState
 from tests.cogs.test_daily import daily, fast_retries
 from tests.cogs.test_reading import message
-from tests.conftest import DiscordEnv
+from tests.conftest import DiscordEnv, close_env, make_env
 from tests.fakediscord import (
     APP_ID,
     CHANNEL_ID,
@@ -182,16 +185,39 @@ async def proxied_daily_post(env: DiscordEnv, answers: list[Answer]) -> tuple[li
 PROXY_429 = Answer(429, {"message": "proxy: global budget spent", "retry_after": 0.02}, {"Retry-After": "0.02"})
 
 
+@pytest.fixture
+async def proxied_env(library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AsyncIterator[DiscordEnv]:
+    """A bot configured with `discord_api_base`: its REST requests go through a proxy of its own."""
+    settings = Settings("test", (), None, 0, discord_api_base="http://rest-proxy.internal:8080/api/v10")
+    environment = await make_env(library, monkeypatch, tmp_path / "bot.sqlite3", settings=settings)
+    try:
+        yield environment
+    finally:
+        await close_env(environment)
+
+
 async def test_a_proxys_own_429_without_via_is_waited_out_and_retried(
-    env: DiscordEnv, caplog: pytest.LogCaptureFixture
+    proxied_env: DiscordEnv, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A shared REST proxy answers its own 429 (no `Via` header): discord.py alone would raise at once."""
     with caplog.at_level(logging.WARNING):
-        tries, state = await proxied_daily_post(env, [PROXY_429, PROXY_429])
+        tries, state = await proxied_daily_post(proxied_env, [PROXY_429, PROXY_429])
     assert (len(tries), state) == (3, DeliveryState.SENT)  # two short waits, then posted in the same pass
     assert len([r for r in caplog.records if "429 without Via" in r.getMessage()]) == 2
 
 
-async def test_a_429_without_via_that_persists_is_raised_after_a_few_tries(env: DiscordEnv) -> None:
-    tries, state = await proxied_daily_post(env, [PROXY_429] * 10)
+async def test_a_429_without_via_that_persists_is_raised_after_a_few_tries(proxied_env: DiscordEnv) -> None:
+    tries, state = await proxied_daily_post(proxied_env, [PROXY_429] * 10)
     assert (len(tries), state) == (4, DeliveryState.RETRY)  # given up for now; the scheduler tries again later
+
+
+async def test_without_a_proxy_a_429_without_via_is_never_retried(
+    env: DiscordEnv, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Straight from Discord, a 429 without `Via` is Cloudflare banning the IP: another try only
+    lengthens the ban. With no `discord_api_base`, one request, then the post waits for its retry."""
+    cloudflare_ban = Answer(429, {"message": "You are being blocked"}, {"Retry-After": "0.02"})
+    with caplog.at_level(logging.WARNING):
+        tries, state = await proxied_daily_post(env, [cloudflare_ban] * 10)
+    assert (len(tries), state) == (1, DeliveryState.RETRY)
+    assert not [r for r in caplog.records if "429 without Via" in r.getMessage()]
