@@ -27,6 +27,14 @@ KINDS = (
     "flaky",  # Discord answers badly (429, 5xx, lost answers) for `arg` seconds
     "chatter",  # members post `arg` messages in a channel
     "stall_send",  # a process freezes for `arg` s right before its next post request leaves
+    "kill_in_send",  # a process dies as its next post request reaches Discord; restarts `arg` s later
+    "freeze_after_claim",  # a process freezes right after its next claim, until another may take it over
+)
+
+# The hazards the daily posts exist to survive come up most: an outcome lost in flight, a
+# history that cannot be read, a process frozen holding a claim, Discord misbehaving.
+WEIGHTS = tuple(
+    {"kill_in_send": 3, "no_read": 2, "chatter": 2, "freeze_after_claim": 2, "flaky": 2}.get(k, 1) for k in KINDS
 )
 
 
@@ -76,7 +84,7 @@ class Scenario:
             f"{self.nonce_window.total_seconds():g} s; skews {', '.join(f'{s:+.1f}' for s in self.skews[: self.processes])} s",
         ]
         for c in self.channels:
-            lines.append(f"  channel {c.id} (guild {c.guild}, shard slot {(c.guild >> 22) % 4}) posts at {c.post_time:%H:%M} {c.zone}")
+            lines.append(f"  channel {c.id} (guild {c.guild}, shard {(c.guild >> 22) % self.processes} of {self.processes}) posts at {c.post_time:%H:%M} {c.zone}")
         for f in self.faults:
             lines.append(f"  fault {f.describe()}")
         return "\n".join(lines)
@@ -102,33 +110,45 @@ def generate(seed: int) -> Scenario:
             )
         )
     quiet_from = 2 * 86_400.0
+    # Like FoundationDB's BUGGIFY: most faults gather around one channel's due time, where they
+    # combine (a lost answer, a dead sender, an unreadable history) the way outages do.
+    focus = rng.randrange(len(channels))
+    focus_due = _due(start, channels[focus], rng.randrange(2))
+    cu = catch_up.total_seconds()
     faults: list[Fault] = []
-    for _ in range(rng.randint(0, 14)):
-        kind = rng.choice(KINDS)
-        # Faults gather around due times: that is where they hurt.
-        if rng.random() < 0.7:
+    for _ in range(rng.randint(0, 12)):
+        kind = rng.choices(KINDS, WEIGHTS)[0]
+        where = rng.random()
+        if where < 0.6:
+            t = focus_due + rng.choice((-600.0, -30.0, -2.0, 0.0, 0.5, 3.0, 20.0, 100.0, 200.0, 400.0))
+        elif where < 0.8:
             spec = rng.choice(channels)
-            t = _near_due(rng, start, spec, quiet_from)
+            t = _due(start, spec, rng.randrange(2)) + rng.uniform(-60, 600)
         else:
-            t = rng.uniform(0, quiet_from - 3600)
+            t = rng.uniform(0, quiet_from)
+        t = min(max(0.0, t), quiet_from - 3600)
         target = rng.randrange(4)
         arg = {
-            "kill": rng.choice((0.5, 5.0, 60.0, 400.0)),
-            "pause": lease.total_seconds() * rng.choice((0.5, 1.5, 3.0)) + rng.choice((0, 0, 400)),
+            "kill": rng.choice((0.5, 5.0, 60.0, 400.0, cu * 1.2)),
+            "pause": rng.choice((lease.total_seconds() * rng.choice((0.5, 1.5, 3.0)), 400.0, cu * 1.2)),
             "db_restart": rng.choice((0.5, 5.0, 30.0)),
             "db_restart_boot": rng.choice((1.0, 10.0)),
             "drop_conn": 0.0,
             "clock_jump": rng.choice((-1, 1)) * rng.choice((2.0, 45.0, 600.0)),
-            "no_read": rng.choice((600.0, 7200.0)),
+            "no_read": rng.choice((1200.0, 7200.0)),
             "no_send": rng.choice((600.0, 7200.0)),
             "delete_channel": 0.0,
             "reshard": float(rng.randint(1, 4)),
             "flaky": rng.choice((60.0, 900.0, 3600.0)),
             "chatter": float(rng.choice((5, 40, 150))),
             "stall_send": rng.choice((lease.total_seconds() * 1.5, 400.0)),
+            "kill_in_send": rng.choice((1.0, 30.0, 400.0, cu * 1.2)),
+            "freeze_after_claim": 0.0,
         }[kind]
         if kind in ("no_read", "no_send", "delete_channel", "chatter"):
-            target = rng.randrange(len(channels))
+            target = focus if rng.random() < 0.7 else rng.randrange(len(channels))
+            if kind in ("no_read", "chatter"):
+                t = max(0.0, t - rng.choice((0.0, 300.0, 900.0)))  # in place before the post goes out
         faults.append(Fault(round(t, 3), kind, target, arg))
     faults.sort(key=lambda f: (f.t, f.kind, f.target))
     skews = tuple(round(rng.uniform(-3, 3), 3) for _ in range(4))
@@ -148,18 +168,14 @@ def generate(seed: int) -> Scenario:
     )
 
 
-def _near_due(rng: random.Random, start: dt.datetime, spec: ChannelSpec, before: float) -> float:
-    """A moment a little before or after one of the channel's due times (roughly: local time ignored)."""
+def _due(start: dt.datetime, spec: ChannelSpec, day: int) -> float:
+    """Seconds from the start to the channel's first due time after `day` days."""
     from zoneinfo import ZoneInfo
 
     from bot.daily.schedule import next_occurrence
 
-    zone = ZoneInfo(spec.zone)
-    day = rng.randrange(2)
-    after = start + dt.timedelta(days=day)
-    _, due = next_occurrence(after, spec.post_time, zone)
-    t = (due - start).total_seconds() + rng.choice((-30.0, -2.0, 0.0, 0.5, 3.0, 20.0, 100.0, 200.0, 400.0))
-    return min(max(0.0, t), before - 3600)
+    _, due = next_occurrence(start + dt.timedelta(days=day), spec.post_time, ZoneInfo(spec.zone))
+    return (due - start).total_seconds()
 
 
 def shrinks(s: Scenario) -> list[Scenario]:

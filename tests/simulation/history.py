@@ -86,6 +86,10 @@ class History:
     stopped: list[tuple[str, str]] = field(default_factory=list)  # (process, why) for up processes whose loop died
     late_bound: list[tuple[int, dt.date, dt.datetime]] = field(default_factory=list)  # quiet days: (ch, day, by)
     deleted: dict[int, dt.datetime] = field(default_factory=dict)  # channels deleted, and when
+    # (t, the process's own clock, process, channel, day, operation, succeeded): claim, take_over, renew,
+    # finish, retry_later; and reclaim (all of that process's claims)
+    ownership: list[tuple[float, float, str, int, dt.date, str, bool]] = field(default_factory=list)
+    unclaimed: list[tuple[str, int, str]] = field(default_factory=list)  # restarted, own claim left to the lease
 
     def _t(self) -> float:
         return float(self.now())  # type: ignore[operator]
@@ -121,9 +125,36 @@ def _clock(t: float) -> str:
     return f"+{whole // 86400}d{(whole % 86400) // 3600:02d}:{(whole % 3600) // 60:02d}:{whole % 60:02d}.{int((t - whole) * 1000):03d}"
 
 
-def check(history: History, tolerance: dt.timedelta) -> list[Violation]:
+def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> list[Violation]:
     """Every invariant on the whole history; `tolerance` is how late a post started in time may land."""
     out: list[Violation] = []
+    # 0. A claim is taken over only once its holder let it go or its lease ran out, as the
+    #    taker's own clock could tell (a clock that jumped may take over early: that is not a race).
+    holder: dict[tuple[int, dt.date], tuple[str, float]] = {}
+    seconds = lease.total_seconds()
+    for t, clock, process, channel, day, op, ok in history.ownership:
+        key = (channel, day)
+        if not ok:
+            continue
+        if op == "reclaim":
+            for k in [k for k, (p, _) in holder.items() if p == process]:
+                del holder[k]
+        elif op in ("claim", "renew"):
+            holder[key] = (process, clock)
+        elif op == "take_over":
+            held = holder.get(key)
+            if held is not None and held[0] != process and clock < int(held[1]) + seconds:
+                out.append(
+                    Violation(
+                        "one holder per claim",
+                        channel,
+                        f"{process} took over the post for {day} in channel {channel} at {_clock(t)}, "
+                        f"{clock - held[1]:.3f} s after {held[0]} confirmed it (lease {seconds:g} s)",
+                    )
+                )
+            holder[key] = (process, clock)
+        elif op in ("finish", "retry_later"):
+            holder.pop(key, None)
     # 1. At most one message per (channel, local day).
     by_day: dict[tuple[int, dt.date | None], list[Post]] = {}
     for p in history.posts:
@@ -179,6 +210,14 @@ def check(history: History, tolerance: dt.timedelta) -> list[Violation]:
                 )
             )
     # 4. A bot that is up recovers on its own.
+    for process, channel, day in history.unclaimed:
+        out.append(
+            Violation(
+                "a restarted process takes its own claims back at once",
+                channel,
+                f"{process} started again but left its post for {day} in channel {channel} to wait out the lease",
+            )
+        )
     for process, why in history.stopped:
         out.append(Violation("an up process recovers on its own", None, f"{process}: {why}"))
     for channel, day, by in history.late_bound:

@@ -122,6 +122,17 @@ class Tracked:
                 self._world.history.add(self._node.name, f"{name} failed: {exc}", delivery.channel_id if delivery else None)
                 raise
             if delivery is not None:
+                self._world.history.ownership.append(
+                    (
+                        self._world.loop.time(),
+                        self._node.process.clock.now().timestamp(),
+                        self._node.scheduler.claimant,
+                        delivery.channel_id,
+                        delivery.day,
+                        name,
+                        bool(result),
+                    )
+                )
                 what = "".join(f" {a}" for a in args[1:] if isinstance(a, str)) + "".join(
                     f" {k}={v}" for k, v in kwargs.items() if k != "claimant" and v is not None
                 )
@@ -132,6 +143,13 @@ class Tracked:
                 )
                 if result and name in ("claim", "take_over", "renew"):
                     self._node.confirmed[(delivery.channel_id, delivery.day)] = self._world.loop.time()
+                if result and name in ("claim", "take_over"):
+                    await self._world.after_claim(self._node, delivery)
+            if name == "reclaim":
+                self._world.history.ownership.append(
+                    (self._world.loop.time(), 0.0, self._node.scheduler.claimant, 0, dt.date.min, name, True)
+                )
+                self._world.after_reclaim(self._node)
             elif result:
                 self._world.history.add(self._node.name, f"{name} -> {result}")
             return result
@@ -152,6 +170,9 @@ class Node:
     confirmed: dict[tuple[int, dt.date], float] = field(default_factory=dict)
     pauses: list[float] = field(default_factory=list)  # when each freeze began
     stall_next_send: float = 0.0
+    previous: str | None = None  # the claimant name of the last process in this slot
+    kill_in_send: float = 0.0  # armed: dies as its next post request reaches Discord, restarts this much later
+    freeze_after_claim: bool = False
 
     @property
     def up(self) -> bool:
@@ -222,6 +243,8 @@ class World:
             pacer=Pacer(45.0 * share, monotonic=self.loop.time),
         )
         node = Node(slot, name, process, storage._db, scheduler, task=None)  # type: ignore[arg-type]
+        old = self.nodes.get(slot)
+        node.previous = old.scheduler.claimant if old is not None else None
         node_box.append(node)
         scheduler.storage = Tracked(storage, node, self)  # type: ignore[assignment]
         process.on_kill.append(node.connection.kill)
@@ -234,6 +257,7 @@ class World:
     def kill(self, node: Node, why: str = "kill -9") -> None:
         if node.process.dead:
             return
+        self._check_alive(node)
         node.process.kill()
         self.history.add(node.name, why)
         self._log_up()
@@ -295,6 +319,49 @@ class World:
         stalled = any(p >= since for p in node.pauses)
         self.history.sends.append(Send(self.loop.time(), node.name, channel, day, holder, state, stalled))
         self.history.add(node.name, f"post request for {channel}/{day} leaves (claim: {holder or state})", channel)
+        if node.kill_in_send:
+            restart, node.kill_in_send = node.kill_in_send, 0.0
+            # Dies once Discord has the request, most often before the answer is back.
+            self.loop.call_later(0.065, self._kill_and_restart, node, restart, context=SERVER)
+
+    def _kill_and_restart(self, node: Node, restart: float) -> None:
+        self.kill(node, "kill -9 while its post request is in flight")
+
+        def again() -> None:
+            if self.nodes.get(node.slot) is node and node.slot < self.count:
+                self.start(node.slot)
+
+        self.loop.call_later(restart, again, context=SERVER)
+
+    def after_reclaim(self, node: Node) -> None:
+        """A restarted process has reclaimed: nothing its previous life was sending may be left to the lease."""
+        before = node.previous
+        if before is None:
+            return
+        left = self.observer_raw.execute(
+            "SELECT channel_id, day FROM deliveries WHERE state = 'sending' AND claimant = ?", (before,)
+        ).fetchall()
+        for channel, day in left:
+            self.history.unclaimed.append((node.name, channel, day))
+            self.history.add(node.name, f"restarted, but {channel}/{day} still waits for the lease of {before}", channel)
+
+    async def after_claim(self, node: Node, delivery: Delivery) -> None:
+        """Freeze a process right after it claimed, until just when another process may take the claim over."""
+        if not node.freeze_after_claim:
+            return
+        node.freeze_after_claim = False
+        others = [n for n in self.nodes.values() if n is not node and not n.process.dead]
+        claimed = float(int(node.process.clock.now().timestamp()))  # storage keeps whole seconds
+        lease = self.s.lease.total_seconds()
+        targets = []
+        for other in others or [node]:
+            shard = other.scheduler.shard
+            grace = shard.grace.total_seconds() if shard and shard.grace and not shard.owns(delivery.guild_id) else 0.0
+            at = claimed + lease + grace - other.process.clock.skew - self.s.start.timestamp()
+            targets.append(at)
+        until = min(targets) + self.rng.uniform(0.0, 0.008)
+        self.pause(node, max(0.001, until - self.loop.time()), "frozen right after its claim")
+        await asyncio.sleep(0)
 
     # -- the run --------------------------------------------------------------
 
@@ -316,11 +383,17 @@ class World:
         self.loop.call_at(s.quiet_from, self._quiet_soon, context=SERVER)
         await asyncio.sleep(s.end)
         for node in self.nodes.values():
-            if not node.process.dead and node.task.done():
-                why = "its scheduler stopped"
-                if not node.task.cancelled() and node.task.exception() is not None:
-                    why += f": {type(node.task.exception()).__name__}: {node.task.exception()}"
-                self.history.stopped.append((node.name, why))
+            if not node.process.dead:
+                self._check_alive(node)
+
+    def _check_alive(self, node: Node) -> None:
+        """A process that is up must still be running its scheduler (whatever happened to it)."""
+        if node.task.done() and not node.scheduler.stopping:
+            why = "its scheduler stopped"
+            if not node.task.cancelled() and node.task.exception() is not None:
+                why += f": {type(node.task.exception()).__name__}: {node.task.exception()}"
+            self.history.stopped.append((node.name, why))
+            self.history.add(node.name, why)
 
     def _plan_checks(self, channel: int, guild: int, at: dt.time, zone: ZoneInfo, created: dt.datetime) -> None:
         end = self.s.start + dt.timedelta(seconds=self.s.end)
@@ -422,6 +495,14 @@ class World:
             channel_id = s.channels[f.target].id
             if self.discord.channels[channel_id].exists:
                 self.discord.chatter(channel_id, int(f.arg))
+        elif f.kind == "kill_in_send":
+            node = self._node(f.target)
+            if node is not None:
+                node.kill_in_send = f.arg
+        elif f.kind == "freeze_after_claim":
+            node = self._node(f.target)
+            if node is not None:
+                node.freeze_after_claim = True
         elif f.kind == "stall_send":
             node = self._node(f.target)
             if node is not None:
@@ -473,6 +554,8 @@ class World:
         for node in list(self.nodes.values()):
             node.process.clock.skew = self.skews[node.slot]
             node.stall_next_send = 0.0
+            node.kill_in_send = 0.0
+            node.freeze_after_claim = False
             if node.process.paused:
                 self.resume(node)
         for slot in range(self.count):
@@ -498,7 +581,7 @@ def run(scenario: Scenario, *, defects: Iterable[str] = ()) -> Result:
             world.loop.run_until_complete(world.main())
         except Deadlock as exc:
             world.history.stopped.append(("simulation", f"deadlock: {exc}"))
-        violations = check(world.history, world._tolerance())
+        violations = check(world.history, world._tolerance(), scenario.lease)
         return Result(scenario, world.history, violations)
     finally:
         _teardown(world)
