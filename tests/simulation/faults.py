@@ -27,14 +27,15 @@ KINDS = (
     "flaky",  # Discord answers badly (429, 5xx, lost answers) for `arg` seconds
     "chatter",  # members post `arg` messages in a channel
     "stall_send",  # a process freezes for `arg` s right before its next post request leaves
-    "kill_in_send",  # a process dies as its next post request reaches Discord; restarts `arg` s later
+    "kill_in_send",  # the sender of a channel's next post dies as Discord gets it; restarts `arg` s later
     "freeze_after_claim",  # a process freezes right after its next claim, until another may take it over
+    "outage",  # the host goes down: every process dies, and all start again `arg` s later
 )
 
 # The hazards the daily posts exist to survive come up most: an outcome lost in flight, a
 # history that cannot be read, a process frozen holding a claim, Discord misbehaving.
 WEIGHTS = tuple(
-    {"kill_in_send": 3, "no_read": 2, "chatter": 2, "freeze_after_claim": 2, "flaky": 2}.get(k, 1) for k in KINDS
+    {"kill_in_send": 3, "no_read": 2, "chatter": 2, "freeze_after_claim": 2, "flaky": 2, "outage": 2}.get(k, 1) for k in KINDS
 )
 
 
@@ -116,8 +117,11 @@ def generate(seed: int) -> Scenario:
     focus_due = _due(start, channels[focus], rng.randrange(2))
     cu = catch_up.total_seconds()
     faults: list[Fault] = []
+    # Swarm testing: each run draws its faults from a few kinds only, so those few combine often.
+    swarm = sorted(set(rng.choices(KINDS, WEIGHTS, k=rng.randint(2, 5))))
+    weights = [WEIGHTS[KINDS.index(k)] for k in swarm]
     for _ in range(rng.randint(0, 12)):
-        kind = rng.choices(KINDS, WEIGHTS)[0]
+        kind = rng.choices(swarm, weights)[0]
         where = rng.random()
         if where < 0.6:
             t = focus_due + rng.choice((-600.0, -30.0, -2.0, 0.0, 0.5, 3.0, 20.0, 100.0, 200.0, 400.0))
@@ -142,10 +146,11 @@ def generate(seed: int) -> Scenario:
             "flaky": rng.choice((60.0, 900.0, 3600.0)),
             "chatter": float(rng.choice((5, 40, 150))),
             "stall_send": rng.choice((lease.total_seconds() * 1.5, 400.0)),
-            "kill_in_send": rng.choice((1.0, 30.0, 400.0, cu * 1.2)),
+            "kill_in_send": rng.choice((1.0, 30.0, 400.0, cu * 1.2, cu * 1.2)),
             "freeze_after_claim": 0.0,
+            "outage": rng.choice((60.0, cu * 1.2, 20_000.0)),
         }[kind]
-        if kind in ("no_read", "no_send", "delete_channel", "chatter"):
+        if _channel_fault(kind):
             target = focus if rng.random() < 0.7 else rng.randrange(len(channels))
             if kind in ("no_read", "chatter"):
                 t = max(0.0, t - rng.choice((0.0, 300.0, 900.0)))  # in place before the post goes out
@@ -189,7 +194,7 @@ def shrinks(s: Scenario) -> list[Scenario]:
             faults = tuple(
                 replace(f, target=f.target - (1 if f.target > i else 0))
                 for f in s.faults
-                if not (_channel_fault(f) and f.target == i)
+                if not (_channel_fault(f.kind) and f.target == i)
             )
             out.append(replace(s, channels=keep, faults=faults))
     if s.processes > 1:
@@ -197,5 +202,5 @@ def shrinks(s: Scenario) -> list[Scenario]:
     return out
 
 
-def _channel_fault(f: Fault) -> bool:
-    return f.kind in ("no_read", "no_send", "delete_channel", "chatter")
+def _channel_fault(kind: str) -> bool:
+    return kind in ("no_read", "no_send", "delete_channel", "chatter", "kill_in_send")

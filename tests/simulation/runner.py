@@ -145,13 +145,13 @@ class Tracked:
                     self._node.confirmed[(delivery.channel_id, delivery.day)] = self._world.loop.time()
                 if result and name in ("claim", "take_over"):
                     await self._world.after_claim(self._node, delivery)
+            else:
+                self._world.history.add(self._node.name, f"{name} -> {result}")
             if name == "reclaim":
                 self._world.history.ownership.append(
                     (self._world.loop.time(), 0.0, self._node.scheduler.claimant, 0, dt.date.min, name, True)
                 )
                 self._world.after_reclaim(self._node)
-            elif result:
-                self._world.history.add(self._node.name, f"{name} -> {result}")
             return result
 
         return call
@@ -171,7 +171,6 @@ class Node:
     pauses: list[float] = field(default_factory=list)  # when each freeze began
     stall_next_send: float = 0.0
     previous: str | None = None  # the claimant name of the last process in this slot
-    kill_in_send: float = 0.0  # armed: dies as its next post request reaches Discord, restarts this much later
     freeze_after_claim: bool = False
 
     @property
@@ -193,6 +192,8 @@ class World:
         self.count = scenario.processes
         self.skews = list(scenario.skews)
         self.deleted: dict[int, float] = {}
+        # Armed per channel: the next post request's sender dies once Discord has it, restarts this much later.
+        self.kill_in_send: dict[int, float] = {}
         self.repairs: list[asyncio.Task[Any]] = []
         self.up_log: list[tuple[float, int]] = []
         self.observer_raw = sqlite3.connect(self.db.path, check_same_thread=False)
@@ -294,14 +295,12 @@ class World:
         self.up_log.append((self.loop.time(), sum(1 for n in self.nodes.values() if n.up)))
 
     def was_up(self, start: float, end: float) -> bool:
-        level = 0
-        for t, up in self.up_log:
-            if t > end:
-                break
-            if t >= start and up > 0:
+        """Whether some process could run for a while between `start` and `end`."""
+        for i, (t, up) in enumerate(self.up_log):
+            until = self.up_log[i + 1][0] if i + 1 < len(self.up_log) else float("inf")
+            if up > 0 and min(until, end) > max(t, start):
                 return True
-            level = up
-        return level > 0
+        return False
 
     async def _on_send(self, node: Node, channel: int, nonce: str) -> None:
         """The bytes of a post request are about to leave `node`: who holds that day's claim now?"""
@@ -319,10 +318,11 @@ class World:
         stalled = any(p >= since for p in node.pauses)
         self.history.sends.append(Send(self.loop.time(), node.name, channel, day, holder, state, stalled))
         self.history.add(node.name, f"post request for {channel}/{day} leaves (claim: {holder or state})", channel)
-        if node.kill_in_send:
-            restart, node.kill_in_send = node.kill_in_send, 0.0
-            # Dies once Discord has the request, most often before the answer is back.
-            self.loop.call_later(0.065, self._kill_and_restart, node, restart, context=SERVER)
+        restart = self.kill_in_send.pop(channel, 0.0)
+        if restart:
+            # Dies before Discord has the request, or once it has it (most often before the answer is back).
+            when = self.rng.choice((0.005, 0.065, 0.065))
+            self.loop.call_later(when, self._kill_and_restart, node, restart, context=SERVER)
 
     def _kill_and_restart(self, node: Node, restart: float) -> None:
         self.kill(node, "kill -9 while its post request is in flight")
@@ -420,7 +420,7 @@ class World:
         assert self.service is not None
         status = (await self.service.status(guild, self.loop.wall())).content or ""
         start = (due - self.s.start).total_seconds()
-        up = self.was_up(start, (deadline - self.s.start).total_seconds())
+        up = self.was_up(start, self.loop.time())  # down until now: nobody could have written it down
         self.history.checks.append(DueCheck(self.loop.time(), channel, day, due, deadline, posted, status, up))
         if not posted:
             self.history.add("check", f"no post for {channel}/{day}; /daily status: {status!r}", channel)
@@ -495,10 +495,15 @@ class World:
             channel_id = s.channels[f.target].id
             if self.discord.channels[channel_id].exists:
                 self.discord.chatter(channel_id, int(f.arg))
+        elif f.kind == "outage":
+            for node in list(self.nodes.values()):
+                self.kill(node, "host down")
+            await asyncio.sleep(min(f.arg, max(0.0, s.quiet_from - self.loop.time())))
+            for slot in range(self.count):
+                if slot not in self.nodes or self.nodes[slot].process.dead:
+                    self.start(slot)
         elif f.kind == "kill_in_send":
-            node = self._node(f.target)
-            if node is not None:
-                node.kill_in_send = f.arg
+            self.kill_in_send[s.channels[f.target].id] = f.arg
         elif f.kind == "freeze_after_claim":
             node = self._node(f.target)
             if node is not None:
@@ -551,10 +556,10 @@ class World:
         self.history.add("fleet", "quiet from now on: every process up, clocks right, Discord calm")
         self.discord.flaky = Flakiness.calm()
         self.db.drop_next.clear()
+        self.kill_in_send.clear()
         for node in list(self.nodes.values()):
             node.process.clock.skew = self.skews[node.slot]
             node.stall_next_send = 0.0
-            node.kill_in_send = 0.0
             node.freeze_after_claim = False
             if node.process.paused:
                 self.resume(node)
