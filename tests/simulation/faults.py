@@ -72,6 +72,7 @@ class Scenario:
     channels: tuple[ChannelSpec, ...]
     faults: tuple[Fault, ...]
     skews: tuple[float, ...] = field(default=(0.0, 0.0, 0.0, 0.0))
+    kept: tuple[int, tuple[int, ...], tuple[int, ...]] | None = None  # shrunk: (processes, channels, faults) kept
 
     @property
     def end(self) -> float:
@@ -183,23 +184,41 @@ def _due(start: dt.datetime, spec: ChannelSpec, day: int) -> float:
     return (due - start).total_seconds()
 
 
+def restrict(s: Scenario, processes: int, channels: tuple[int, ...], faults: tuple[int, ...]) -> Scenario:
+    """The seed's scenario with only these processes, channels and faults (indices into the full one)."""
+    kept = tuple(s.channels[i] for i in channels)
+    out = []
+    for i in faults:
+        f = s.faults[i]
+        if _channel_fault(f.kind):
+            if f.target not in channels:
+                continue
+            f = replace(f, target=channels.index(f.target))
+        out.append(f)
+    return replace(s, processes=processes, channels=kept, faults=tuple(out), kept=(processes, channels, faults))
+
+
 def shrinks(s: Scenario) -> list[Scenario]:
     """Smaller scenarios to try, simplest first: fewer faults, channels, processes."""
-    out = []
-    for i in range(len(s.faults)):
-        out.append(replace(s, faults=s.faults[:i] + s.faults[i + 1 :]))
-    if len(s.channels) > 1:
-        for i in range(len(s.channels)):
-            keep = s.channels[:i] + s.channels[i + 1 :]
-            faults = tuple(
-                replace(f, target=f.target - (1 if f.target > i else 0))
-                for f in s.faults
-                if not (_channel_fault(f.kind) and f.target == i)
-            )
-            out.append(replace(s, channels=keep, faults=faults))
-    if s.processes > 1:
-        out.append(replace(s, processes=s.processes - 1))
+    full = generate(s.seed)
+    processes, channels, faults = s.kept or (full.processes, tuple(range(len(full.channels))), tuple(range(len(full.faults))))
+    out = [restrict(full, processes, channels, faults[:i] + faults[i + 1 :]) for i in range(len(faults))]
+    if len(channels) > 1:
+        out += [restrict(full, processes, channels[:i] + channels[i + 1 :], faults) for i in range(len(channels))]
+    if processes > 1:
+        out.append(restrict(full, processes - 1, channels, faults))
     return out
+
+
+def replay_flags(s: Scenario) -> str:
+    """The command-line options that rebuild this (possibly shrunk) scenario from its seed."""
+    if s.kept is None:
+        return f"--seed {s.seed}"
+    processes, channels, faults = s.kept
+    return (
+        f"--seed {s.seed} --processes {processes} --channels {','.join(map(str, channels)) or '-'} "
+        f"--faults {','.join(map(str, faults)) or '-'}"
+    )
 
 
 def _channel_fault(kind: str) -> bool:

@@ -34,7 +34,7 @@ from bot.storage import Delivery, ShardFilter
 from bot.storage.sqlite import SQLiteStorage
 from tests.simulation.db import InlineConnection, SimDatabase
 from tests.simulation.discord_sim import SERVER, Flakiness, SimClient, SimDiscord
-from tests.simulation.faults import Fault, Scenario
+from tests.simulation.faults import Fault, Scenario, replay_flags
 from tests.simulation.history import DueCheck, History, Send, Violation, check
 from tests.simulation.loop import CURRENT, Deadlock, Process, SimLoop
 
@@ -97,7 +97,7 @@ class Result:
         lines += [f"  - {v}" for v in self.violations]
         lines += ["", "History" + (f" (channels {sorted(channels)} and the faults)" if channels else "") + ":"]
         lines.append(self.history.render(channels))
-        lines += ["", f"Replay: python -m tests.simulation --seed {self.scenario.seed}"]
+        lines += ["", f"Replay: python -m tests.simulation {replay_flags(self.scenario)}"]
         return "\n".join(lines)
 
 
