@@ -1,10 +1,15 @@
-"""Command line: run | sync | check | console | show.
+"""Command line: run | sync | check | status | console | show.
 
 python -m bot run [--config FILE]       connect to Discord and serve
 python -m bot sync [--guild ID]         publish the slash commands (global or one server)
 python -m bot check [--config FILE]     validate config and content, exit non-zero on problems
+python -m bot status [--config FILE]    the bot's processes and daily posts, from the database
 python -m bot console                   try the commands in a terminal, no token needed
 python -m bot show 4                    print one reply
+
+Exit codes: 0 done; 1 a failure worth retrying (Discord unreachable, `status` finding a problem);
+2 bad configuration, content or token, or a live process already running with this identity
+(restarting would only fail again: the systemd unit does not restart on 2).
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ import argparse
 import asyncio
 import dataclasses
 import logging
+import os
 import signal
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,17 +32,20 @@ import yarl
 
 from bot.config import (
     DEFAULT_CONFIG,
+    MetricsPortInUse,
     MissingSecret,
     MissingToken,
     Settings,
     Shards,
     load_settings,
+    parse_port_range,
     parse_shard_ids,
     read_database_password,
     read_token,
 )
 from bot.content.library import Library, load_library
 from bot.content.yamlfile import FileProblems
+from bot.instances import DuplicateInstance
 from bot.logsafety import install as install_redaction
 
 if TYPE_CHECKING:
@@ -47,6 +56,9 @@ log = logging.getLogger("bot")
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_SETUP = 0, 1, 2
 EXAMPLE_CONFIG = Path("config.example.yaml")
+METRICS_PORT_ENV = "RESOLUTION_BOT_METRICS_PORT"
+DATABASE_WAIT_FIRST = 1.0  # seconds before the first retry of a database that is not reachable yet
+DATABASE_WAIT_CAP = 30.0  # the longest wait between tries
 
 
 class SetupError(Exception):
@@ -61,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         ("run", "connect to Discord and serve"),
         ("sync", "publish the slash commands to Discord"),
         ("check", "validate the config and content files"),
+        ("status", "which processes are alive, their schedulers' health, the daily posts' state"),
         ("console", "type commands, read replies; no token or network"),
         ("show", "print one reply, e.g. `show 4` or `show /search impunity`"),
     ):
@@ -72,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
             )
             p.add_argument(
                 "--shards", default=None, help="the shards this process runs, e.g. 0-3 (needs a shard count)"
+            )
+            p.add_argument(
+                "--metrics-port",
+                default=None,
+                help=f"serve metrics on this port or the first free one of a range, e.g. 9108-9115 "
+                f"(overrides the config and {METRICS_PORT_ENV})",
             )
         if name == "sync":
             p.add_argument("--guild", type=int, default=None, help="sync to this server only (instant; for testing)")
@@ -120,13 +139,31 @@ def with_shards(settings: Settings, count: int | None, ids: str | None) -> Setti
     return dataclasses.replace(settings, shards=Shards(total, chosen))
 
 
+def with_metrics_port(settings: Settings, given: str | None, environ: Mapping[str, str] = os.environ) -> Settings:
+    """The settings with --metrics-port, else RESOLUTION_BOT_METRICS_PORT, applied over the config's."""
+    text, where = (given, "--metrics-port") if given is not None else (environ.get(METRICS_PORT_ENV), METRICS_PORT_ENV)
+    if not text:
+        return settings
+    try:
+        first, last = parse_port_range(text)
+    except ValueError as exc:
+        raise SetupError(f"{where}: {exc}") from None
+    return dataclasses.replace(settings, metrics_port=first, metrics_port_last=last)
+
+
 def _setup_logging(level: str, token: str | None) -> None:
     discord.utils.setup_logging(level=getattr(logging, level), root=True)
     install_redaction((token,) if token else ())
 
 
-async def open_storage(settings: Settings) -> Storage:
-    """The configured storage, migrated: PostgreSQL for a postgresql:// URL, else the SQLite file."""
+async def open_storage(
+    settings: Settings, *, wait: bool = True, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+) -> Storage:
+    """The configured storage, migrated: PostgreSQL for a postgresql:// URL, else the SQLite file.
+
+    A PostgreSQL server that is not reachable yet (refused, timed out, starting up, too many
+    connections) is waited for, with a log line at each try and backoff up to 30 s, when `wait`;
+    what retrying cannot fix (a wrong password, no such database, no asyncpg) is a SetupError."""
     if settings.postgres_url is None:
         from bot.storage.sqlite import SQLiteStorage
 
@@ -144,15 +181,47 @@ async def open_storage(settings: Settings) -> Storage:
 
     try:
         password = read_database_password(settings)
-        return await PostgresStorage.open(
-            settings.postgres_url, password=password, max_connections=settings.database_pool_size
-        )
     except MissingSecret as exc:
         raise SetupError(str(exc)) from None
-    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+    not_yet = (
+        OSError,
+        TimeoutError,
+        asyncpg.PostgresConnectionError,
+        asyncpg.CannotConnectNowError,
+        asyncpg.AdminShutdownError,
+        asyncpg.CrashShutdownError,
+        asyncpg.TooManyConnectionsError,
+    )
+
+    def reason(exc: BaseException) -> str:
         # The URL holds no password (the config refuses one), so it is safe to show.
-        reason = str(exc).replace(password, "…") if password else str(exc)
-        raise SetupError(f"{settings.source}: database: cannot use {settings.postgres_url}: {reason}") from None
+        text = " ".join(str(exc).split()) or type(exc).__name__
+        return text.replace(password, "…") if password else text
+
+    tries = 0
+    while True:
+        try:
+            return await PostgresStorage.open(
+                settings.postgres_url, password=password, max_connections=settings.database_pool_size
+            )
+        except not_yet as exc:
+            if not wait:
+                raise SetupError(
+                    f"{settings.source}: database: cannot reach {settings.postgres_url}: {reason(exc)}"
+                ) from None
+            tries += 1
+            delay = min(DATABASE_WAIT_CAP, DATABASE_WAIT_FIRST * 2.0 ** (tries - 1))
+            log.warning(
+                "The database is not reachable yet (%s: %s); trying again in %.0f s",
+                settings.postgres_url,
+                reason(exc),
+                delay,
+            )
+            await sleep(delay)
+        except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            raise SetupError(
+                f"{settings.source}: database: cannot use {settings.postgres_url}: {reason(exc)}"
+            ) from None
 
 
 def _point_at_api(settings: Settings) -> None:
@@ -186,7 +255,13 @@ async def _serve(settings: Settings, library: Library, token: str) -> None:
         metrics = Metrics()
     storage = await open_storage(settings)
     try:
-        await _serve_with(ResolutionBot(library, storage, settings, metrics=metrics), token)
+        from bot.daily.delivery import SystemClock
+        from bot.instances import InstanceRegistry
+
+        instance = InstanceRegistry.for_settings(storage, SystemClock(), settings)
+        log.info("This process is “%s”", instance.identity)
+        await instance.register()  # DuplicateInstance: exit 2
+        await _serve_with(ResolutionBot(library, storage, settings, metrics=metrics, instance=instance), token)
     finally:
         await storage.close()
 
@@ -235,6 +310,29 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
     return EXIT_OK
 
 
+async def _status(settings: Settings) -> int:
+    """Print what the database knows of the bot's processes and daily posts; 1 when something is wrong."""
+    from bot.daily.delivery import SystemClock
+    from bot.instances import STALE_AFTER
+    from bot.status import render_status
+
+    try:
+        storage = await open_storage(settings, wait=False)
+    except SetupError as exc:
+        print(f"Cannot read the status: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        now = SystemClock().now()
+        instances = await storage.instances()
+        overview = await storage.daily_overview(now, settings.daily.claim_lease)
+    finally:
+        await storage.close()
+    # Ages by the storage's clock: on PostgreSQL heartbeats are the database's time, not this host's.
+    text, healthy = render_status(instances, overview, overview.at, STALE_AFTER)
+    print(text)
+    return EXIT_OK if healthy else EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -258,8 +356,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 repl(answers)
             return EXIT_OK
+        if args.command == "status":
+            logging.basicConfig(level=logging.WARNING, format="%(message)s")
+            return asyncio.run(_status(settings))
         if args.command == "run":
             settings = with_shards(settings, args.shard_count, args.shards)
+            settings = with_metrics_port(settings, args.metrics_port)
         token = read_token(settings)
         _setup_logging(settings.log_level, token)
         if args.command == "sync":
@@ -271,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_SETUP
     except MissingToken as exc:
         print(exc, file=sys.stderr)
+        return EXIT_BAD_SETUP
+    except (MetricsPortInUse, DuplicateInstance) as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
         return EXIT_BAD_SETUP
     except discord.LoginFailure:
         print(

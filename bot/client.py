@@ -23,6 +23,7 @@ from bot.daily.delivery import SHUTDOWN_GRACE, Clock, InvalidRequestGuard, Sched
 from bot.daily.discord_poster import DiscordPoster, invalid_request_trace
 from bot.daily.service import DailyService
 from bot.identify import IdentifyGate, SessionLimits
+from bot.instances import InstanceRegistry, identity
 from bot.interactions import DYNAMIC_ITEMS, send
 from bot.proxy_ratelimits import retry_proxy_429s
 from bot.render import error_reply
@@ -180,6 +181,7 @@ class ResolutionBot(commands.AutoShardedBot):
         clock: Clock | None = None,
         run_scheduler: bool = True,
         metrics: Metrics | None = None,
+        instance: InstanceRegistry | None = None,
         **options: Any,
     ) -> None:
         clock = clock or SystemClock()
@@ -223,11 +225,16 @@ class ResolutionBot(commands.AutoShardedBot):
             rate=daily.posts_per_second * share,
             lease=daily.claim_lease,
             shard=shard,
+            # Stable across restarts: a restarted process finds the claims its predecessor died holding.
+            claimant=instance.identity if instance else identity(settings) if settings else None,
             guard=guard,
             on_event=metrics.daily if metrics else None,
         )
+        self.instance = instance
+        self._heartbeat_task: asyncio.Task[None] | None = None
         if metrics is not None:
             metrics.watch(lambda: guard.count(self.clock.now()), lambda: self.latencies)
+            metrics.watch_scheduler(lambda: self.scheduler.health)
         self.identify_gate = IdentifyGate(
             storage, self.clock, self._session_limits, shards_here=len(shard.ids) if shard else 1
         )
@@ -274,7 +281,20 @@ class ResolutionBot(commands.AutoShardedBot):
             self._scheduler_task.add_done_callback(self._scheduler_ended)
         port = self.settings.metrics_port if self.settings else None
         if self.metrics is not None and port is not None and self.settings is not None:
-            self._metrics_server = await self.metrics.serve(self.settings.metrics_address, port)
+            self._metrics_server, served = await self.metrics.serve_first_free(
+                self.settings.metrics_address, port, self.settings.metrics_port_last
+            )
+            if self.instance is not None:
+                self.instance.with_metrics(f"{self.settings.metrics_address}:{served}")
+        if self.instance is not None:
+            self._heartbeat_task = asyncio.create_task(
+                self.instance.run(lambda: self.scheduler.health, self._identity_lost), name="instance-heartbeat"
+            )
+
+    def _identity_lost(self) -> None:
+        """Another process now runs as this one (this one stalled past the heartbeat's limit): its
+        claims are that process's now, so this one stops."""
+        asyncio.get_running_loop().create_task(self.close(), name="close-on-lost-identity")
 
     def _scheduler_ended(self, task: asyncio.Task[None]) -> None:
         """The scheduler supervises itself and ends only at shutdown: anything else is said loudly."""
@@ -294,6 +314,13 @@ class ResolutionBot(commands.AutoShardedBot):
             self._scheduler_task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):  # an error was logged when it ended
                 await self._scheduler_task
+        if self._heartbeat_task is not None:
+            self._heartbeat_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._heartbeat_task
+            self._heartbeat_task = None
+        if self.instance is not None:
+            await self.instance.release()
         if self._metrics_server is not None:
             await self._metrics_server.cleanup()
             self._metrics_server = None

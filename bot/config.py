@@ -96,17 +96,27 @@ class Settings:
     default_document: str | None  # a symbol; None means the first document
     default_document_line: int
     token_env: str = "DISCORD_TOKEN"
+    # systemd's LoadCredential= name: with $CREDENTIALS_DIRECTORY/<this> present, the token is read
+    # from it (never from the environment, where every child process and /proc/PID/environ see it).
+    token_credential: str = "discord-token"
     log_level: str = "INFO"
     database: Path = Path("data/resolution-bot.sqlite3")  # SQLite, unless postgres_url is set
     postgres_url: str | None = None  # postgresql://user@host/db: never holds a password
     database_password_env: str | None = None  # the environment variable holding the password
+    database_password_credential: str = "database-password"  # or this LoadCredential= name, when present
     database_pool_size: int = 4  # PostgreSQL connections per process
     shards: Shards | None = None  # None: one process runs every shard Discord recommends
     discord_api_base: str | None = None  # e.g. a shared REST proxy (nirn-proxy) for a large fleet
     discord_gateway_url: str | None = None  # a gateway proxy (or a local test Discord) for fixed shards
     metrics_port: int | None = None  # Prometheus metrics at /metrics on this port; None: off
+    metrics_port_last: int | None = None  # with it, a range: the first free port from metrics_port to this
     metrics_address: str = "127.0.0.1"
+    instance_name: str | None = None  # this process's name (with its shards, its identity); None: the host's
     daily: DailySettings = field(default_factory=DailySettings)
+
+
+class MetricsPortInUse(Exception):
+    """No metrics port of the configured ones is free; the message says which and what to do."""
 
 
 class MissingSecret(Exception):
@@ -117,7 +127,19 @@ class MissingToken(MissingSecret):
     """No token in the environment; the message says how to get one (never echoes a value)."""
 
 
-def load_settings(path: Path) -> Settings:
+STATE_DIRECTORY_ENV = "STATE_DIRECTORY"  # set by systemd for a unit with StateDirectory=
+
+
+def default_database(base: Path, environ: Mapping[str, str]) -> Path:
+    """Where SQLite goes when the config names no database: the service's state directory under
+    systemd (the only place its sandbox lets it write), else data/ beside the config."""
+    state = environ.get(STATE_DIRECTORY_ENV, "").split(":")[0]
+    if state:
+        return Path(state) / "resolution-bot.sqlite3"
+    return (base / "data" / "resolution-bot.sqlite3").resolve()
+
+
+def load_settings(path: Path, environ: Mapping[str, str] = os.environ) -> Settings:
     """Read and validate a config file; raises `FileProblems` with file:line:field."""
     reader, root = compose(path)
     entries = reader.mapping(
@@ -126,15 +148,18 @@ def load_settings(path: Path) -> Settings:
         (
             "default_document",
             "token_env",
+            "token_credential",
             "log_level",
             "database",
             "database_password_env",
+            "database_password_credential",
             "database_pool_size",
             "shards",
             "discord_api_base",
             "discord_gateway_url",
             "metrics_port",
             "metrics_address",
+            "instance_name",
             "daily",
         ),
     )
@@ -159,6 +184,12 @@ def load_settings(path: Path) -> Settings:
     token_env = reader.optional(entries, "token_env", reader.text) or "DISCORD_TOKEN"
     if not token_env.replace("_", "").isalnum():
         reader.fail(entries["token_env"], "must be the name of an environment variable, like DISCORD_TOKEN")
+    credentials: dict[str, str] = {}
+    for key, fallback in (("token_credential", "discord-token"), ("database_password_credential", "database-password")):
+        credential = reader.optional(entries, key, reader.text) or fallback
+        if not _plain_name(credential):
+            reader.fail(entries[key], "must be a credential's name (letters, digits, . _ -), like discord-token")
+        credentials[key] = credential
     password_env = reader.optional(entries, "database_password_env", reader.text)
     if password_env is not None and not password_env.replace("_", "").isalnum():
         reader.fail(
@@ -166,10 +197,12 @@ def load_settings(path: Path) -> Settings:
             "must be the name of an environment variable, like RESOLUTION_BOT_DB_PASSWORD",
         )
     log_level = reader.optional(entries, "log_level", lambda n: reader.choice(n, LOG_LEVELS)) or "INFO"
-    database_name = reader.optional(entries, "database", reader.text) or "data/resolution-bot.sqlite3"
-    database = Path("data/resolution-bot.sqlite3")
+    database_name = reader.optional(entries, "database", reader.text)
+    database = default_database(base, environ)
     postgres_url = None
-    if database_name.startswith(("postgresql://", "postgres://")):
+    if database_name is None:
+        pass
+    elif database_name.startswith(("postgresql://", "postgres://")):
         postgres_url = database_name
         try:
             parts = urlsplit(database_name)
@@ -228,7 +261,12 @@ def load_settings(path: Path) -> Settings:
                 except ValueError as exc:
                     reader.fail(sh["ids"], str(exc))
     pool_size = reader.optional(entries, "database_pool_size", lambda n: reader.integer(n, minimum=1, maximum=100))
-    metrics_port = reader.optional(entries, "metrics_port", lambda n: reader.integer(n, minimum=1, maximum=65535))
+    metrics_port, metrics_port_last = None, None
+    if "metrics_port" in entries:
+        try:
+            metrics_port, metrics_port_last = parse_port_range(str(entries["metrics_port"].raw.value))
+        except ValueError as exc:
+            reader.fail(entries["metrics_port"], str(exc))
     metrics_address = reader.optional(entries, "metrics_address", reader.text) or "127.0.0.1"
     api_base = reader.optional(entries, "discord_api_base", reader.text)
     if api_base is not None:
@@ -240,6 +278,9 @@ def load_settings(path: Path) -> Settings:
         parts = urlsplit(gateway_url)
         if parts.scheme not in ("ws", "wss") or not parts.hostname:
             reader.fail(entries["discord_gateway_url"], "must be a ws(s) URL, e.g. wss://gateway-proxy.internal/")
+    name = reader.optional(entries, "instance_name", reader.text)
+    if name is not None and not _plain_name(name):
+        reader.fail(entries["instance_name"], "must be a short plain name (letters, digits, . _ -), like bot-a")
     reader.done()
     return Settings(
         source=str(path),
@@ -247,16 +288,20 @@ def load_settings(path: Path) -> Settings:
         default_document=default,
         default_document_line=entries["default_document"].line if "default_document" in entries else root.line,
         token_env=token_env,
+        token_credential=credentials["token_credential"],
         log_level=log_level,
         database=database,
         postgres_url=postgres_url,
         database_password_env=password_env,
+        database_password_credential=credentials["database_password_credential"],
         database_pool_size=pool_size or 4,
         shards=shards,
         discord_api_base=api_base.rstrip("/") if api_base else None,
         discord_gateway_url=gateway_url,
         metrics_port=metrics_port,
+        metrics_port_last=metrics_port_last,
         metrics_address=metrics_address,
+        instance_name=name,
         daily=daily,
     )
 
@@ -271,12 +316,55 @@ def _shard_ids_text(node: Node) -> str | None:
     return None
 
 
+def parse_port_range(text: str) -> tuple[int, int | None]:
+    """ "9108" -> (9108, None); "9108-9115" -> (9108, 9115); ValueError says what is wrong."""
+    first, dash, last = text.strip().partition("-")
+    if not first.strip().isdigit() or (dash and not last.strip().isdigit()):
+        raise ValueError(f"“{text}” is not a port or a range of ports; write e.g. 9108 or 9108-9115")
+    low, high = int(first), int(last) if dash else None
+    for port in (low, high):
+        if port is not None and not 1 <= port <= 65535:
+            raise ValueError(f"{port} is not a port number (1-65535)")
+    if high is not None and high < low:
+        raise ValueError(f"the range {text} runs backwards")
+    return low, high
+
+
+def _plain_name(name: str) -> bool:
+    return 0 < len(name) <= 64 and all(c.isascii() and (c.isalnum() or c in "._-") for c in name)
+
+
 def _or(value: T | None, default: T) -> T:
     return default if value is None else value
 
 
+CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"  # set by systemd for a unit with LoadCredential=
+
+
+def read_credential(name: str, what: str, environ: Mapping[str, str]) -> str | None:
+    """The secret systemd passed as credential `name` ($CREDENTIALS_DIRECTORY/name), None if there is none."""
+    folder = environ.get(CREDENTIALS_ENV, "")
+    if not folder:
+        return None
+    path = Path(folder) / name
+    try:
+        value = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MissingSecret(f"Cannot read the {what} from the credential {path}: {type(exc).__name__}") from None
+    if not value:
+        raise MissingSecret(f"The credential {path} holds no {what}: it is empty.")
+    return value
+
+
 def read_database_password(settings: Settings, environ: Mapping[str, str] = os.environ) -> str | None:
-    """The PostgreSQL password from the environment variable the settings name (None if none is named)."""
+    """The PostgreSQL password: from the systemd credential when there is one, else from the environment
+    variable the settings name (None if neither)."""
+    if settings.postgres_url is not None:
+        credential = read_credential(settings.database_password_credential, "database password", environ)
+        if credential is not None:
+            return credential
     if settings.database_password_env is None:
         return None
     password = environ.get(settings.database_password_env, "")
@@ -289,7 +377,14 @@ def read_database_password(settings: Settings, environ: Mapping[str, str] = os.e
 
 
 def read_token(settings: Settings, environ: Mapping[str, str] = os.environ) -> str:
-    """The bot token from the environment variable the settings name."""
+    """The bot token: from the systemd credential (LoadCredential=) when there is one, else from the
+    environment variable the settings name."""
+    try:
+        credential = read_credential(settings.token_credential, "Discord bot token", environ)
+    except MissingSecret as exc:
+        raise MissingToken(str(exc)) from None
+    if credential is not None:
+        return credential
     token = environ.get(settings.token_env, "").strip()
     if not token:
         raise MissingToken(

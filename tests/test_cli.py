@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import postgres
 from tests.conftest import FIXTURE_DOC, ROOT
 
 
@@ -122,16 +124,50 @@ def test_a_database_that_cannot_be_opened_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_an_unreachable_postgresql_server_exits_2_without_showing_the_password(tmp_path: Path) -> None:
+def test_run_waits_for_a_postgresql_server_that_is_not_reachable_yet(tmp_path: Path) -> None:
+    """PostgreSQL down at boot is a wait with a clear log line, not exit 2 (which systemd never restarts);
+    the password is never shown."""
     (tmp_path / "config.yaml").write_text(
         f"documents: [{FIXTURE_DOC}]\ndatabase: postgresql://bot@127.0.0.1:1/bot\ndatabase_password_env: RB_DB_PW\n",
         encoding="utf-8",
     )
     secret = "db-password-never-shown-31337"
-    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x.y.z", "RB_DB_PW": secret})
+    environ = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    environ.update({"DISCORD_TOKEN": "x.y.z", "RB_DB_PW": secret, "PYTHONPATH": str(ROOT)})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--config", str(tmp_path / "config.yaml")],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        lines = []
+        for line in process.stderr:  # the first two tries: at once, then 1 s later
+            lines.append(line)
+            if sum("The database is not reachable yet" in seen for seen in lines) == 2:
+                break
+        assert process.poll() is None, "".join(lines)  # still waiting, not exited
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    logged = "".join(lines)
+    assert "The database is not reachable yet (postgresql://bot@127.0.0.1:1/bot: " in logged
+    assert "trying again in 1 s" in logged and "trying again in 2 s" in logged
+    assert secret not in logged and "Traceback" not in logged
+
+
+def test_a_postgresql_database_that_does_not_exist_is_bad_configuration_exit_2(tmp_path: Path) -> None:
+    """Waiting cannot fix what the server refuses outright: that stays exit 2, with the reason."""
+    if not asyncio.run(postgres.reachable()):
+        pytest.skip(postgres.SKIP_REASON)
+    url = postgres.DSN.rsplit("/", 1)[0] + "/no_such_database_rb"
+    (tmp_path / "config.yaml").write_text(f"documents: [{FIXTURE_DOC}]\ndatabase: {url}\n", encoding="utf-8")
+    result = run("run", "--config", str(tmp_path / "config.yaml"), env={"DISCORD_TOKEN": "x.y.z"})
     assert result.returncode == 2, result.stderr
-    assert "database: cannot use postgresql://bot@127.0.0.1:1/bot" in result.stderr
-    assert secret not in result.stdout + result.stderr
+    assert f'database: cannot use {url}: database "no_such_database_rb" does not exist' in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -120,3 +120,80 @@ def test_bad_daily_settings(tmp_path: Path, daily: str, problem: str) -> None:
     with pytest.raises(FileProblems) as caught:
         load_settings(write(tmp_path, f"documents: [content/doc.yaml]\ndaily:\n{daily}"))
     assert problem in str(caught.value)
+
+
+def test_the_token_comes_from_the_systemd_credential_when_there_is_one(tmp_path: Path) -> None:
+    """LoadCredential=discord-token:/etc/... puts the token in $CREDENTIALS_DIRECTORY/discord-token:
+    read from there, it never sits in the process's environment."""
+    settings = load_settings(write(tmp_path, "documents: [content/doc.yaml]\n"))
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "discord-token").write_text("from-the-credential\n", encoding="utf-8")
+    environ = {"CREDENTIALS_DIRECTORY": str(credentials), "DISCORD_TOKEN": "from-the-environment"}
+    assert read_token(settings, environ) == "from-the-credential"
+    # No such credential: the environment variable, as before.
+    assert read_token(settings, {**environ, "CREDENTIALS_DIRECTORY": str(tmp_path / "none")}) == "from-the-environment"
+    (credentials / "discord-token").write_text("\n", encoding="utf-8")
+    with pytest.raises(MissingToken, match="discord-token holds no Discord bot token: it is empty"):
+        read_token(settings, environ)
+
+
+def test_the_credential_names_can_be_configured(tmp_path: Path) -> None:
+    settings = load_settings(
+        write(
+            tmp_path,
+            "documents: [content/doc.yaml]\ntoken_credential: bot-token\n"
+            "database: postgresql://bot@db.example/bot\ndatabase_password_credential: db-pw\n",
+        )
+    )
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "bot-token").write_text("t0ken", encoding="utf-8")
+    (credentials / "db-pw").write_text("pa55\n", encoding="utf-8")
+    environ = {"CREDENTIALS_DIRECTORY": str(credentials)}
+    assert (read_token(settings, environ), read_database_password(settings, environ)) == ("t0ken", "pa55")
+    with pytest.raises(FileProblems, match="config.yaml:2: token_credential: must be a credential's name"):
+        load_settings(write(tmp_path, "documents: [content/doc.yaml]\ntoken_credential: ../../etc/shadow\n"))
+
+
+@pytest.mark.parametrize(
+    ("written", "ports"), [("9108", (9108, None)), ("9108-9115", (9108, 9115)), ("'9200 - 9201'", (9200, 9201))]
+)
+def test_the_metrics_port_may_be_a_range(tmp_path: Path, written: str, ports: tuple[int, int | None]) -> None:
+    settings = load_settings(write(tmp_path, f"documents: [content/doc.yaml]\nmetrics_port: {written}\n"))
+    assert (settings.metrics_port, settings.metrics_port_last) == ports
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("9115-9108", "config.yaml:2: metrics_port: the range 9115-9108 runs backwards"),
+        ("70000", "config.yaml:2: metrics_port: 70000 is not a port number (1-65535)"),
+        ("metrics", "config.yaml:2: metrics_port: “metrics” is not a port or a range of ports"),
+    ],
+)
+def test_a_bad_metrics_port_is_named_with_its_line(tmp_path: Path, written: str, problem: str) -> None:
+    with pytest.raises(FileProblems) as caught:
+        load_settings(write(tmp_path, f"documents: [content/doc.yaml]\nmetrics_port: {written}\n"))
+    assert problem in str(caught.value)
+
+
+def test_the_instance_name_is_a_plain_name(tmp_path: Path) -> None:
+    assert (
+        load_settings(write(tmp_path, "documents: [content/doc.yaml]\ninstance_name: bot-a\n")).instance_name == "bot-a"
+    )
+    with pytest.raises(FileProblems, match="config.yaml:2: instance_name: must be a short plain name"):
+        load_settings(write(tmp_path, "documents: [content/doc.yaml]\ninstance_name: 'a b'\n"))
+
+
+def test_without_a_database_sqlite_goes_to_the_services_state_directory(tmp_path: Path) -> None:
+    """Under the systemd unit everything but StateDirectory= is read-only: the default follows it."""
+    config = write(tmp_path, "documents: [content/doc.yaml]\n")
+    state = tmp_path / "var-lib-resolution-bot"
+    settings = load_settings(config, {"STATE_DIRECTORY": f"{state}:/elsewhere"})
+    assert settings.database == state / "resolution-bot.sqlite3"
+    assert load_settings(config, {}).database == (tmp_path / "data" / "resolution-bot.sqlite3").resolve()
+    named = load_settings(
+        write(tmp_path, "documents: [content/doc.yaml]\ndatabase: mine.db\n"), {"STATE_DIRECTORY": "/x"}
+    )
+    assert named.database == (tmp_path / "mine.db").resolve()  # a path the config names wins

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import socket
+import sys
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from bot.config import Settings
+from bot.config import MetricsPortInUse, Settings
 from bot.content.library import Library
 from bot.daily.delivery import Pacer
+from bot.daily.health import SchedulerHealth
 from bot.metrics import Metrics
-from tests.conftest import START, close_env, make_env
-from tests.fakediscord import CHANNEL_ID, GUILD_ID, Answer, chat_message, interaction_payload, option
+from tests.conftest import FIXTURE_DOC, ROOT, START, close_env, make_env
+from tests.fakediscord import CHANNEL_ID, GUILD_ID, Answer, FakeDiscord, chat_message, interaction_payload, option
 from tests.storage.test_sqlite import schedule
 
 
@@ -121,3 +124,72 @@ def test_gateway_latency_is_shown_per_shard_once_known() -> None:
     assert sample(text, "resolution_bot_gateway_latency_seconds", shard="1") is None  # no heartbeat answered yet
     assert sample(text, "resolution_bot_gateway_latency_seconds", shard="2") is None
     assert sample(text, "resolution_bot_invalid_requests") == 7
+
+
+def test_the_schedulers_health_is_exported() -> None:
+    health = SchedulerHealth()
+    metrics = Metrics()
+    metrics.watch_scheduler(lambda: health)
+    text = metrics.render().decode()
+    assert sample(text, "resolution_bot_scheduler_up") == 1  # starting
+    assert sample(text, "resolution_bot_scheduler_last_pass_timestamp_seconds") is None  # no pass yet
+    health.passed(START)
+    health.failed(ConnectionResetError("connection lost"), restarting=True)
+    text = metrics.render().decode()
+    assert sample(text, "resolution_bot_scheduler_up") == 0
+    assert sample(text, "resolution_bot_scheduler_state", state="restarting") == 1
+    assert sample(text, "resolution_bot_scheduler_state", state="running") == 0
+    assert sample(text, "resolution_bot_scheduler_last_pass_timestamp_seconds") == START.timestamp()
+    assert sample(text, "resolution_bot_scheduler_restarts_total") == 1
+
+
+async def test_a_second_process_serves_on_the_next_free_port_of_the_range() -> None:
+    first = free_port()
+    with socket.socket() as taken:  # an earlier process of this host
+        taken.bind(("127.0.0.1", first))
+        taken.listen()
+        runner, port = await Metrics().serve_first_free("127.0.0.1", first, first + 5)
+        try:
+            assert port > first
+            assert "resolution_bot_commands" in await scrape(port)
+        finally:
+            await runner.cleanup()
+        with pytest.raises(MetricsPortInUse, match=f"metrics_port: port {first} is already in use on 127.0.0.1"):
+            await Metrics().serve_first_free("127.0.0.1", first)
+
+
+async def test_a_taken_metrics_port_stops_start_up_saying_so(tmp_path: Path) -> None:
+    """The bot logs in, then finds its metrics port taken (another instance of the template unit):
+    it says exactly that, and exits 2, not "Cannot reach Discord"."""
+    server = FakeDiscord()
+    base = await server.start()
+    port = free_port()
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"documents: [{FIXTURE_DOC}]\ndatabase: {tmp_path / 'bot.sqlite3'}\n"
+        f"discord_api_base: {base}\nmetrics_port: {port}\n",
+        encoding="utf-8",
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        try:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "run",
+                "--config",
+                str(config),
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT), "DISCORD_TOKEN": "x.y.z"},
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            _, err = await asyncio.wait_for(process.communicate(), 60)
+        finally:
+            await server.stop()
+    message = err.decode()
+    assert process.returncode == 2, message
+    assert f"Cannot start: metrics_port: port {port} is already in use on 127.0.0.1" in message
+    assert "Cannot reach Discord" not in message and "Traceback" not in message

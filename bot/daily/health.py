@@ -12,7 +12,7 @@ RESTART_CAP = 300.0  # the longest wait between restarts
 
 def restart_delay(failures: int) -> float:
     """Seconds to wait before restarting after `failures` failures in a row: 1, 2, 4, … capped at 5 minutes."""
-    return min(RESTART_CAP, RESTART_BASE * 2 ** max(0, failures - 1))
+    return min(RESTART_CAP, RESTART_BASE * 2.0 ** max(0, failures - 1))
 
 
 @dataclass

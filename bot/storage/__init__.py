@@ -92,6 +92,40 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Instance:
+    """One process of the bot as the database knows it: who it is, whether it is alive, and how
+    its daily scheduler is doing (see `bot.instances`)."""
+
+    identity: str  # stable across restarts: the instance name and the shards
+    session: str  # this run of the process
+    hostname: str
+    pid: int
+    shards: str
+    started_at: dt.datetime | None = None
+    heartbeat_at: dt.datetime | None = None  # None: it stopped cleanly
+    scheduler_state: str = "starting"
+    scheduler_pass_at: dt.datetime | None = None
+    scheduler_error: str | None = None
+    scheduler_restarts: int = 0
+    metrics: str | None = None
+
+
+@dataclass(frozen=True)
+class DailyOverview:
+    """The daily posts at a glance, for `python -m bot status`."""
+
+    active: int  # schedules that post
+    paused: int  # schedules paused with a reason (see /daily status)
+    due: int  # active schedules whose next post is due now and not yet claimed
+    in_flight: int  # posts claimed and being sent, their lease running
+    expired: int  # posts claimed by a process that went quiet (taken over once the lease is out)
+    retrying: int  # posts waiting for their next try
+    uncertain: int  # of those, posts that may have reached Discord (history is read first)
+    recent: dict[str, int]  # posts due in the last 24 hours, by state
+    at: dt.datetime  # when, by the storage's clock (PostgreSQL: the database's), so ages read right
+
+
+@dataclass(frozen=True)
 class ShardFilter:
     """The guilds on these shards, (guild_id >> 22) % count in ids; and, once `grace` late, anyone's.
 
@@ -198,6 +232,22 @@ class Storage(Protocol):
     async def reserve_identify(self, bucket: int, spacing: dt.timedelta, now: dt.datetime) -> dt.timedelta:
         """Reserve the next time this IDENTIFY bucket is free (at least `spacing` after the last
         reservation of any process), atomically; returns how long to wait for it."""
+
+    # -- instances ----------------------------------------------------------
+    async def register_instance(
+        self, instance: Instance, *, now: dt.datetime, stale_after: dt.timedelta
+    ) -> Instance | None:
+        """Take `instance.identity` for this process, atomically: when nobody holds it, or its holder
+        stopped cleanly or has not beaten for `stale_after`. None when taken; else the live holder."""
+
+    async def beat_instance(self, instance: Instance, *, now: dt.datetime) -> bool:
+        """Refresh this process's heartbeat and scheduler health; False if another session took its identity."""
+
+    async def release_instance(self, instance: Instance, *, now: dt.datetime) -> None:
+        """This process stops cleanly: its identity is free at once (if it still holds it)."""
+
+    async def instances(self) -> list[Instance]: ...
+    async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview: ...
 
     # -- server settings ----------------------------------------------------
     async def citation_style(self, guild_id: int) -> str | None:

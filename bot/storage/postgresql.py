@@ -22,8 +22,10 @@ import asyncpg
 
 from bot.storage import (
     OPEN_STATES,
+    DailyOverview,
     Delivery,
     DeliveryState,
+    Instance,
     Notice,
     Schedule,
     ShardFilter,
@@ -74,6 +76,23 @@ def _delivery(row: asyncpg.Record) -> Delivery:
         message_id=row["message_id"],
         error=row["error"],
         uncertain=row["uncertain"],
+    )
+
+
+def _instance(row: asyncpg.Record) -> Instance:
+    return Instance(
+        identity=row["identity"],
+        session=row["session"],
+        hostname=row["hostname"],
+        pid=row["pid"],
+        shards=row["shards"],
+        started_at=row["started_at"],
+        heartbeat_at=row["heartbeat_at"],
+        scheduler_state=row["scheduler_state"],
+        scheduler_pass_at=row["scheduler_pass_at"],
+        scheduler_error=row["scheduler_error"],
+        scheduler_restarts=row["scheduler_restarts"],
+        metrics=row["metrics"],
     )
 
 
@@ -513,6 +532,112 @@ class PostgresStorage:
         assert row is not None
         wait = row["wait"]
         return wait if isinstance(wait, dt.timedelta) else dt.timedelta(0)
+
+    # -- instances ----------------------------------------------------------
+
+    async def register_instance(
+        self, instance: Instance, *, now: dt.datetime, stale_after: dt.timedelta
+    ) -> Instance | None:
+        # One statement: the upsert locks the identity's row, so two processes starting together
+        # cannot both take it. Heartbeats are by the database's clock (unless host_clock).
+        async with self._pool.acquire() as db, db.transaction():
+            taken = await db.fetchval(
+                """
+                INSERT INTO instances AS i (identity, session, hostname, pid, shards, started_at, heartbeat_at,
+                                            scheduler_state, scheduler_pass_at, scheduler_error, scheduler_restarts,
+                                            metrics)
+                VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()), COALESCE($6, now()), 'starting', NULL, NULL, 0, $7)
+                ON CONFLICT (identity) DO UPDATE SET
+                    session = excluded.session, hostname = excluded.hostname, pid = excluded.pid,
+                    shards = excluded.shards, started_at = excluded.started_at,
+                    heartbeat_at = excluded.heartbeat_at, scheduler_state = 'starting', scheduler_pass_at = NULL,
+                    scheduler_error = NULL, scheduler_restarts = 0, metrics = excluded.metrics
+                WHERE i.heartbeat_at IS NULL OR i.heartbeat_at <= COALESCE($6, now()) - $8::interval
+                RETURNING 1
+                """,
+                instance.identity,
+                instance.session,
+                instance.hostname,
+                instance.pid,
+                instance.shards,
+                self._at(now),
+                instance.metrics,
+                stale_after,
+            )
+            if taken:
+                return None
+            row = await db.fetchrow("SELECT * FROM instances WHERE identity = $1", instance.identity)
+        assert row is not None
+        return _instance(row)
+
+    async def beat_instance(self, instance: Instance, *, now: dt.datetime) -> bool:
+        return (
+            await self._status(
+                "UPDATE instances SET heartbeat_at = COALESCE($1, now()), scheduler_state = $2, "
+                "scheduler_pass_at = $3, scheduler_error = $4, scheduler_restarts = $5, metrics = $6 "
+                "WHERE identity = $7 AND session = $8",
+                self._at(now),
+                instance.scheduler_state,
+                instance.scheduler_pass_at,
+                instance.scheduler_error,
+                instance.scheduler_restarts,
+                instance.metrics,
+                instance.identity,
+                instance.session,
+            )
+            == 1
+        )
+
+    async def release_instance(self, instance: Instance, *, now: dt.datetime) -> None:
+        await self._pool.execute(
+            "UPDATE instances SET heartbeat_at = NULL, scheduler_state = 'stopped' WHERE identity = $1 AND session = $2",
+            instance.identity,
+            instance.session,
+        )
+
+    async def instances(self) -> list[Instance]:
+        return [_instance(r) for r in await self._pool.fetch("SELECT * FROM instances ORDER BY identity")]
+
+    async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview:
+        at = self._at(now)
+        async with self._pool.acquire() as db, db.transaction(isolation="repeatable_read", readonly=True):
+            schedules = await db.fetchrow(
+                "SELECT COUNT(*) FILTER (WHERE paused_reason IS NULL) AS active, "
+                "COUNT(*) FILTER (WHERE paused_reason IS NOT NULL) AS paused, "
+                "COUNT(*) FILTER (WHERE paused_reason IS NULL AND next_due <= COALESCE($1, now())) AS due "
+                "FROM schedules",
+                at,
+            )
+            open_ = await db.fetchrow(
+                "SELECT COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at > COALESCE($1, now()) - $2::interval) "
+                "AS in_flight, "
+                "COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at <= COALESCE($1, now()) - $2::interval) "
+                "AS expired, "
+                "COUNT(*) FILTER (WHERE state = 'retry') AS retrying, "
+                "COUNT(*) FILTER (WHERE state = 'retry' AND uncertain) AS uncertain "
+                "FROM deliveries WHERE state = ANY($3::text[])",
+                at,
+                lease,
+                _OPEN,
+            )
+            at_db = await db.fetchval("SELECT COALESCE($1, now())", at)
+            recent = await db.fetch(
+                "SELECT state, COUNT(*) AS n FROM deliveries WHERE due > COALESCE($1, now()) - interval '1 day' "
+                "GROUP BY state ORDER BY state",
+                at,
+            )
+        assert schedules is not None and open_ is not None
+        return DailyOverview(
+            active=schedules["active"],
+            paused=schedules["paused"],
+            due=schedules["due"],
+            in_flight=open_["in_flight"],
+            expired=open_["expired"],
+            retrying=open_["retrying"],
+            uncertain=open_["uncertain"],
+            recent={r["state"]: r["n"] for r in recent},
+            at=at_db,
+        )
 
     # -- server settings ----------------------------------------------------
 

@@ -23,8 +23,10 @@ import aiosqlite
 
 from bot.storage import (
     OPEN_STATES,
+    DailyOverview,
     Delivery,
     DeliveryState,
+    Instance,
     Notice,
     Schedule,
     ShardFilter,
@@ -97,6 +99,23 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         message_id=row["message_id"],
         error=row["error"],
         uncertain=bool(row["uncertain"]),
+    )
+
+
+def _instance(row: aiosqlite.Row) -> Instance:
+    return Instance(
+        identity=row["identity"],
+        session=row["session"],
+        hostname=row["hostname"],
+        pid=row["pid"],
+        shards=row["shards"],
+        started_at=_dt(row["started_at"]),
+        heartbeat_at=_dt(row["heartbeat_at"]),
+        scheduler_state=row["scheduler_state"],
+        scheduler_pass_at=_dt(row["scheduler_pass_at"]),
+        scheduler_error=row["scheduler_error"],
+        scheduler_restarts=row["scheduler_restarts"],
+        metrics=row["metrics"],
     )
 
 
@@ -529,6 +548,105 @@ class SQLiteStorage:
                 (bucket, slot, slot),
             )
         return dt.timedelta(seconds=slot - at)
+
+    # -- instances ----------------------------------------------------------
+
+    async def register_instance(
+        self, instance: Instance, *, now: dt.datetime, stale_after: dt.timedelta
+    ) -> Instance | None:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """
+                INSERT INTO instances (identity, session, hostname, pid, shards, started_at, heartbeat_at,
+                                       scheduler_state, scheduler_pass_at, scheduler_error, scheduler_restarts,
+                                       metrics)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'starting', NULL, NULL, 0, ?)
+                ON CONFLICT (identity) DO UPDATE SET
+                    session = excluded.session, hostname = excluded.hostname, pid = excluded.pid,
+                    shards = excluded.shards, started_at = excluded.started_at,
+                    heartbeat_at = excluded.heartbeat_at, scheduler_state = 'starting', scheduler_pass_at = NULL,
+                    scheduler_error = NULL, scheduler_restarts = 0, metrics = excluded.metrics
+                WHERE instances.heartbeat_at IS NULL OR instances.heartbeat_at <= ?
+                """,
+                (
+                    instance.identity,
+                    instance.session,
+                    instance.hostname,
+                    instance.pid,
+                    instance.shards,
+                    _ts(now),
+                    _ts(now),
+                    instance.metrics,
+                    _ts(now - stale_after),
+                ),
+            )
+            if cursor.rowcount == 1:
+                return None
+            async with db.execute("SELECT * FROM instances WHERE identity = ?", (instance.identity,)) as rows:
+                row = await rows.fetchone()
+        assert row is not None
+        return _instance(row)
+
+    async def beat_instance(self, instance: Instance, *, now: dt.datetime) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE instances SET heartbeat_at = ?, scheduler_state = ?, scheduler_pass_at = ?, "
+                "scheduler_error = ?, scheduler_restarts = ?, metrics = ? WHERE identity = ? AND session = ?",
+                (
+                    _ts(now),
+                    instance.scheduler_state,
+                    _ts(instance.scheduler_pass_at) if instance.scheduler_pass_at else None,
+                    instance.scheduler_error,
+                    instance.scheduler_restarts,
+                    instance.metrics,
+                    instance.identity,
+                    instance.session,
+                ),
+            )
+            return cursor.rowcount == 1
+
+    async def release_instance(self, instance: Instance, *, now: dt.datetime) -> None:
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE instances SET heartbeat_at = NULL, scheduler_state = 'stopped' "
+                "WHERE identity = ? AND session = ?",
+                (instance.identity, instance.session),
+            )
+
+    async def instances(self) -> list[Instance]:
+        return [_instance(r) for r in await self._all("SELECT * FROM instances ORDER BY identity", ())]
+
+    async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview:
+        schedules = await self._one(
+            "SELECT COUNT(*) FILTER (WHERE paused_reason IS NULL) AS active, "
+            "COUNT(*) FILTER (WHERE paused_reason IS NOT NULL) AS paused, "
+            "COUNT(*) FILTER (WHERE paused_reason IS NULL AND next_due <= ?) AS due FROM schedules",
+            (_ts(now),),
+        )
+        open_ = await self._one(
+            "SELECT COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at > ?) AS in_flight, "
+            "COUNT(*) FILTER (WHERE state = 'sending' AND claimed_at <= ?) AS expired, "
+            "COUNT(*) FILTER (WHERE state = 'retry') AS retrying, "
+            "COUNT(*) FILTER (WHERE state = 'retry' AND uncertain) AS uncertain "
+            "FROM deliveries WHERE state IN ('sending', 'retry')",
+            (_ts(now - lease), _ts(now - lease)),
+        )
+        recent = await self._all(
+            "SELECT state, COUNT(*) AS n FROM deliveries WHERE due > ? GROUP BY state ORDER BY state",
+            (_ts(now - dt.timedelta(days=1)),),
+        )
+        assert schedules is not None and open_ is not None
+        return DailyOverview(
+            active=schedules["active"] or 0,
+            paused=schedules["paused"] or 0,
+            due=schedules["due"] or 0,
+            in_flight=open_["in_flight"] or 0,
+            expired=open_["expired"] or 0,
+            retrying=open_["retrying"] or 0,
+            uncertain=open_["uncertain"] or 0,
+            recent={r["state"]: r["n"] for r in recent},
+            at=now,
+        )
 
     # -- server settings ----------------------------------------------------
 

@@ -17,6 +17,7 @@ def synced_channel_option(env: DiscordEnv, sub: str) -> dict[str, Any]:
     payload = command.to_dict(env.bot.tree)
     (subcommand,) = [o for o in payload["options"] if o["name"] == sub]
     (channel,) = [o for o in subcommand["options"] if o["name"] == "channel"]
+    assert isinstance(channel, dict)
     return channel
 
 

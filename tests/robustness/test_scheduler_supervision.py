@@ -107,7 +107,7 @@ async def started(library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: P
     real = await SQLiteStorage.open(tmp_path / "bot.sqlite3")
     storage = Faulty(real, "reclaim", sqlite3.OperationalError("disk I/O error"))
     clock = TickingClock(START)
-    bot = ResolutionBot(library, storage, clock=clock)  # type: ignore[arg-type]  # run_scheduler: as in production
+    bot = ResolutionBot(library, storage, clock=clock)  # run_scheduler: as in production
     await bot.daily.set(GUILD_ID, CHANNEL_ID, dt.time(12, 30), ZoneInfo("UTC"), Order.DOCUMENT, clock.now())
     clock.set(DUE)
     try:
@@ -156,7 +156,7 @@ async def test_restarts_back_off_and_start_short_again_once_a_restart_worked(
     real = await SQLiteStorage.open(tmp_path / "bot.sqlite3")
     storage = Faulty(real, "reclaim", ConnectionResetError("connection lost"), times=4)
     clock = TickingClock(START)
-    bot = ResolutionBot(library, storage, clock=clock)  # type: ignore[arg-type]
+    bot = ResolutionBot(library, storage, clock=clock)
     try:
         await bot.login(BOT_TOKEN)
         async with asyncio.timeout(5):
