@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from bot.content.yamlfile import Node, compose
+from bot.daily.timing import CLAIM_LEASE_SECONDS, TAKEOVER_GRACE_SECONDS, timing_problem
 
 T = TypeVar("T")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -27,8 +28,9 @@ class DailySettings:
     catch_up_hours: float = 6.0  # a post missed by downtime goes out if the bot is back within this
     max_per_server: int = 5
     posts_per_second: float = 45.0  # for the whole bot: Discord's global limit is 50 requests/s
-    takeover_grace_seconds: float = 180.0  # another shard's post this late is taken by any process
-    claim_lease_seconds: float = 120.0  # a claim not renewed for this long is taken over
+    # Both bounded by Discord's nonce window: lease × 1.5 + grace < 300 s (see bot/daily/timing.py).
+    takeover_grace_seconds: float = TAKEOVER_GRACE_SECONDS  # another shard's post this late is taken by any process
+    claim_lease_seconds: float = CLAIM_LEASE_SECONDS  # a claim not renewed for this long is taken over
 
     @property
     def claim_lease(self) -> dt.timedelta:
@@ -239,13 +241,16 @@ def load_settings(path: Path, environ: Mapping[str, str] = os.environ) -> Settin
                 ),
                 takeover_grace_seconds=_or(
                     reader.optional(d, "takeover_grace_seconds", lambda n: reader.number(n, minimum=10, maximum=3600)),
-                    180.0,
+                    TAKEOVER_GRACE_SECONDS,
                 ),
                 claim_lease_seconds=_or(
                     reader.optional(d, "claim_lease_seconds", lambda n: reader.number(n, minimum=4, maximum=3600)),
-                    120.0,
+                    CLAIM_LEASE_SECONDS,
                 ),
             )
+            problem = timing_problem(daily.claim_lease, daily.takeover_grace)
+            if problem is not None:
+                reader.fail(d.get("claim_lease_seconds", d.get("takeover_grace_seconds", entries["daily"])), problem)
     shards = None
     if "shards" in entries:
         sh = reader.mapping(entries["shards"], ("count",), ("ids",))

@@ -135,6 +135,7 @@ async def make_env(library: Library, monkeypatch: pytest.MonkeyPatch, database: 
     monkeypatch.setattr(discord.http.Route, "BASE", await server.start())
     storage = await SQLiteStorage.open(database)
     clock = FakeClock(START)
+    server.now = clock.now  # the nonce window and message ids run on the test's clock
     bot = ResolutionBot(library, storage, clock=clock, run_scheduler=False, **bot_options)
     await bot.login(BOT_TOKEN)
     return DiscordEnv(bot, server, storage, clock)

@@ -9,6 +9,8 @@ Interactions are fed in as raw INTERACTION_CREATE gateway payloads.
 from __future__ import annotations
 
 import asyncio
+import collections
+import datetime as dt
 import itertools
 import json
 import re
@@ -29,6 +31,9 @@ BOT_TOKEN = "OTAwMDAwMDAwMDAwMDAwMDAy.GaBcDe.fakeTokenForTestsOnly_0123456789abc
 ALL_PERMISSIONS = str((1 << 53) - 1)
 
 _ids = itertools.count(910000000000000000)
+DISCORD_EPOCH_MS = 1_420_070_400_000
+NONCE_WINDOW = dt.timedelta(minutes=5)  # Discord drops a repeated nonce for "a few minutes", not forever
+HISTORY_PAGE_MAX = 100  # GET /channels/{id}/messages: limit 1-100, default 50
 
 
 def snowflake() -> int:
@@ -129,6 +134,12 @@ class FakeDiscord:
         self.gateway_url = "ws://127.0.0.1:9/"  # what GET /gateway/bot names (a FakeGateway's URL in gateway tests)
         self.shard_count = 1  # the shard count GET /gateway/bot recommends
         self.session_limits = {"total": 1000, "remaining": 1000, "reset_after": 86_400_000, "max_concurrency": 1}
+        # Daily posts: channel messages as Discord keeps them (ids made from `now()`, so `after=` a
+        # time works), a nonce window of a few minutes, and no history without the permission.
+        self.now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+        self.messages: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
+        self.nonces: dict[tuple[int, str], tuple[dt.datetime, dict[str, Any]]] = {}
+        self.no_history: set[int] = {NO_HISTORY_ID}  # channels where the bot lacks Read Message History
         self._defaults()
 
     # -- routing ------------------------------------------------------------
@@ -149,8 +160,69 @@ class FakeDiscord:
         )
         self.route("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback)
         self.route("POST", r"/webhooks/(\d+)/([^/]+)", lambda r, m: Answer(body=message_payload(CHANNEL_ID, r.json)))
-        self.route("POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=message_payload(int(m[1]), r.json)))
+        self.route(
+            "POST", r"/channels/(\d+)/messages", lambda r, m: Answer(body=self.create_message(int(m[1]), r.json))
+        )
+        self.route("GET", r"/channels/(\d+)/messages", lambda r, m: Answer(body=self.history(int(m[1]), r.query)))
         self.route("PUT", r"/applications/(\d+)(?:/guilds/\d+)?/commands", self._bulk_commands)
+
+    # -- daily posts: messages, nonces, history ---------------------------------
+
+    def _message_id(self, channel_id: int) -> int:
+        stamp = (int(self.now().timestamp() * 1000) - DISCORD_EPOCH_MS) << 22
+        held = self.messages[channel_id]
+        return max(stamp, int(held[-1]["id"]) + 1) if held else stamp
+
+    def create_message(
+        self, channel_id: int, body: dict[str, Any], *, author: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """POST /channels/{id}/messages: a repeated nonce (with enforce_nonce) within the window gets
+        the first message back and creates nothing; after it, the same nonce posts again."""
+        nonce = body.get("nonce")
+        now = self.now()
+        if nonce is not None and body.get("enforce_nonce"):
+            seen = self.nonces.get((channel_id, str(nonce)))
+            if seen is not None and now - seen[0] < NONCE_WINDOW:
+                return seen[1]
+        message = message_payload(channel_id, body, author=author)
+        message["id"] = str(self._message_id(channel_id))
+        self.messages[channel_id].append(message)
+        if nonce is not None:
+            self.nonces[(channel_id, str(nonce))] = (now, message)
+        return message
+
+    def chat(self, channel_id: int, count: int, content: str = "hello") -> None:
+        """`count` messages from someone else: a busy channel."""
+        for _ in range(count):
+            self.create_message(channel_id, {"content": content}, author=user_payload(OTHER_USER_ID, "debater"))
+
+    def set_history_permission(self, channel_id: int, allowed: bool) -> dict[str, Any]:
+        """Grant or take away the bot's Read Message History in a channel of the test server: the
+        history answers change at once, and the CHANNEL_UPDATE returned tells the bot's cache."""
+        if allowed:
+            self.no_history.discard(channel_id)
+        else:
+            self.no_history.add(channel_id)
+        payload = guild_create_payload()
+        (channel,) = [c for c in payload["channels"] if c["id"] == str(channel_id)]
+        others = [o for o in channel["permission_overwrites"] if o["id"] != str(BOT_ROLE_ID)]
+        deny = [] if allowed else [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(READ_MESSAGE_HISTORY)}]
+        return {**channel, "permission_overwrites": others + deny}
+
+    def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
+        """GET /channels/{id}/messages as Discord answers it: newest first, at most 100, `after` (the
+        messages just after it) or `before`; an empty list (not 403) without Read Message History."""
+        if channel_id in self.no_history:
+            return []
+        limit = max(1, min(HISTORY_PAGE_MAX, int(query.get("limit", 50))))
+        after, before = query.get("after"), query.get("before")
+        found = [
+            m
+            for m in self.messages[channel_id]
+            if (after is None or int(m["id"]) > int(after)) and (before is None or int(m["id"]) < int(before))
+        ]
+        page = found[:limit] if after is not None and before is None else found[-limit:]
+        return sorted(page, key=lambda m: int(m["id"]), reverse=True)
 
     @staticmethod
     def _callback(request: Recorded, match: re.Match[str]) -> Answer:
@@ -367,6 +439,7 @@ VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
 EMBED_LINKS = 1 << 14
 SEND_IN_THREADS = 1 << 38
+READ_MESSAGE_HISTORY = 1 << 16
 MANAGE_CHANNELS = 1 << 4
 MANAGE_GUILD = 1 << 5
 BOT_ROLE_ID = 900000000000000010
@@ -376,6 +449,7 @@ NO_EMBEDS_ID = 900000000000000013
 LOCKED_THREAD_ID = 900000000000000014
 THREAD_ID = 900000000000000015
 HIDDEN_ID = 900000000000000016
+NO_HISTORY_ID = 900000000000000017  # the bot may post but not read the history (a daily post's check cannot look)
 
 
 def _role(role_id: int, name: str, permissions: int, position: int) -> dict[str, Any]:
@@ -431,6 +505,7 @@ def guild_create_payload() -> dict[str, Any]:
     """A server as GUILD_CREATE describes it: the bot can post in #general, #news and one thread."""
     deny_embeds = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(EMBED_LINKS | SEND_MESSAGES)}]
     deny_view = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(VIEW_CHANNEL)}]
+    deny_history = [{"id": str(BOT_ROLE_ID), "type": 0, "allow": "0", "deny": str(READ_MESSAGE_HISTORY)}]
     return {
         "id": str(GUILD_ID),
         "name": "Defenders' Network",
@@ -449,7 +524,12 @@ def guild_create_payload() -> dict[str, Any]:
         "stickers": [],
         "roles": [
             _role(GUILD_ID, "@everyone", VIEW_CHANNEL | SEND_MESSAGES, 0),
-            _role(BOT_ROLE_ID, "resolution-bot", VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | SEND_IN_THREADS, 1),
+            _role(
+                BOT_ROLE_ID,
+                "resolution-bot",
+                VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | SEND_IN_THREADS | READ_MESSAGE_HISTORY,
+                1,
+            ),
         ],
         "channels": [
             _channel(CHANNEL_ID, "general", 0),
@@ -457,6 +537,7 @@ def guild_create_payload() -> dict[str, Any]:
             _channel(NEWS_ID, "news", 5),
             _channel(NO_EMBEDS_ID, "no-embeds", 0, deny_embeds),
             _channel(HIDDEN_ID, "hidden", 0, deny_view),
+            _channel(NO_HISTORY_ID, "no-history", 0, deny_history),
         ],
         "threads": [_thread(LOCKED_THREAD_ID, "locked", locked=True), _thread(THREAD_ID, "discussion", locked=False)],
         "members": [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from discord import app_commands
 
 from bot.client import EXTENSIONS, ResolutionBot, intents
+from bot.config import DailySettings
 from bot.content.library import Library
 from bot.storage import ShardFilter
 from bot.storage.sqlite import SQLiteStorage
@@ -82,7 +82,7 @@ async def test_sync_to_one_guild_publishes_every_command(
 
 async def test_a_sharded_process_posts_only_for_its_own_shards(library: Library, storage: SQLiteStorage) -> None:
     sharded = ResolutionBot(library, storage, run_scheduler=False, shard_ids=[1], shard_count=4)
-    assert sharded.scheduler.shard == ShardFilter(4, (1,), dt.timedelta(minutes=3))
+    assert sharded.scheduler.shard == ShardFilter(4, (1,), DailySettings().takeover_grace)
     assert ResolutionBot(library, storage, run_scheduler=False).scheduler.shard is None
 
 

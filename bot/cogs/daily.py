@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -74,8 +75,9 @@ def _on(channel: AnyChannel | None) -> tuple[int | None, discord.Permissions | N
     return (channel.id, channel.permissions) if channel is not None else (None, None)
 
 
-async def check_bot(interaction: Interaction, channel: AnyChannel) -> None:
-    """The bot can see the channel, send messages and embed links there; it is a kind it can post in."""
+async def check_bot(interaction: Interaction, channel: AnyChannel) -> discord.Permissions:
+    """The bot can see the channel, send messages and embed links there; it is a kind it can post in.
+    Returns the bot's permissions there."""
     kind = POSTABLE.get(channel.type)
     if kind is None:
         raise UserError(
@@ -114,6 +116,20 @@ async def check_bot(interaction: Interaction, channel: AnyChannel) -> None:
             )
         if target.is_private() and target.me is None and not perms.manage_threads:
             raise UserError(f"<#{channel.id}> is a private thread I'm not in. Add me to it (mention me there) first.")
+    return perms
+
+
+def history_readable(guild: discord.Guild | None) -> Callable[[int], bool | None]:
+    """Whether the bot may read each channel's history, from the cache (None: not known)."""
+
+    def readable(channel_id: int) -> bool | None:
+        channel = guild.get_channel_or_thread(channel_id) if guild else None
+        me = guild.me if guild else None
+        if channel is None or me is None:
+            return None
+        return channel.permissions_for(me).read_message_history
+
+    return readable
 
 
 @app_commands.guild_only()
@@ -154,11 +170,18 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         at = parse_time(time) if time else DEFAULT_TIME
         zone = parse_timezone(timezone or DEFAULT_TIMEZONE)
         check_member(interaction, *_on(channel))
-        await check_bot(interaction, channel)
+        perms = await check_bot(interaction, channel)
         assert interaction.guild_id is not None
         chosen = Order(order.value) if order else Order.DOCUMENT
         reply = await self.service.set(
-            interaction.guild_id, channel.id, at, zone, chosen, self.bot.clock.now(), channel_name=channel.name
+            interaction.guild_id,
+            channel.id,
+            at,
+            zone,
+            chosen,
+            self.bot.clock.now(),
+            channel_name=channel.name,
+            can_read_history=perms.read_message_history,
         )
         await send(interaction, reply)
 
@@ -194,7 +217,10 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
         if not (perms.manage_guild or perms.manage_channels):
             raise UserError("You need the Manage Server or Manage Channels permission to see the daily posts.")
         assert interaction.guild_id is not None
-        await send(interaction, await self.service.status(interaction.guild_id, self.bot.clock.now()))
+        status = await self.service.status(
+            interaction.guild_id, self.bot.clock.now(), history_readable=history_readable(interaction.guild)
+        )
+        await send(interaction, status)
 
     @app_commands.command(description="See what the next daily post will look like (only you see it)")
     @app_commands.describe(channel="Which channel (needed only when several have daily posts)")

@@ -7,10 +7,21 @@ moves the schedule on). Ownership is explicit and short-lived:
   lease; an instance that lost it (another took it over) sends nothing;
 - each request is bounded well under the lease, so no send outlives its claim;
 - every state change names its owner and changes nothing if that is no longer us;
+- every take-over bumps the claim's version, and every renew, send and finish
+  checks it (a compare-and-set in storage), so one claim has one holder;
 - a send whose outcome is unknown (a timeout, a dropped connection, a 5xx
   that discord.py retried and gave up on) is *uncertain*: before anything is
-  sent again, the channel's recent history is read for the post. Discord's
-  nonce only de-duplicates for a few minutes, so it is a second net, not the first.
+  sent again, the channel's history since the post's time is read in full for
+  it (`bot.daily.history`). When that history cannot be read (no Read Message
+  History: Discord then answers with an empty list), the post is marked "could
+  not confirm" and never sent again: a missing post can be seen, a double post
+  cannot be taken back. Discord's nonce only de-duplicates for a few minutes, so
+  it is a second net, not the first (see `bot.daily.timing`);
+- nothing is sent, or taken over to be sent, after its due time plus the
+  catch-up window: it is recorded as missed, with the reason in words;
+- "now" is one clock per engine: the database's on PostgreSQL (the host clock's
+  offset from it is measured every pass and applied to the injected clock), the
+  host's on SQLite.
 
 One schedule's failure never stops the others: a row that cannot be planned
 is paused with a reason a person can read. The loop sleeps until the next due
@@ -30,7 +41,7 @@ import datetime as dt
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
@@ -40,7 +51,9 @@ from bot.content.library import Library
 from bot.content.refs import format_refs, parse_ref
 from bot.daily import regressions
 from bot.daily.health import SchedulerHealth, restart_delay
+from bot.daily.history import FindResult, MessageRecord, Seen, find_own_post
 from bot.daily.schedule import Order, nonce, pick, plan, sequence
+from bot.daily.timing import CLAIM_LEASE_SECONDS, RETRY_BASE, RETRY_CAP, send_timeout
 from bot.render import Reply, daily_header, daily_post
 from bot.storage import Delivery, DeliveryState, Schedule, ShardFilter, Storage
 
@@ -53,8 +66,9 @@ INVALID_LIMIT = 2_500  # a quarter of Discord's 10,000 per 10 minutes
 BATCH = 500
 MAX_SLEEP = 3_600.0
 MIN_IDLE_WAIT = 1.0  # an idle pass never wakes the loop sooner than this
-RETRY_BASE = dt.timedelta(seconds=30)
-RETRY_CAP = dt.timedelta(minutes=30)
+# How far before a post's due time its history is read from: the claim (and so the post) is never
+# before the due time by the clock that decided it; Discord's clock may be behind that one.
+HISTORY_MARGIN = dt.timedelta(minutes=10)
 TRANSIENT_LIMIT = 3  # unexplained failures in a row before a schedule is paused
 SHUTDOWN_GRACE = 10.0
 KEEP_DELIVERIES = dt.timedelta(days=60)
@@ -78,10 +92,19 @@ class SendResult:
 
 
 class Poster(Protocol):
+    """The daily posts' Discord: one message with a nonce, and the history read the check needs."""
+
     async def post(self, channel_id: int, reply: Reply, nonce: str) -> SendResult: ...
 
-    async def find_post(self, channel_id: int, marker: str) -> int | None:
-        """A message of ours in the channel's recent history whose text starts with `marker`."""
+    def own_id(self) -> int:
+        """The bot's own user id: its posts are the messages by this author."""
+
+    async def history_readable(self, channel_id: int) -> bool | None:
+        """Whether the bot may read the channel's history (Read Message History); None if not known."""
+
+    async def read_history(self, channel_id: int, after: int | None, limit: int) -> Sequence[MessageRecord]:
+        """One page of the channel's history after the snowflake `after`, oldest first (see
+        `bot.daily.history.ReadPage`); raises `HistoryRefused` when Discord refuses the read."""
 
 
 class Clock(Protocol):
@@ -103,6 +126,42 @@ class SystemClock:
     async def wait(self, event: asyncio.Event, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), timeout=max(0.0, seconds))
+
+
+class EngineClock:
+    """The injected clock, moved onto the storage engine's clock.
+
+    PostgreSQL decides claims and leases with its own `now()`; the scheduler must decide with the
+    same clock (plan, retry times, deadlines, sleeps), or a host clock hours fast posts nothing and
+    one minutes fast pushes retries past Discord's nonce window. `sync` measures the offset of the
+    engine's clock from the injected one (half a round trip's accuracy) and `now` applies it. On
+    SQLite (the host's clock is the engine's) the offset is zero.
+    """
+
+    def __init__(self, clock: Clock) -> None:
+        self.host = clock
+        self.offset = dt.timedelta(0)
+
+    def now(self) -> dt.datetime:
+        return self.host.now() + self.offset
+
+    async def sleep(self, seconds: float) -> None:
+        await self.host.sleep(seconds)
+
+    async def wait(self, event: asyncio.Event, seconds: float) -> None:
+        await self.host.wait(event, seconds)
+
+    async def sync(self, storage: Storage) -> None:
+        if regressions.on("host_clock"):  # the old way: the host's clock, whatever the database says
+            self.offset = dt.timedelta(0)
+            return
+        before = self.host.now()
+        engine = await storage.database_now()
+        if engine is None:
+            self.offset = dt.timedelta(0)
+            return
+        after = self.host.now()
+        self.offset = engine - (before + (after - before) / 2)
 
 
 class Pacer:
@@ -201,7 +260,7 @@ class Scheduler:
         catch_up: dt.timedelta = dt.timedelta(hours=6),
         concurrency: int = 8,
         rate: float = PACE_PER_SECOND,
-        lease: dt.timedelta = dt.timedelta(minutes=2),
+        lease: dt.timedelta = dt.timedelta(seconds=CLAIM_LEASE_SECONDS),
         send_timeout: float | None = None,
         shard: ShardFilter | None = None,
         claimant: str | None = None,
@@ -214,11 +273,11 @@ class Scheduler:
         self.on_event = on_event
         self.library = library
         self.poster = poster
-        self.clock = clock or SystemClock()
+        self.clock = EngineClock(clock or SystemClock())
         self.catch_up = catch_up
         self.lease = lease
         # A request and the history read before it both fit in the lease, with room to spare.
-        self.send_timeout = send_timeout if send_timeout is not None else lease.total_seconds() / 4
+        self.send_timeout = send_timeout if send_timeout is not None else _send_timeout(lease).total_seconds()
         self.shard = shard
         # Stable across restarts (bot.instances): reclaim() then finds the claims of the process that died.
         self.claimant = claimant if claimant and not regressions.on("random_identity") else uuid.uuid4().hex[:12]
@@ -271,6 +330,7 @@ class Scheduler:
 
     async def _run(self) -> None:
         log.info("Daily scheduler started (instance %s)", self.claimant)
+        await self.clock.sync(self.storage)
         resumed = await self.storage.reclaim(self.claimant, self.clock.now())
         if resumed:
             log.warning("Resuming %d daily post(s) this instance was sending when it stopped", resumed)
@@ -307,9 +367,15 @@ class Scheduler:
                 await asyncio.gather(*late, return_exceptions=True)
                 log.warning("%d daily post(s) cancelled at shutdown; their claims expire and are checked", len(late))
 
+    def _blocked_until(self) -> dt.datetime | None:
+        """The guard's block, by the engine's clock: the guard counts responses by the injected
+        (host) clock, as the HTTP trace sees them."""
+        until = self.guard.blocked_until(self.clock.host.now())
+        return None if until is None else until + self.clock.offset
+
     async def _delay(self) -> float:
         now = self.clock.now()
-        blocked = self.guard.blocked_until(now)
+        blocked = self._blocked_until()
         if blocked is not None:
             return (blocked - now).total_seconds()
         wake_at = await self.storage.next_wake(self.lease, self.shard)
@@ -334,10 +400,11 @@ class Scheduler:
         the sends in check). A failure to claim one row never stops the others.
         """
         started: list[asyncio.Task[bool]] = []
+        await self.clock.sync(self.storage)  # one clock per engine, measured every pass
         try:
             while not self._stopping:
                 now = self.clock.now()
-                if self.guard.blocked_until(now) is not None:
+                if self._blocked_until() is not None:
                     break
                 for delivery in await self.storage.pending(now, self.lease, BATCH, self.shard):
                     if self._stopping:
@@ -400,6 +467,25 @@ class Scheduler:
         if not taken:
             self._slots.release()
             return False
+        # Ours now, at the next version: every later renew, send and finish checks it.
+        mine = replace(
+            delivery,
+            state=DeliveryState.SENDING,
+            attempts=delivery.attempts + 1,
+            claimant=self.claimant,
+            claimed_at=now,
+            # A `sending` claim whose owner went quiet may already have reached Discord.
+            uncertain=delivery.uncertain or delivery.state is DeliveryState.SENDING,
+            version=delivery.version + 1,
+        )
+        try:
+            missed = await self._past_deadline(mine, now)
+        except BaseException:
+            self._slots.release()
+            raise
+        if missed:
+            self._slots.release()
+            return False
         if delivery.state is DeliveryState.SENDING and delivery.claimant != self.claimant:
             self._event("taken_over")
             log.warning(
@@ -410,16 +496,6 @@ class Scheduler:
             )
         else:
             self._event("retried")
-        # A `sending` claim whose owner went quiet may already have reached Discord.
-        uncertain = delivery.uncertain or delivery.state is DeliveryState.SENDING
-        mine = replace(
-            delivery,
-            state=DeliveryState.SENDING,
-            attempts=delivery.attempts + 1,
-            claimant=self.claimant,
-            claimed_at=now,
-            uncertain=uncertain,
-        )
         await self._attempt(mine)
         return True
 
@@ -532,7 +608,7 @@ class Scheduler:
         now = self.clock.now()
         if now - confirmed > self.lease / 4 and not await self._still_mine(delivery, now):
             return False
-        blocked = self.guard.blocked_until(now)
+        blocked = self._blocked_until()
         if blocked is not None:
             raise _Blocked(blocked)
         return True
@@ -555,23 +631,28 @@ class Scheduler:
         marker = daily_header(delivery.day)
         if delivery.uncertain:
             # An earlier send may have reached Discord: its nonce may have expired since, so look.
-            if not await self._request_slot(delivery):
+            if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
                 return
             try:
-                existing = await asyncio.wait_for(self.poster.find_post(delivery.channel_id, marker), self.send_timeout)
+                found = await asyncio.wait_for(self._find(delivery, marker), self.send_timeout)
             except TimeoutError:
                 await self._retry(delivery, "history read timed out", uncertain=True)
                 return
-            if existing is not None:
-                if await self.storage.finish(delivery, DeliveryState.SENT, claimant=self.claimant, message_id=existing):
+            if found.seen is Seen.FOUND:
+                if await self.storage.finish(
+                    delivery, DeliveryState.SENT, claimant=self.claimant, message_id=found.message_id
+                ):
                     self._event("sent")  # by an earlier attempt whose outcome was lost
                 log.info("Daily post for channel %s on %s was already sent", delivery.channel_id, delivery.day)
+                return
+            if found.seen is Seen.UNKNOWN:
+                await self._unconfirmed(delivery, found.reason)
                 return
         doc = self.library.document_or_default(schedule.document)
         ref = parse_ref(delivery.ref, doc)
         refs = sequence(doc, Order(schedule.order))
         reply = daily_post(doc, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
-        if not await self._request_slot(delivery):
+        if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
             return
         try:
             result = await asyncio.wait_for(
@@ -586,6 +667,67 @@ class Scheduler:
                 uncertain=True,
             )
         await self._record(delivery, result)
+
+    async def _find(self, delivery: Delivery, marker: str) -> FindResult:
+        """Our post in the channel's history since the post's own time, page by page, each page paced."""
+        channel = delivery.channel_id
+
+        async def read_page(after: int | None, limit: int) -> Sequence[MessageRecord]:
+            await self.pacer.acquire()
+            return await self.poster.read_history(channel, after, limit)
+
+        return await find_own_post(
+            read_page,
+            author_id=self.poster.own_id(),
+            marker=marker,
+            since=delivery.due - HISTORY_MARGIN,
+            readable=await self.poster.history_readable(channel),
+        )
+
+    async def _unconfirmed(self, delivery: Delivery, reason: str) -> None:
+        """The post may have reached Discord and the history cannot tell: never send it again."""
+        now = self.clock.now()
+        if not await self.storage.finish(
+            delivery, DeliveryState.UNCONFIRMED, claimant=self.claimant, error=f"could not confirm: {reason}"
+        ):
+            return
+        self._event("failed")
+        await self.storage.record_failure(
+            delivery.channel_id,
+            f"the post for {_day(delivery.day)} may have reached Discord, but {reason}, so I could not confirm "
+            "whether Discord accepted it; I did not post again so it is never posted twice",
+            now=now,
+        )
+        log.warning(
+            "Daily post for channel %s on %s: outcome unknown and %s; not sending it again",
+            delivery.channel_id,
+            delivery.day,
+            reason,
+        )
+
+    async def _past_deadline(self, delivery: Delivery, now: dt.datetime) -> bool:
+        """Past its due time plus the catch-up window: record it as missed (we hold the claim) and send nothing."""
+        if regressions.on("no_deadline_before_send"):  # the old way: the deadline only after a failure
+            return False
+        if now <= delivery.due + self.catch_up:
+            return False
+        await self._miss(delivery, now, "the bot could not send it in time")
+        return True
+
+    async def _miss(self, delivery: Delivery, now: dt.datetime, words: str) -> None:
+        if not await self.storage.finish(
+            delivery, DeliveryState.MISSED, claimant=self.claimant, error=f"missed: {words}"
+        ):
+            return
+        self._event("failed")
+        hours = self.catch_up.total_seconds() / 3600
+        await self.storage.record_failure(
+            delivery.channel_id,
+            f"the post for {_day(delivery.day)} was missed: {words}, and its catch-up window "
+            f"({hours:g} h after its time) has ended, so it was not posted late",
+            now=now,
+        )
+        log.error("Daily post for channel %s on %s missed: %s", delivery.channel_id, delivery.day, words)
 
     async def _record(self, delivery: Delivery, result: SendResult) -> None:
         now = self.clock.now()
@@ -624,20 +766,7 @@ class Scheduler:
         deadline = delivery.due + self.catch_up
         words = reason or "a temporary problem reaching Discord"
         if now + backoff > deadline:
-            if await self.storage.finish(
-                delivery, DeliveryState.FAILED, claimant=self.claimant, error=f"gave up: {detail}"
-            ):
-                self._event("failed")
-                await self.storage.record_failure(
-                    delivery.channel_id, f"that day's post could not be delivered ({words})", now=now
-                )
-                log.error(
-                    "Daily post for channel %s on %s given up after %d attempts: %s",
-                    delivery.channel_id,
-                    delivery.day,
-                    delivery.attempts,
-                    detail,
-                )
+            await self._miss(delivery, now, f"{words}, after {delivery.attempts} attempt(s)")
             return
         if await self.storage.retry_later(delivery, now + backoff, detail, claimant=self.claimant, uncertain=uncertain):
             await self.storage.record_failure(delivery.channel_id, f"{words}; retrying", now=now)
@@ -662,6 +791,14 @@ def _unplannable(schedule: Schedule, exc: Exception) -> str:
             "run `/daily set` with a current zone such as Europe/Zurich"
         )
     return "its stored settings are no longer valid; run `/daily set` for this channel again"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _send_timeout(lease: dt.timedelta) -> dt.timedelta:
+    return send_timeout(lease)
 
 
 def _late(delta: dt.timedelta) -> str:

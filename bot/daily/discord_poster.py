@@ -1,5 +1,7 @@
 """The one place the daily posts talk to Discord: one message with a nonce, outcomes classified;
-and the trace that counts every invalid response the process receives."""
+the history reads and permission the "did it reach Discord?" check needs (the check itself is
+`bot.daily.history`, Discord-free); and the trace that counts every invalid response the process
+receives."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import aiohttp
 import discord
 
 from bot.daily.delivery import InvalidRequestGuard, Outcome, SendResult
+from bot.daily.history import HistoryRefused, MessageRecord
 from bot.render import Reply
 
 log = logging.getLogger(__name__)
@@ -70,20 +73,84 @@ class DiscordPoster:
             )
         return SendResult(Outcome.SENT, message_id=message.id)
 
-    async def find_post(self, channel_id: int, marker: str) -> int | None:
-        """Our post in the channel's last 25 messages. Without Read Message History (403) the
-        nonce is all there is: None. Any other failure raises, so the send is tried again later."""
+    def own_id(self) -> int:
         me = self.client.user
         if me is None:
             raise RuntimeError("not logged in")
+        return me.id
+
+    async def history_readable(self, channel_id: int) -> bool | None:
+        """Read Message History in the channel: without it Discord answers a history read with an
+        empty list, not 403. From the cache when the channel's server is there; otherwise (another
+        shard's server, taken over from a process that went quiet) computed from the channel, the
+        server's roles and the bot's member, read over REST. None when it cannot be known."""
+        channel = self.client.get_channel(channel_id)
+        if isinstance(channel, (discord.abc.GuildChannel, discord.Thread)) and channel.guild.me is not None:
+            return channel.permissions_for(channel.guild.me).read_message_history
+        try:
+            return await self._fetch_history_permission(channel_id)
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError, KeyError, ValueError) as exc:
+            log.info("Cannot tell whether I may read the history of channel %s: %s", channel_id, exc)
+            return None
+
+    async def _fetch_history_permission(self, channel_id: int) -> bool | None:
+        http = self.client.http
+        me = self.own_id()
+        data: Any = await http.get_channel(channel_id)
+        if "guild_id" not in data:
+            return None  # not a server channel
+        if data.get("parent_id") and data.get("type") in THREAD_TYPES:
+            data = await http.get_channel(int(data["parent_id"]))  # a thread takes its channel's permissions
+        guild: Any = await http.get_guild(int(data["guild_id"]), with_counts=False)
+        member: Any = await http.get_member(int(data["guild_id"]), me)
+        return channel_permissions(guild, member, data, me).read_message_history
+
+    async def read_history(self, channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
+        """One request: up to `limit` messages after the snowflake `after` (the newest without it), oldest first."""
         channel = self.client.get_partial_messageable(channel_id)
         try:
-            async for message in channel.history(limit=25):
-                if message.author.id == me.id and message.content.startswith(marker):
-                    return message.id
-        except discord.Forbidden:
-            log.info("Cannot read the history of channel %s; relying on the nonce", channel_id)
-        return None
+            page = [
+                MessageRecord(message.id, message.author.id, message.content)
+                async for message in channel.history(
+                    limit=limit, after=discord.Object(after) if after is not None else None, oldest_first=True
+                )
+            ]
+        except (discord.Forbidden, discord.NotFound) as exc:
+            raise HistoryRefused(f"{exc.status}, code {exc.code}") from exc
+        return sorted(page, key=lambda m: m.id)
+
+
+THREAD_TYPES = frozenset({10, 11, 12})
+
+
+def channel_permissions(guild: Any, member: Any, channel: Any, user_id: int) -> discord.Permissions:
+    """A member's permissions in a server channel from the raw REST objects, as Discord computes
+    them: @everyone and the member's roles, administrator, then the channel's overwrites for
+    @everyone, for the member's roles, and for the member."""
+    guild_id = str(guild["id"])
+    if str(guild.get("owner_id")) == str(user_id):
+        return discord.Permissions.all()
+    roles = {str(r["id"]): int(r["permissions"]) for r in guild["roles"]}
+    mine = {str(r) for r in member.get("roles", [])}
+    value = roles.get(guild_id, 0)
+    for role in mine:
+        value |= roles.get(role, 0)
+    if discord.Permissions(value).administrator:
+        return discord.Permissions.all()
+    overwrites = channel.get("permission_overwrites") or []
+    for ow in overwrites:
+        if str(ow["id"]) == guild_id:
+            value = (value & ~int(ow["deny"])) | int(ow["allow"])
+    allow = deny = 0
+    for ow in overwrites:
+        if int(ow["type"]) == 0 and str(ow["id"]) in mine:
+            allow |= int(ow["allow"])
+            deny |= int(ow["deny"])
+    value = (value & ~deny) | allow
+    for ow in overwrites:
+        if int(ow["type"]) == 1 and str(ow["id"]) == str(user_id):
+            value = (value & ~int(ow["deny"])) | int(ow["allow"])
+    return discord.Permissions(value)
 
 
 def invalid_request_trace(guard: InvalidRequestGuard, now: Callable[[], Any]) -> aiohttp.TraceConfig:

@@ -53,7 +53,16 @@ class DailyService:
         order: Order,
         now: dt.datetime,
         channel_name: str | None = None,
+        *,
+        can_read_history: bool | None = None,
     ) -> Reply:
+        if can_read_history is False:
+            # Without it a post whose answer was lost can never be checked, so it is never sent again.
+            raise UserError(
+                f"I need the Read Message History permission in <#{channel_id}> for daily posts: it is how I "
+                "check whether a post reached Discord before trying it again, so none is ever posted twice. "
+                "Grant it in the channel's settings → Permissions, then run this again."
+            )
         existing = await self.storage.get_schedule(channel_id)
         if existing is None:
             count = len(await self.storage.guild_schedules(guild_id))
@@ -131,7 +140,13 @@ class DailyService:
                 out.append((label, str(s.channel_id)))
         return out[:25]
 
-    async def status(self, guild_id: int, now: dt.datetime) -> Reply:
+    async def status(
+        self,
+        guild_id: int,
+        now: dt.datetime,
+        *,
+        history_readable: Callable[[int], bool | None] = lambda channel_id: None,
+    ) -> Reply:
         schedules = await self.storage.guild_schedules(guild_id)
         notices = await self.storage.notices(guild_id, now - dt.timedelta(days=NOTICE_DAYS))
         lines: list[str] = []
@@ -152,6 +167,11 @@ class DailyService:
                 )
             elif s.last_failure and s.last_failure_at:
                 line += f"\n  ⚠ Last problem {ts(s.last_failure_at, 'R')}: {s.last_failure}."
+            if history_readable(s.channel_id) is False:
+                line += (
+                    "\n  ⚠ I don't have the **Read Message History** permission there: if a post's answer is lost, "
+                    "I can't check whether it arrived, so I won't post it again. Grant it to keep posts reliable."
+                )
             lines.append(line)
         for n in notices:
             lines.append(f"• {channel_label(n.channel_id, n.channel_name)}: {n.message} ({ts(n.created_at, 'R')}).")

@@ -36,6 +36,10 @@ class DeliveryState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     SKIPPED = "skipped"
+    # The outcome of a send is unknown and the channel's history could not be read to tell:
+    # never sent again (a missing post can be seen, a double post cannot be taken back).
+    UNCONFIRMED = "unconfirmed"
+    MISSED = "missed"  # its catch-up window ended before it could be sent
 
 
 OPEN_STATES = (DeliveryState.SENDING, DeliveryState.RETRY)
@@ -79,6 +83,10 @@ class Delivery:
     message_id: int | None = None
     error: str | None = None
     uncertain: bool = False  # a send may have reached Discord: look in the channel before sending again
+    # The claim's version: bumped by every take-over (and by a restart getting its claims back).
+    # Renew, finish and retry_later succeed only with the version stored now, so a holder that
+    # lost its claim, even to a process of the same name, changes nothing and sends nothing.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,11 @@ async def next_wake_with_grace(storage: Storage, lease: dt.timedelta, shard: Sha
 class Storage(Protocol):
     async def close(self) -> None: ...
 
+    async def database_now(self) -> dt.datetime | None:
+        """The engine's own clock, when it keeps one that decides leases and due times (PostgreSQL's
+        `now()`); None when the caller's time is used (SQLite, or PostgreSQL with `host_clock`).
+        The scheduler measures its offset from the host clock and decides with it everywhere."""
+
     # -- schedules ----------------------------------------------------------
     async def get_schedule(self, channel_id: int) -> Schedule | None: ...
     async def guild_schedules(self, guild_id: int) -> list[Schedule]: ...
@@ -191,14 +204,17 @@ class Storage(Protocol):
         """Deliveries to (re)try: retries that are due, and `sending` ones whose claimant went quiet."""
 
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
-        """Claim an open delivery (a due retry, or a `sending` one past its lease); compare-and-swap."""
+        """Claim an open delivery (a due retry, or a `sending` one past its lease), as read by
+        `pending`: compare-and-swap on its state, version and lease (`claimed_at`, which a renew
+        moves on), so a take-over read before the holder renewed fails. Bumps the version."""
 
     async def reclaim(self, claimant: str, now: dt.datetime) -> int:
         """At start: claims this instance name held when its previous process died become uncertain
         retries due now (a history check comes first), instead of waiting out their lease."""
 
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
-        """Re-confirm a claim right before a request: restarts its lease; False if `claimant` lost it."""
+        """Re-confirm a claim right before a request: restarts its lease; False if `claimant` lost it
+        (the stored version is no longer `delivery.version`: someone took it over)."""
 
     async def finish(
         self,
@@ -209,12 +225,12 @@ class Storage(Protocol):
         message_id: int | None = None,
         error: str | None = None,
     ) -> bool:
-        """Record the outcome, only while `claimant` still holds the claim."""
+        """Record the outcome, only while `claimant` still holds the claim (at `delivery.version`)."""
 
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:
-        """Hand the delivery back for another try at `at`, only while `claimant` holds it."""
+        """Hand the delivery back for another try at `at`, only while `claimant` holds it (at `delivery.version`)."""
 
     async def get_delivery(self, channel_id: int, day: dt.date) -> Delivery | None: ...
 

@@ -20,6 +20,7 @@ from typing import Any, Self
 
 import asyncpg
 
+from bot.daily import regressions
 from bot.storage import (
     OPEN_STATES,
     DailyOverview,
@@ -76,6 +77,7 @@ def _delivery(row: asyncpg.Record) -> Delivery:
         message_id=row["message_id"],
         error=row["error"],
         uncertain=row["uncertain"],
+        version=row["claim_version"],
     )
 
 
@@ -168,6 +170,13 @@ class PostgresStorage:
                 log.info("Applying database migration %s", name)
                 await db.execute(sql)
                 await db.execute("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", version, name)
+
+    async def database_now(self) -> dt.datetime | None:
+        if self._host_clock:
+            return None
+        value = await self._pool.fetchval("SELECT clock_timestamp()")  # the moment of asking, not the transaction's
+        assert isinstance(value, dt.datetime)
+        return value
 
     async def schema_version(self) -> int:
         return int(await self._pool.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations") or 0)
@@ -383,14 +392,21 @@ class PostgresStorage:
         return [_delivery(r) for r in rows]
 
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        if regressions.on("stale_claim_renew"):  # the old check: state and attempts only
+            where = "state = $5 AND attempts = $6"
+            extra: list[Any] = [str(delivery.state), delivery.attempts]
+        else:
+            # A `sending` claim only as `pending` read it: a renew since moved `claimed_at` on.
+            where = "state = $5 AND claim_version = $6 AND (state = 'retry' OR claimed_at = $7)"
+            extra = [str(delivery.state), delivery.version, delivery.claimed_at]
         return (
             await self._status(
-                """
+                f"""
                 UPDATE deliveries SET state = 'sending', claimant = $1, claimed_at = COALESCE($2, now()),
-                                      attempts = attempts + 1, retry_at = NULL
+                                      attempts = attempts + 1, retry_at = NULL, claim_version = claim_version + 1
                 WHERE (channel_id, day) = (
                     SELECT channel_id, day FROM deliveries
-                    WHERE channel_id = $3 AND day = $4 AND state = $5 AND attempts = $6
+                    WHERE channel_id = $3 AND day = $4 AND {where}
                     FOR UPDATE SKIP LOCKED
                 )
                 """,
@@ -398,8 +414,7 @@ class PostgresStorage:
                 self._at(now),
                 delivery.channel_id,
                 delivery.day,
-                str(delivery.state),
-                delivery.attempts,
+                *extra,
             )
             == 1
         )
@@ -407,20 +422,26 @@ class PostgresStorage:
     async def reclaim(self, claimant: str, now: dt.datetime) -> int:
         return await self._status(
             "UPDATE deliveries SET state = 'retry', retry_at = COALESCE($1, now()), uncertain = TRUE, "
-            "error = 'process restarted' WHERE state = 'sending' AND claimant = $2",
+            "error = 'process restarted', claim_version = claim_version + 1 WHERE state = 'sending' AND claimant = $2",
             self._at(now),
             claimant,
         )
 
+    @staticmethod
+    def _holder(delivery: Delivery, claimant: str, first: int) -> tuple[str, list[Any]]:
+        """The condition that `claimant` still holds `delivery`'s claim (its version, and its name),
+        its parameters numbered from `first`."""
+        where = f"channel_id = ${first} AND day = ${first + 1} AND state = 'sending' AND claimant = ${first + 2}"
+        args: list[Any] = [delivery.channel_id, delivery.day, claimant]
+        if regressions.on("stale_claim_renew"):  # the old check: the name only
+            return where, args
+        return f"{where} AND claim_version = ${first + 3}", [*args, delivery.version]
+
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        where, args = self._holder(delivery, claimant, 2)
         return (
             await self._status(
-                "UPDATE deliveries SET claimed_at = COALESCE($1, now()) WHERE channel_id = $2 AND day = $3 "
-                "AND state = 'sending' AND claimant = $4",
-                self._at(now),
-                delivery.channel_id,
-                delivery.day,
-                claimant,
+                f"UPDATE deliveries SET claimed_at = COALESCE($1, now()) WHERE {where}", self._at(now), *args
             )
             == 1
         )
@@ -434,16 +455,15 @@ class PostgresStorage:
         message_id: int | None = None,
         error: str | None = None,
     ) -> bool:
+        where, args = self._holder(delivery, claimant, 4)
         return (
             await self._status(
                 "UPDATE deliveries SET state = $1, message_id = $2, error = $3, retry_at = NULL, uncertain = FALSE "
-                "WHERE channel_id = $4 AND day = $5 AND state = 'sending' AND claimant = $6",
+                f"WHERE {where}",
                 str(state),
                 message_id,
                 error,
-                delivery.channel_id,
-                delivery.day,
-                claimant,
+                *args,
             )
             == 1
         )
@@ -451,16 +471,14 @@ class PostgresStorage:
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:
+        where, args = self._holder(delivery, claimant, 4)
         return (
             await self._status(
-                "UPDATE deliveries SET state = 'retry', retry_at = $1, error = $2, uncertain = uncertain OR $3 "
-                "WHERE channel_id = $4 AND day = $5 AND state = 'sending' AND claimant = $6",
+                f"UPDATE deliveries SET state = 'retry', retry_at = $1, error = $2, uncertain = uncertain OR $3 WHERE {where}",
                 at,
                 error,
                 uncertain,
-                delivery.channel_id,
-                delivery.day,
-                claimant,
+                *args,
             )
             == 1
         )

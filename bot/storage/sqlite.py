@@ -21,6 +21,7 @@ from typing import Any, Self
 
 import aiosqlite
 
+from bot.daily import regressions
 from bot.storage import (
     OPEN_STATES,
     DailyOverview,
@@ -99,6 +100,7 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
         message_id=row["message_id"],
         error=row["error"],
         uncertain=bool(row["uncertain"]),
+        version=row["claim_version"],
     )
 
 
@@ -183,6 +185,9 @@ class SQLiteStorage:
                 for statement in statements(sql):
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {version}")
+
+    async def database_now(self) -> dt.datetime | None:
+        return None  # one file on this host: the host's clock is the engine's
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -430,30 +435,47 @@ class SQLiteStorage:
         return [_delivery(r) for r in rows]
 
     async def take_over(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        if regressions.on("stale_claim_renew"):  # the old check: state and attempts only
+            where, args = "state = ? AND attempts = ?", [str(delivery.state), delivery.attempts]
+        else:
+            where = "state = ? AND claim_version = ? AND (state = 'retry' OR claimed_at IS ?)"
+            args = [str(delivery.state), delivery.version, _ts(delivery.claimed_at) if delivery.claimed_at else None]
         async with self._transaction() as db:
             cursor = await db.execute(
                 "UPDATE deliveries SET state = 'sending', claimant = ?, claimed_at = ?, attempts = attempts + 1, "
-                "retry_at = NULL WHERE channel_id = ? AND day = ? AND state = ? AND attempts = ?",
-                (claimant, _ts(now), delivery.channel_id, delivery.day.isoformat(), delivery.state, delivery.attempts),
+                f"retry_at = NULL, claim_version = claim_version + 1 WHERE channel_id = ? AND day = ? AND {where}",
+                (claimant, _ts(now), delivery.channel_id, delivery.day.isoformat(), *args),
             )
             return cursor.rowcount == 1
 
     async def reclaim(self, claimant: str, now: dt.datetime) -> int:
         async with self._transaction() as db:
             cursor = await db.execute(
-                "UPDATE deliveries SET state = 'retry', retry_at = ?, uncertain = 1, error = 'process restarted' "
-                "WHERE state = 'sending' AND claimant = ?",
+                "UPDATE deliveries SET state = 'retry', retry_at = ?, uncertain = 1, error = 'process restarted', "
+                "claim_version = claim_version + 1 WHERE state = 'sending' AND claimant = ?",
                 (_ts(now), claimant),
             )
             return cursor.rowcount
 
+    def _holder(self, delivery: Delivery, claimant: str) -> tuple[str, list[Any]]:
+        """The condition that `claimant` still holds `delivery`'s claim: its version, and its name."""
+        if regressions.on("stale_claim_renew"):  # the old check: the name only
+            return "channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?", [
+                delivery.channel_id,
+                delivery.day.isoformat(),
+                claimant,
+            ]
+        return "channel_id = ? AND day = ? AND state = 'sending' AND claimant = ? AND claim_version = ?", [
+            delivery.channel_id,
+            delivery.day.isoformat(),
+            claimant,
+            delivery.version,
+        ]
+
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
+        where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
-            cursor = await db.execute(
-                "UPDATE deliveries SET claimed_at = ? WHERE channel_id = ? AND day = ? AND state = 'sending' "
-                "AND claimant = ?",
-                (_ts(now), delivery.channel_id, delivery.day.isoformat(), claimant),
-            )
+            cursor = await db.execute(f"UPDATE deliveries SET claimed_at = ? WHERE {where}", (_ts(now), *args))
             return cursor.rowcount == 1
 
     async def finish(
@@ -465,22 +487,23 @@ class SQLiteStorage:
         message_id: int | None = None,
         error: str | None = None,
     ) -> bool:
+        where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
             cursor = await db.execute(
                 "UPDATE deliveries SET state = ?, message_id = ?, error = ?, retry_at = NULL, uncertain = 0 "
-                "WHERE channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?",
-                (str(state), message_id, error, delivery.channel_id, delivery.day.isoformat(), claimant),
+                f"WHERE {where}",
+                (str(state), message_id, error, *args),
             )
             return cursor.rowcount == 1
 
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:
+        where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
             cursor = await db.execute(
-                "UPDATE deliveries SET state = 'retry', retry_at = ?, error = ?, uncertain = MAX(uncertain, ?) "
-                "WHERE channel_id = ? AND day = ? AND state = 'sending' AND claimant = ?",
-                (_ts(at), error, int(uncertain), delivery.channel_id, delivery.day.isoformat(), claimant),
+                f"UPDATE deliveries SET state = 'retry', retry_at = ?, error = ?, uncertain = MAX(uncertain, ?) WHERE {where}",
+                (_ts(at), error, int(uncertain), *args),
             )
             return cursor.rowcount == 1
 

@@ -14,6 +14,7 @@ import pytest
 
 from bot.daily.delivery import Outcome
 from bot.daily.discord_poster import DiscordPoster
+from bot.daily.history import FindResult, Seen, find_own_post
 from bot.daily.schedule import Order, nonce
 from bot.render import Reply
 from tests.cogs.test_reading import is_ephemeral, message
@@ -28,6 +29,7 @@ from tests.fakediscord import (
     MANAGE_CHANNELS,
     NEWS_ID,
     NO_EMBEDS_ID,
+    NO_HISTORY_ID,
     THREAD_ID,
     VOICE_ID,
     Answer,
@@ -321,16 +323,56 @@ async def test_the_guard_sees_discord_pys_own_429_retries(server_env: DiscordEnv
 
 
 async def test_history_finds_a_post_that_reached_discord_before_a_crash(server_env: DiscordEnv) -> None:
-    ours = message_payload(CHANNEL_ID, {"content": "**Paragraph of the day** · 28 November 2026 · 3 of 32"})
-    theirs = message_payload(
+    """Through discord.py's real history iterator against the fake's Discord-like paging: from the
+    post's time, 100 a page, our own message by author and marker (not someone quoting it)."""
+    fake = server_env.server
+    since = server_env.clock.now()
+    server_env.clock.advance(minutes=1)
+    fake.create_message(
         CHANNEL_ID, {"content": "**Paragraph of the day** · 28 November 2026"}, author=user_payload()
-    )
-    server_env.server.route("GET", rf"/channels/{CHANNEL_ID}/messages", lambda r, m: Answer(200, [theirs, ours]))
+    )  # someone quoting the header
+    ours = fake.create_message(CHANNEL_ID, {"content": "**Paragraph of the day** · 28 November 2026 · 3 of 32"})
+    fake.chat(CHANNEL_ID, 230)  # a busy channel: the post is three pages back
     poster = DiscordPoster(server_env.bot)
-    found = await poster.find_post(CHANNEL_ID, "**Paragraph of the day** · 28 November 2026")
-    assert found == int(ours["id"])
-    assert ours["author"]["id"] == str(BOT_ID)
-    assert await poster.find_post(CHANNEL_ID, "**Paragraph of the day** · 29 November 2026") is None
+    assert poster.own_id() == BOT_ID and await poster.history_readable(CHANNEL_ID) is True
+
+    async def find(marker: str, channel: int = CHANNEL_ID) -> FindResult:
+        return await find_own_post(
+            lambda after, limit: poster.read_history(channel, after, limit),
+            author_id=poster.own_id(),
+            marker=marker,
+            since=since,
+            readable=await poster.history_readable(channel),
+        )
+
+    found = await find("**Paragraph of the day** · 28 November 2026")
+    assert (found.seen, found.message_id) == (Seen.FOUND, int(ours["id"]))
+    reads = [r for r in fake.requests if r.method == "GET" and r.path == f"/channels/{CHANNEL_ID}/messages"]
+    assert reads[0].query["after"] == str(discord.utils.time_snowflake(since)) and reads[0].query["limit"] == "100"
+    missing = await find("**Paragraph of the day** · 29 November 2026")
+    assert missing.seen is Seen.NOT_FOUND and missing.pages == 3
+
+
+async def test_without_read_message_history_discord_answers_empty_and_the_check_cannot_confirm(
+    server_env: DiscordEnv,
+) -> None:
+    fake = server_env.server
+    fake.create_message(NO_HISTORY_ID, {"content": "**Paragraph of the day** · 28 November 2026 · 3 of 32"})
+    poster = DiscordPoster(server_env.bot)
+    assert await poster.read_history(NO_HISTORY_ID, 0, 100) == []  # an empty list, not 403
+    assert await poster.history_readable(NO_HISTORY_ID) is False
+    assert await poster.history_readable(123) is None  # not in the cache, and Discord does not know it: not known
+
+
+async def test_a_repeated_nonce_is_dropped_only_within_the_window(server_env: DiscordEnv) -> None:
+    poster = DiscordPoster(server_env.bot)
+    first = await poster.post(CHANNEL_ID, Reply(content="x"), "n1")
+    server_env.clock.advance(minutes=4)
+    again = await poster.post(CHANNEL_ID, Reply(content="x"), "n1")
+    assert first.message_id == again.message_id and len(server_env.server.messages[CHANNEL_ID]) == 1
+    server_env.clock.advance(minutes=2)  # past Discord's few minutes
+    later = await poster.post(CHANNEL_ID, Reply(content="x"), "n1")
+    assert later.message_id != first.message_id and len(server_env.server.messages[CHANNEL_ID]) == 2
 
 
 # -- issue 7: deleted channels, status in words, the channel picker --------------------------
@@ -372,6 +414,77 @@ async def test_status_shows_the_last_failure_in_words_never_codes(server_env: Di
     assert "⏸ **Paused**: I lost access to this channel or the permission to post there." in status
     for code in ("403", "50001", "Missing Access", "Forbidden"):
         assert code not in status
+
+
+# -- issue 13: Read Message History, needed to tell whether a post reached Discord ------------
+
+
+async def test_set_refuses_a_channel_where_the_bot_cannot_read_the_history(server_env: DiscordEnv) -> None:
+    data = await run_daily(server_env, "set", NO_HISTORY_ID)
+    assert is_ephemeral(data)
+    assert f"<#{NO_HISTORY_ID}>" in data["content"] and "Read Message History" in data["content"]
+    assert await server_env.storage.guild_schedules(GUILD_ID) == []
+
+
+async def test_status_says_when_the_history_permission_is_missing(server_env: DiscordEnv) -> None:
+    """Granted when the schedule was set, taken away since: /daily status says so, in words."""
+    await server_env.bot.daily.set(
+        GUILD_ID, NO_HISTORY_ID, dt.time(9), ZoneInfo("UTC"), Order.DOCUMENT, server_env.clock.now()
+    )
+    await run_daily(server_env, "set", CHANNEL_ID, time="12:30", timezone="UTC")
+    status = (await run_daily(server_env, "status"))["content"]
+    mine, other = (line for line in status.split("• ")[1:])
+    general = other if f"<#{CHANNEL_ID}>" in other else mine
+    no_history = mine if general is other else other
+    assert "Read Message History" in no_history and "Read Message History" not in general
+
+
+async def test_a_permission_taken_away_after_set_shows_in_status_and_given_back_clears(server_env: DiscordEnv) -> None:
+    await run_daily(server_env, "set", CHANNEL_ID, time="12:30", timezone="UTC")
+    revoked = server_env.server.set_history_permission(CHANNEL_ID, False)
+    server_env.bot._connection.parse_channel_update(revoked)
+    assert await DiscordPoster(server_env.bot).history_readable(CHANNEL_ID) is False
+    assert "Read Message History" in (await run_daily(server_env, "status"))["content"]
+    granted = server_env.server.set_history_permission(CHANNEL_ID, True)
+    server_env.bot._connection.parse_channel_update(granted)
+    assert await DiscordPoster(server_env.bot).history_readable(CHANNEL_ID) is True
+    assert "Read Message History" not in (await run_daily(server_env, "status"))["content"]
+
+
+async def test_a_lost_answer_without_the_history_permission_is_never_sent_twice(
+    server_env: DiscordEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the real DiscordPoster: Discord creates the post but the answer is a 500; the bot
+    cannot read the channel (Discord answers []), so after the nonce window it does not post again."""
+    fast_retries(monkeypatch)
+    fake = server_env.server
+    await server_env.bot.daily.set(
+        GUILD_ID, NO_HISTORY_ID, dt.time(12, 30), ZoneInfo("UTC"), Order.DOCUMENT, server_env.clock.now()
+    )
+
+    def created_then_500(request: Recorded, match: Any) -> Answer:
+        fake.create_message(NO_HISTORY_ID, request.json)
+        return Answer(500, {"message": "500: Internal Server Error", "code": 0})
+
+    fake.route("POST", rf"/channels/{NO_HISTORY_ID}/messages", created_then_500)
+    server_env.clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    scheduler = server_env.scheduler()
+    await scheduler.run_once()
+    fake.route(
+        "POST",
+        rf"/channels/{NO_HISTORY_ID}/messages",
+        lambda r, m: Answer(body=fake.create_message(NO_HISTORY_ID, r.json)),
+    )
+    server_env.clock.advance(minutes=10)  # past the retry and the nonce window
+    await scheduler.run_once()
+    assert len(fake.messages[NO_HISTORY_ID]) == 1  # discord.py's own retries fell in the nonce window; no resend
+    record = await server_env.storage.get_delivery(NO_HISTORY_ID, dt.date(2026, 11, 28))
+    assert record is not None and record.state == "unconfirmed"
+    status = (await run_daily(server_env, "status"))["content"]
+    assert "could not confirm whether Discord accepted it; I did not post again so it is never posted twice" in status
+    server_env.clock.advance(hours=1)
+    await scheduler.run_once()
+    assert len(fake.messages[NO_HISTORY_ID]) == 1
 
 
 async def test_a_long_status_never_cuts_a_tag_in_half(server_env: DiscordEnv) -> None:
@@ -428,3 +541,37 @@ async def test_daily_answers_within_the_deadline_by_deferring_first(server_env: 
     sent = await server_env.invoke("daily", daily("set", [opt]), resolved=resolved)
     first = [r for r in server_env.server.requests if r.path.startswith("/interactions/")]
     assert first[0] is sent and sent.json == {"type": DEFERRED, "data": {"flags": EPHEMERAL}}
+
+
+def test_permissions_of_an_uncached_channel_are_computed_as_discord_does() -> None:
+    """A server of another shard: the bot reads the channel, roles and its member over REST."""
+    from bot.daily.discord_poster import channel_permissions
+
+    g, bot, role = 10, 20, 30
+    everyone = 1 << 10 | 1 << 11 | 1 << 16  # view, send, read history
+    guild = {
+        "id": str(g),
+        "owner_id": "99",
+        "roles": [{"id": str(g), "permissions": str(everyone)}, {"id": str(role), "permissions": "0"}],
+    }
+    member = {"roles": [str(role)]}
+    plain: dict[str, list[dict[str, str | int]]] = {"permission_overwrites": []}
+    assert channel_permissions(guild, member, plain, bot).read_message_history
+    denied = {"permission_overwrites": [{"id": str(g), "type": 0, "allow": "0", "deny": str(1 << 16)}]}
+    assert not channel_permissions(guild, member, denied, bot).read_message_history
+    role_allows = {
+        "permission_overwrites": [
+            *denied["permission_overwrites"],
+            {"id": str(role), "type": 0, "allow": str(1 << 16), "deny": "0"},
+        ]
+    }
+    assert channel_permissions(guild, member, role_allows, bot).read_message_history
+    member_denies = {
+        "permission_overwrites": [
+            *role_allows["permission_overwrites"],
+            {"id": str(bot), "type": 1, "allow": "0", "deny": str(1 << 16)},
+        ]
+    }
+    assert not channel_permissions(guild, member, member_denies, bot).read_message_history
+    admin = {**guild, "roles": [*guild["roles"], {"id": "31", "permissions": str(1 << 3)}]}
+    assert channel_permissions(admin, {"roles": ["31"]}, member_denies, bot).read_message_history

@@ -14,6 +14,7 @@ import pytest
 from bot.config import DailySettings
 from bot.content.library import Library
 from bot.daily.delivery import Outcome, Pacer, Scheduler, SendResult
+from bot.daily.history import MessageRecord, time_snowflake
 from bot.daily.schedule import Order
 from bot.daily.service import DailyService
 from bot.render import Reply
@@ -30,23 +31,61 @@ class Killed(BaseException):
 
 
 NONCE_WINDOW = dt.timedelta(minutes=5)  # Discord: "a few minutes"; after that the same nonce posts again
+BOT_USER = 4242  # the bot's own user id in this rig
+OTHER_USER = 4343
+PAGE_MAX = 100  # Discord's largest page of history
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int  # a snowflake made from the rig's clock, as Discord's carry their creation time
+    author_id: int
+    content: str
+    nonce: str | None = None
+    reply: Reply | None = None
 
 
 @dataclass
 class Channel:
-    """What a Discord channel would hold: messages, a repeated nonce dropped only within a few minutes."""
+    """What a Discord channel would hold and how it answers: a repeated nonce dropped only within a
+    few minutes; history read newest first, at most 100 a page, with `after`/`before`, and an
+    empty list (not 403) without Read Message History."""
 
     clock: FakeClock
-    messages: list[tuple[int, str, Reply]] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
     sent_at: dict[str, tuple[dt.datetime, int]] = field(default_factory=dict)
+    readable: bool = True  # the bot's Read Message History permission here
+    history_reads: int = 0
 
-    def add(self, nonce: str, reply: Reply) -> int:
+    def _new_id(self) -> int:
+        stamp = time_snowflake(self.clock.now())
+        last = self.messages[-1].id if self.messages else 0
+        return max(stamp, last + 1)
+
+    def add(self, nonce: str, reply: Reply, author_id: int = BOT_USER) -> int:
         seen = self.sent_at.get(nonce)
         if seen is not None and self.clock.now() - seen[0] < NONCE_WINDOW:
             return seen[1]
-        self.messages.append((len(self.messages) + 1, nonce, reply))
-        self.sent_at[nonce] = (self.clock.now(), len(self.messages))
-        return len(self.messages)
+        message = Message(self._new_id(), author_id, reply.content or "", nonce, reply)
+        self.messages.append(message)
+        self.sent_at[nonce] = (self.clock.now(), message.id)
+        return message.id
+
+    def chat(self, count: int, content: str = "hello") -> None:
+        """`count` messages from someone else: a busy channel."""
+        for _ in range(count):
+            self.messages.append(Message(self._new_id(), OTHER_USER, content))
+
+    def history(self, *, after: int | None = None, before: int | None = None, limit: int = 50) -> list[Message]:
+        """GET /channels/{id}/messages as Discord answers it: newest first (the `limit` messages
+        just after `after`, if given), empty without the permission."""
+        self.history_reads += 1
+        if not self.readable:
+            return []
+        limit = max(1, min(PAGE_MAX, limit))
+        found = [m for m in self.messages if (after is None or m.id > after) and (before is None or m.id < before)]
+        page = found[:limit] if after is not None and before is None else found[-limit:]
+        return sorted(page, key=lambda m: m.id, reverse=True)
 
 
 @dataclass
@@ -59,6 +98,7 @@ class RecordingPoster:
     die: str | None = None  # "before" or "after" the message reaches Discord
     accept_then_fail: SendResult | None = None  # Discord creates the message, then answers with an error
     attempts: int = 0
+    permission_known: bool = True  # False: the bot's permissions are not in the cache (history_readable → None)
 
     def channel(self, channel_id: int) -> Channel:
         return self.channels.setdefault(channel_id, Channel(self.clock))
@@ -82,11 +122,16 @@ class RecordingPoster:
             raise Killed
         return SendResult(Outcome.SENT, message_id=message_id)
 
-    async def find_post(self, channel_id: int, marker: str) -> int | None:
-        for message_id, _, reply in self.channel(channel_id).messages:
-            if (reply.content or "").startswith(marker):
-                return message_id
-        return None
+    def own_id(self) -> int:
+        return BOT_USER
+
+    async def history_readable(self, channel_id: int) -> bool | None:
+        return self.channel(channel_id).readable if self.permission_known else None
+
+    async def read_history(self, channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
+        await asyncio.sleep(0)
+        page = self.channel(channel_id).history(after=after, limit=limit)
+        return [MessageRecord(m.id, m.author_id, m.content) for m in reversed(page)]
 
 
 @dataclass
@@ -99,7 +144,8 @@ class Rig:
     path: Path
 
     def posts(self, channel: int = CHANNEL) -> list[Reply]:
-        return [reply for _, _, reply in self.poster.channel(channel).messages]
+        """What the bot posted in the channel, as Discord holds it."""
+        return [m.reply for m in self.poster.channel(channel).messages if m.author_id == BOT_USER and m.reply]
 
 
 def make_scheduler(

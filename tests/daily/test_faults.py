@@ -19,6 +19,7 @@ import pytest
 
 from bot.content.library import Library
 from bot.daily.delivery import Outcome, Pacer, SendResult
+from bot.daily.history import MessageRecord
 from bot.daily.schedule import Order
 from bot.render import Reply
 from bot.storage import Delivery, DeliveryState, Schedule
@@ -224,13 +225,13 @@ async def test_retries_reuse_the_nonce_after_a_history_check_when_unsure(
     await subscribe(rig)
     rig.clock.set(NINE_BERLIN)
     looked: list[int] = []
-    real_find = rig.poster.find_post
+    real_read = rig.poster.read_history
 
-    async def find_post(channel_id: int, marker: str) -> int | None:
+    async def read_history(channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
         looked.append(channel_id)
-        return await real_find(channel_id, marker)
+        return await real_read(channel_id, after, limit)
 
-    rig.poster.find_post = find_post  # type: ignore[method-assign]
+    rig.poster.read_history = read_history  # type: ignore[method-assign]
     if checked:  # Discord created the message, then answered with an error
         rig.poster.accept_then_fail = result
     else:
@@ -240,7 +241,7 @@ async def test_retries_reuse_the_nonce_after_a_history_check_when_unsure(
     assert await rig.scheduler.run_once() == 1
     assert bool(looked) is checked
     assert len(rig.posts()) == 1
-    nonces = {n for _, n, _ in rig.poster.channel(CHANNEL).messages}
+    nonces = {m.nonce for m in rig.poster.channel(CHANNEL).messages}
     assert len(nonces) == 1
 
 

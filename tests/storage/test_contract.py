@@ -121,10 +121,69 @@ async def test_only_the_owner_changes_a_claim(storage: Storage) -> None:
     assert not await storage.finish(mine, DeliveryState.SENT, claimant="a", message_id=1)
     record = await storage.get_delivery(10, NOW.date())
     assert record is not None and record.state is DeliveryState.SENDING and record.claimant == "b"
-    assert await storage.renew(mine, "b", later)
-    assert await storage.finish(mine, DeliveryState.SENT, claimant="b", message_id=2)
+    taken = await storage.get_delivery(10, NOW.date())
+    assert taken is not None
+    assert await storage.renew(taken, "b", later)
+    assert await storage.finish(taken, DeliveryState.SENT, claimant="b", message_id=2)
     record = await storage.get_delivery(10, NOW.date())
     assert record is not None and record.state is DeliveryState.SENT and record.message_id == 2
+
+
+# -- issue 13, item 3: one claim, one holder (a version bumped by every take-over) ----------
+
+
+async def test_a_take_over_bumps_the_claim_version_so_the_old_holder_of_the_same_name_can_do_nothing(
+    storage: Storage,
+) -> None:
+    """A restarted process keeps its name (a stable identity): the name alone cannot tell the
+    paused old process from the one that took the claim over. The version can."""
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    await storage.claim(s, delivery_for(s, claimant="inst"), TOMORROW.date(), TOMORROW)
+    held = await storage.get_delivery(10, NOW.date())
+    assert held is not None
+    later = NOW + dt.timedelta(minutes=3)  # the lease (2 min) ran out
+    (stale,) = await storage.pending(later, dt.timedelta(minutes=2), 10)
+    assert await storage.take_over(stale, "inst", later)
+    # The old holder wakes up after its lease: renew, retry and finish all fail.
+    assert not await storage.renew(held, "inst", later)
+    assert not await storage.retry_later(held, later, "503", claimant="inst", uncertain=False)
+    assert not await storage.finish(held, DeliveryState.SENT, claimant="inst", message_id=1)
+    taken = await storage.get_delivery(10, NOW.date())
+    assert taken is not None and taken.version == held.version + 1
+    assert await storage.renew(taken, "inst", later)
+    assert await storage.finish(taken, DeliveryState.SENT, claimant="inst", message_id=2)
+
+
+async def test_a_take_over_read_before_the_holders_renew_fails(storage: Storage) -> None:
+    """The lease ran out, a rival read the claim as stale, then the holder renewed it (and will
+    send): the rival's take-over must fail, or both send."""
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    await storage.claim(s, delivery_for(s, claimant="a"), TOMORROW.date(), TOMORROW)
+    held = await storage.get_delivery(10, NOW.date())
+    assert held is not None
+    later = NOW + dt.timedelta(minutes=3)
+    (stale,) = await storage.pending(later, dt.timedelta(minutes=2), 10)
+    assert await storage.renew(held, "a", later)  # nobody had taken it: the holder may go on
+    assert not await storage.take_over(stale, "b", later + dt.timedelta(seconds=1))
+    record = await storage.get_delivery(10, NOW.date())
+    assert record is not None and record.claimant == "a" and record.state is DeliveryState.SENDING
+    assert await storage.finish(held, DeliveryState.SENT, claimant="a", message_id=1)
+
+
+async def test_a_restart_that_gets_its_claims_back_also_bumps_the_version(storage: Storage) -> None:
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    await storage.claim(s, delivery_for(s, claimant="inst"), TOMORROW.date(), TOMORROW)
+    held = await storage.get_delivery(10, NOW.date())
+    assert held is not None
+    assert await storage.reclaim("inst", NOW) == 1
+    (back,) = await storage.pending(NOW, dt.timedelta(hours=1), 10)
+    assert await storage.take_over(back, "inst", NOW)
+    assert not await storage.renew(held, "inst", NOW)  # the process before the restart, still alive somewhere
+    taken = await storage.get_delivery(10, NOW.date())
+    assert taken is not None and taken.version == held.version + 2
 
 
 async def test_removing_a_deleted_channels_schedule_leaves_a_notice(storage: Storage) -> None:
@@ -244,3 +303,27 @@ async def test_identify_slots_are_reserved_once_per_bucket_every_5_seconds(engin
     assert await first.reserve_identify(1, spacing, NOW) == dt.timedelta(0)  # another bucket: free
     assert await second.reserve_identify(0, spacing, NOW + dt.timedelta(seconds=12)) == dt.timedelta(seconds=8)
     assert await second.reserve_identify(0, spacing, NOW + dt.timedelta(minutes=5)) == dt.timedelta(0)
+
+
+async def test_switch_stale_claim_renew_brings_back_two_holders(storage: Storage) -> None:
+    from bot.daily import regressions
+
+    regressions.ACTIVE.add("stale_claim_renew")
+    try:
+        with pytest.raises(AssertionError):
+            await test_a_take_over_read_before_the_holders_renew_fails(storage)
+        record = await storage.get_delivery(10, NOW.date())
+        assert record is not None and record.claimant == "b"  # taken from a holder that had just renewed
+    finally:
+        regressions.ACTIVE.discard("stale_claim_renew")
+
+
+async def test_switch_stale_claim_renew_lets_the_old_holder_of_the_same_name_renew(storage: Storage) -> None:
+    from bot.daily import regressions
+
+    regressions.ACTIVE.add("stale_claim_renew")
+    try:
+        with pytest.raises(AssertionError):
+            await test_a_take_over_bumps_the_claim_version_so_the_old_holder_of_the_same_name_can_do_nothing(storage)
+    finally:
+        regressions.ACTIVE.discard("stale_claim_renew")
