@@ -155,8 +155,14 @@ class SimClient:
         self.user = SimpleNamespace(id=BOT_ID)
         self.on_send = on_send  # told (owner, channel, nonce) as the bytes of a post leave
 
+        self.http = SimHTTP(self)
+
     def get_partial_messageable(self, channel_id: int) -> SimMessageable:
         return SimMessageable(self, channel_id)
+
+    def get_channel(self, channel_id: int) -> None:
+        """No gateway cache here: the poster reads permissions over REST, as for another shard's server."""
+        return None
 
     async def request(
         self, call: Callable[[], tuple[int, Any]], before_each: Callable[[], Awaitable[None]] | None = None
@@ -239,6 +245,36 @@ class SimClient:
         else:
             loop.call_later(there, arrive, context=SERVER)
         return await future
+
+
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+READ_MESSAGE_HISTORY = 1 << 16
+
+
+class SimHTTP:
+    """The raw REST reads `DiscordPoster` uses to work out its permissions in a channel."""
+
+    def __init__(self, client: SimClient) -> None:
+        self.client = client
+
+    def _channel(self, channel_id: int) -> tuple[int, Any]:
+        channel = self.client.discord.channels.get(channel_id)
+        if channel is None or not channel.exists:
+            return 404, {"code": 10003, "message": "Unknown Channel"}
+        deny = (0 if channel.can_read else READ_MESSAGE_HISTORY) | (0 if channel.can_send else SEND_MESSAGES)
+        overwrite = {"id": str(channel.guild_id), "type": 0, "allow": "0", "deny": str(deny)}
+        return 200, {"id": str(channel.id), "guild_id": str(channel.guild_id), "type": 0, "permission_overwrites": [overwrite]}
+
+    async def get_channel(self, channel_id: int) -> Any:
+        return await self.client.request(lambda: self._channel(channel_id))
+
+    async def get_guild(self, guild_id: int, *, with_counts: bool = True) -> Any:
+        everyone = {"id": str(guild_id), "permissions": str(VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY)}
+        return await self.client.request(lambda: (200, {"id": str(guild_id), "owner_id": "1", "roles": [everyone]}))
+
+    async def get_member(self, guild_id: int, user_id: int) -> Any:
+        return await self.client.request(lambda: (200, {"user": {"id": str(user_id)}, "roles": []}))
 
 
 class SimMessageable:

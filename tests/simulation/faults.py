@@ -11,6 +11,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field, replace
 
+from bot.daily.timing import timing_problem
+
 UTC = dt.UTC
 ZONES = ("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham")
 KINDS = (
@@ -28,14 +30,15 @@ KINDS = (
     "chatter",  # members post `arg` messages in a channel
     "stall_send",  # a process freezes for `arg` s right before its next post request leaves
     "kill_in_send",  # the sender of a channel's next post dies as Discord gets it; restarts `arg` s later
-    "freeze_after_claim",  # a process freezes right after its next claim, until another may take it over
+    "freeze_after_claim",  # a process freezes right after its next claim: `arg` s, or (0) until another may take it
     "outage",  # the host goes down: every process dies, and all start again `arg` s later
+    "outage_in_send",  # the host goes down as a channel's next post reaches Discord; back `arg` s later
 )
 
 # The hazards the daily posts exist to survive come up most: an outcome lost in flight, a
 # history that cannot be read, a process frozen holding a claim, Discord misbehaving.
 WEIGHTS = tuple(
-    {"kill_in_send": 3, "no_read": 2, "chatter": 2, "freeze_after_claim": 2, "flaky": 2, "outage": 2}.get(k, 1) for k in KINDS
+    {"kill_in_send": 4, "no_read": 3, "chatter": 3, "freeze_after_claim": 2, "flaky": 2, "outage": 2}.get(k, 1) for k in KINDS
 )
 
 
@@ -72,6 +75,7 @@ class Scenario:
     channels: tuple[ChannelSpec, ...]
     faults: tuple[Fault, ...]
     skews: tuple[float, ...] = field(default=(0.0, 0.0, 0.0, 0.0))
+    engine_clock: bool = False  # the database has its own clock (PostgreSQL's now()), the true time
     kept: tuple[int, tuple[int, ...], tuple[int, ...]] | None = None  # shrunk: (processes, channels, faults) kept
 
     @property
@@ -83,7 +87,7 @@ class Scenario:
             f"seed {self.seed}: {self.processes} process(es), {len(self.channels)} channel(s), {self.days} days "
             f"from {self.start:%Y-%m-%d %H:%M} UTC; lease {self.lease.total_seconds():g} s, "
             f"grace {self.grace.total_seconds():g} s, catch-up {self.catch_up}, nonce window "
-            f"{self.nonce_window.total_seconds():g} s; skews {', '.join(f'{s:+.1f}' for s in self.skews[: self.processes])} s",
+            f"{self.nonce_window.total_seconds():g} s; {'database clock' if self.engine_clock else 'host clocks'}; skews {', '.join(f'{s:+.1f}' for s in self.skews[: self.processes])} s",
         ]
         for c in self.channels:
             lines.append(f"  channel {c.id} (guild {c.guild}, shard {(c.guild >> 22) % self.processes} of {self.processes}) posts at {c.post_time:%H:%M} {c.zone}")
@@ -97,9 +101,16 @@ def generate(seed: int) -> Scenario:
     days = 3
     start = dt.datetime(2026, 3, 27, tzinfo=UTC) + dt.timedelta(minutes=rng.randrange(0, 3 * 24 * 60))
     catch_up = dt.timedelta(minutes=rng.choice((20, 45, 90, 360)))
-    lease = dt.timedelta(seconds=rng.choice((30, 60, 120)))
-    grace = dt.timedelta(seconds=rng.choice((60, 180)))
-    processes = rng.randint(1, 4)
+    # Only timings the configuration accepts (bot/daily/timing.py: resends stay inside the nonce window).
+    lease, grace = rng.choice(
+        [
+            (dt.timedelta(seconds=lease), dt.timedelta(seconds=grace))
+            for lease in (30, 60, 120)
+            for grace in (60, 90, 180)
+            if timing_problem(dt.timedelta(seconds=lease), dt.timedelta(seconds=grace)) is None
+        ]
+    )
+    processes = rng.choice((1, 1, 2, 3, 4))
     channels = []
     for i in range(rng.randint(1, 4)):
         guild = ((rng.randrange(1, 10_000) << 22) | rng.randrange(0, 1 << 22)) & ((1 << 62) - 1)
@@ -125,7 +136,7 @@ def generate(seed: int) -> Scenario:
         kind = rng.choices(swarm, weights)[0]
         where = rng.random()
         if where < 0.6:
-            t = focus_due + rng.choice((-600.0, -30.0, -2.0, 0.0, 0.5, 3.0, 20.0, 100.0, 200.0, 400.0))
+            t = focus_due + _offset(rng, kind)
         elif where < 0.8:
             spec = rng.choice(channels)
             t = _due(start, spec, rng.randrange(2)) + rng.uniform(-60, 600)
@@ -147,17 +158,23 @@ def generate(seed: int) -> Scenario:
             "flaky": rng.choice((60.0, 900.0, 3600.0)),
             "chatter": float(rng.choice((5, 40, 150))),
             "stall_send": rng.choice((lease.total_seconds() * 1.5, 400.0)),
-            "kill_in_send": rng.choice((1.0, 30.0, 400.0, cu * 1.2, cu * 1.2)),
-            "freeze_after_claim": 0.0,
+            "kill_in_send": rng.choice((1.0, 30.0, 400.0, 400.0, cu * 1.2)),
+            "freeze_after_claim": rng.choice((0.0, 0.0, cu * 1.2)),
             "outage": rng.choice((60.0, cu * 1.2, 20_000.0)),
+            "outage_in_send": rng.choice((60.0, 400.0, cu * 1.2)),
         }[kind]
         if _channel_fault(kind):
             target = focus if rng.random() < 0.7 else rng.randrange(len(channels))
-            if kind in ("no_read", "chatter"):
-                t = max(0.0, t - rng.choice((0.0, 300.0, 900.0)))  # in place before the post goes out
         faults.append(Fault(round(t, 3), kind, target, arg))
+    # Half the runs also get one of the hazards the daily posts were built against, whole, at the
+    # focus channel's due time (each one is a case issue 13 reproduced by hand).
+    if rng.random() < 0.5:
+        hazard = rng.choice(HAZARDS)
+        for kind, offset, arg in hazard(rng, cu, lease.total_seconds()):
+            faults.append(Fault(round(max(0.0, focus_due + offset), 3), kind, focus if _channel_fault(kind) else rng.randrange(4), arg))
     faults.sort(key=lambda f: (f.t, f.kind, f.target))
     skews = tuple(round(rng.uniform(-3, 3), 3) for _ in range(4))
+    engine_clock = rng.random() < 0.5
     return Scenario(
         seed=seed,
         start=start,
@@ -171,7 +188,49 @@ def generate(seed: int) -> Scenario:
         channels=tuple(channels),
         faults=tuple(faults),
         skews=skews,
+        engine_clock=engine_clock,
     )
+
+
+Hazard = list[tuple[str, float, float]]  # (kind, offset from the due time, arg)
+
+
+def _lost_outcome(rng: random.Random, cu: float, lease: float) -> Hazard:
+    """The sender dies with its post in flight and is back after the nonce window; the history
+    cannot show the post (no Read Message History, or a busy channel scrolled it away)."""
+    hide = ("no_read", -rng.choice((0.0, 300.0)), 1200.0) if rng.random() < 0.5 else ("chatter", 60.0, rng.choice((40.0, 150.0)))
+    return [(rng.choice(("kill_in_send", "outage_in_send")), -rng.uniform(1, 60), 400.0), hide]
+
+
+def _late(rng: random.Random, cu: float, lease: float) -> Hazard:
+    """The post's sender is gone, or frozen holding the claim, until its catch-up window has closed."""
+    if rng.random() < 0.5:
+        return [("freeze_after_claim", -rng.uniform(1, 60), cu * 1.2)]
+    return [("kill_in_send", -rng.uniform(1, 60), cu * 1.2), ("flaky", -rng.uniform(0, 60), 60.0)]
+
+
+def _race(rng: random.Random, cu: float, lease: float) -> Hazard:
+    """The claim's holder freezes until just when another process may take the claim over."""
+    return [("freeze_after_claim", -rng.uniform(1, 60), 0.0)]
+
+
+def _boot_into_outage(rng: random.Random, cu: float, lease: float) -> Hazard:
+    """A process starts while the database is restarting."""
+    return [("db_restart_boot", -rng.uniform(0, 600), rng.choice((1.0, 10.0)))]
+
+
+HAZARDS = (_lost_outcome, _late, _race, _boot_into_outage)
+
+
+def _offset(rng: random.Random, kind: str) -> float:
+    """When, around a due time, a fault of this kind hurts most."""
+    if kind in ("kill_in_send", "outage_in_send", "stall_send", "freeze_after_claim"):
+        return -rng.uniform(1, 120)  # armed for that post
+    if kind == "no_read":
+        return -rng.choice((0.0, 300.0, 900.0))  # in place before the post goes out
+    if kind == "chatter":
+        return rng.choice((5.0, 20.0, 100.0, 200.0))  # after the post: it scrolls out of the last page
+    return rng.choice((-600.0, -30.0, -2.0, 0.0, 0.5, 3.0, 20.0, 100.0, 200.0, 400.0))
 
 
 def _due(start: dt.datetime, spec: ChannelSpec, day: int) -> float:
@@ -222,4 +281,4 @@ def replay_flags(s: Scenario) -> str:
 
 
 def _channel_fault(kind: str) -> bool:
-    return kind in ("no_read", "no_send", "delete_channel", "chatter", "kill_in_send")
+    return kind in ("no_read", "no_send", "delete_channel", "chatter", "kill_in_send", "outage_in_send")

@@ -109,6 +109,13 @@ class Tracked:
         self._node = node
         self._world = world
 
+    async def database_now(self) -> dt.datetime | None:
+        """With an engine clock (as PostgreSQL's now()), the database's own time: the true time."""
+        if self._world.s.engine_clock:
+            await asyncio.sleep(self._world.rng.random() * 0.002)  # a round trip
+            return self._world.loop.wall()
+        return await self._storage.database_now()
+
     def __getattr__(self, name: str) -> Any:
         method = getattr(self._storage, name)
         if name not in TRACKED:
@@ -171,7 +178,7 @@ class Node:
     pauses: list[float] = field(default_factory=list)  # when each freeze began
     stall_next_send: float = 0.0
     previous: str | None = None  # the claimant name of the last process in this slot
-    freeze_after_claim: bool = False
+    freeze_after_claim: float | None = None  # armed: seconds, or 0 for "until another may take it over"
 
     @property
     def up(self) -> bool:
@@ -184,6 +191,7 @@ class World:
         self.loop = SimLoop(scenario.start)
         self.rng = random.Random(scenario.seed * 7919 + 1)
         self.history = History(self.loop.time)
+        self.history.engine_clock = scenario.engine_clock
         self.db = SimDatabase(_fresh_database(folder), self.rng, self.loop)
         self.discord = SimDiscord(self.loop, self.rng, self.history, scenario.nonce_window)
         self.discord.flaky = BACKGROUND
@@ -194,6 +202,7 @@ class World:
         self.deleted: dict[int, float] = {}
         # Armed per channel: the next post request's sender dies once Discord has it, restarts this much later.
         self.kill_in_send: dict[int, float] = {}
+        self.outage_in_send: dict[int, float] = {}  # the same for the whole host
         self.repairs: list[asyncio.Task[Any]] = []
         self.up_log: list[tuple[float, int]] = []
         self.observer_raw = sqlite3.connect(self.db.path, check_same_thread=False)
@@ -314,15 +323,32 @@ class World:
         ).fetchone()
         state, claimant = (row[0], row[1]) if row else (None, None)
         holder = claimant if state == "sending" else None
+        if holder == node.scheduler.claimant:
+            holder = node.name  # its identity (random under the `random_identity` defect)
         since = node.confirmed.get((channel, day), -1.0)
         stalled = any(p >= since for p in node.pauses)
         self.history.sends.append(Send(self.loop.time(), node.name, channel, day, holder, state, stalled))
         self.history.add(node.name, f"post request for {channel}/{day} leaves (claim: {holder or state})", channel)
+        down = self.outage_in_send.pop(channel, 0.0)
+        if down:
+            when = self.rng.choice((0.005, 0.065))
+            self.loop.call_later(when, self._outage_soon, down, context=SERVER)
         restart = self.kill_in_send.pop(channel, 0.0)
         if restart:
             # Dies before Discord has the request, or once it has it (most often before the answer is back).
-            when = self.rng.choice((0.005, 0.065, 0.065))
+            when = self.rng.choice((0.005, 0.065))
             self.loop.call_later(when, self._kill_and_restart, node, restart, context=SERVER)
+
+    def _outage_soon(self, seconds: float) -> None:
+        self.loop.create_task(self._outage(seconds, "host down while a post request is in flight"))
+
+    async def _outage(self, seconds: float, why: str = "host down") -> None:
+        for node in list(self.nodes.values()):
+            self.kill(node, why)
+        await asyncio.sleep(min(seconds, max(0.0, self.s.quiet_from - self.loop.time())))
+        for slot in range(self.count):
+            if slot not in self.nodes or self.nodes[slot].process.dead:
+                self.start(slot)
 
     def _kill_and_restart(self, node: Node, restart: float) -> None:
         self.kill(node, "kill -9 while its post request is in flight")
@@ -347,9 +373,13 @@ class World:
 
     async def after_claim(self, node: Node, delivery: Delivery) -> None:
         """Freeze a process right after it claimed, until just when another process may take the claim over."""
-        if not node.freeze_after_claim:
+        if node.freeze_after_claim is None:
             return
-        node.freeze_after_claim = False
+        seconds, node.freeze_after_claim = node.freeze_after_claim, None
+        if seconds:
+            self.pause(node, seconds, "frozen right after its claim")
+            await asyncio.sleep(0)
+            return
         others = [n for n in self.nodes.values() if n is not node and not n.process.dead]
         claimed = float(int(node.process.clock.now().timestamp()))  # storage keeps whole seconds
         lease = self.s.lease.total_seconds()
@@ -418,7 +448,9 @@ class World:
         tolerance = self._tolerance()
         posted = any(p.channel == channel and p.day == day and p.at <= deadline + tolerance for p in self.history.posts)
         assert self.service is not None
-        status = (await self.service.status(guild, self.loop.wall())).content or ""
+        readable = {c.id: c.can_read for c in self.discord.channels.values()}
+        reply = await self.service.status(guild, self.loop.wall(), history_readable=readable.get)
+        status = reply.content or ""
         start = (due - self.s.start).total_seconds()
         up = self.was_up(start, self.loop.time())  # down until now: nobody could have written it down
         self.history.checks.append(DueCheck(self.loop.time(), channel, day, due, deadline, posted, status, up))
@@ -496,18 +528,15 @@ class World:
             if self.discord.channels[channel_id].exists:
                 self.discord.chatter(channel_id, int(f.arg))
         elif f.kind == "outage":
-            for node in list(self.nodes.values()):
-                self.kill(node, "host down")
-            await asyncio.sleep(min(f.arg, max(0.0, s.quiet_from - self.loop.time())))
-            for slot in range(self.count):
-                if slot not in self.nodes or self.nodes[slot].process.dead:
-                    self.start(slot)
+            await self._outage(f.arg)
+        elif f.kind == "outage_in_send":
+            self.outage_in_send[s.channels[f.target].id] = f.arg
         elif f.kind == "kill_in_send":
             self.kill_in_send[s.channels[f.target].id] = f.arg
         elif f.kind == "freeze_after_claim":
             node = self._node(f.target)
             if node is not None:
-                node.freeze_after_claim = True
+                node.freeze_after_claim = f.arg
         elif f.kind == "stall_send":
             node = self._node(f.target)
             if node is not None:
@@ -557,10 +586,11 @@ class World:
         self.discord.flaky = Flakiness.calm()
         self.db.drop_next.clear()
         self.kill_in_send.clear()
+        self.outage_in_send.clear()
         for node in list(self.nodes.values()):
             node.process.clock.skew = self.skews[node.slot]
             node.stall_next_send = 0.0
-            node.freeze_after_claim = False
+            node.freeze_after_claim = None
             if node.process.paused:
                 self.resume(node)
         for slot in range(self.count):

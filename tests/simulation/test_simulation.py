@@ -25,6 +25,7 @@ DEFECTS = {
     "stale_claim_renew": "one holder per claim",
     "unsupervised_scheduler": "an up process recovers on its own",
     "random_identity": "a restarted process takes its own claims back at once",
+    "host_clock": "not posted before it is due",
 }
 
 
