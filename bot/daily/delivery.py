@@ -543,6 +543,7 @@ class Scheduler:
             # The zone's rules changed since the due time was stored: correct it, quietly.
             await self.storage.skip_day(schedule, decision.next_day, decision.next_due)
             return None
+        hours = self.catch_up.total_seconds() / 3600
         if not decision.post:
             if await self.storage.skip_day(schedule, decision.next_day, decision.next_due):
                 log.warning(
@@ -552,10 +553,23 @@ class Scheduler:
                     decision.due.isoformat(),
                     self.catch_up,
                 )
+                # A missing post must be visible (issue 13): say why in /daily status.
+                await self.storage.record_failure(
+                    schedule.channel_id,
+                    f"the post for {_day(decision.day)} was not sent: the bot was not running from its time "
+                    f"until its catch-up window ({hours:g} h) had ended",
+                    now=now,
+                )
             return None
         if decision.missed:
             log.warning(
                 "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
+            )
+            await self.storage.record_failure(
+                schedule.channel_id,
+                f"the posts of {decision.missed} earlier days were not sent: the bot was not running from their "
+                f"time until their catch-up window ({hours:g} h) had ended",
+                now=now,
             )
         doc = self.library.document_or_default(schedule.document)
         ref, _, _ = pick(doc, order, schedule.seed, schedule.position)
