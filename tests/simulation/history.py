@@ -64,7 +64,7 @@ class DueCheck:
     deadline: dt.datetime
     posted_in_time: bool
     status: str
-    bot_was_up: bool  # some process could run during the window
+    bot_was_up: bool  # some process could run, long enough to say why, between the due time and the check
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
             )
         if c.posted_in_time or not c.bot_was_up:
             continue
-        if not _status_explains(c.status, c.channel):
+        if not status_explains(c.status, c.channel):
             out.append(
                 Violation(
                     "a missed post is explained in /daily status",
@@ -254,7 +254,7 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
     return out
 
 
-def _status_explains(status: str, channel: int) -> bool:
+def status_explains(status: str, channel: int) -> bool:
     for line in status.split("\n•"):
         if f"<#{channel}>" in line and ("⏸ **Paused**" in line or "⚠ Last problem" in line):
             return True

@@ -35,7 +35,7 @@ from bot.storage.sqlite import SQLiteStorage
 from tests.simulation.db import InlineConnection, SimDatabase
 from tests.simulation.discord_sim import SERVER, Flakiness, SimClient, SimDiscord
 from tests.simulation.faults import Fault, Scenario, replay_flags
-from tests.simulation.history import DueCheck, History, Send, Violation, check
+from tests.simulation.history import DueCheck, History, Send, Violation, check, status_explains
 from tests.simulation.loop import CURRENT, Deadlock, Process, SimLoop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -303,13 +303,14 @@ class World:
     def _log_up(self) -> None:
         self.up_log.append((self.loop.time(), sum(1 for n in self.nodes.values() if n.up)))
 
-    def was_up(self, start: float, end: float) -> bool:
-        """Whether some process could run for a while between `start` and `end`."""
+    def up_time(self, start: float, end: float) -> float:
+        """For how long, between `start` and `end`, some process could run."""
+        total = 0.0
         for i, (t, up) in enumerate(self.up_log):
             until = self.up_log[i + 1][0] if i + 1 < len(self.up_log) else float("inf")
-            if up > 0 and min(until, end) > max(t, start):
-                return True
-        return False
+            if up > 0:
+                total += max(0.0, min(until, end) - max(t, start))
+        return total
 
     async def _on_send(self, node: Node, channel: int, nonce: str) -> None:
         """The bytes of a post request are about to leave `node`: who holds that day's claim now?"""
@@ -442,17 +443,27 @@ class World:
         self.loop.create_task(self._check(*args))
 
     async def _check(self, channel: int, guild: int, day: dt.date, due: dt.datetime, deadline: dt.datetime) -> None:
+        """The window has closed: posted in time, or /daily status says why. A bot that was frozen or
+        down meanwhile gets the time to say it: the check looks again every few minutes until the
+        bot has been up for `SLACK` since the due time (or the run ends)."""
         deleted = self.deleted.get(channel)
         if deleted is not None and deleted <= (due - self.s.start).total_seconds():
             return  # no post is owed to a channel deleted before it was due
         tolerance = self._tolerance()
-        posted = any(p.channel == channel and p.day == day and p.at <= deadline + tolerance for p in self.history.posts)
-        assert self.service is not None
-        readable = {c.id: c.can_read for c in self.discord.channels.values()}
-        reply = await self.service.status(guild, self.loop.wall(), history_readable=readable.get)
-        status = reply.content or ""
         start = (due - self.s.start).total_seconds()
-        up = self.was_up(start, self.loop.time())  # down until now: nobody could have written it down
+        while True:
+            posted = any(
+                p.channel == channel and p.day == day and p.at <= deadline + tolerance for p in self.history.posts
+            )
+            assert self.service is not None
+            readable = {c.id: c.can_read for c in self.discord.channels.values()}
+            reply = await self.service.status(guild, self.loop.wall(), history_readable=readable.get)
+            status = reply.content or ""
+            up = self.up_time(start, self.loop.time()) >= SLACK.total_seconds()
+            last = self.loop.time() + SLACK.total_seconds() >= self.s.end
+            if posted or status_explains(status, channel) or up or last:
+                break
+            await asyncio.sleep(SLACK.total_seconds())
         self.history.checks.append(DueCheck(self.loop.time(), channel, day, due, deadline, posted, status, up))
         if not posted:
             self.history.add("check", f"no post for {channel}/{day}; /daily status: {status!r}", channel)
