@@ -1,9 +1,9 @@
 """Run seeds, shrink a failure, print it: `python -m tests.simulation --seed N` replays one exactly.
 
-    python -m tests.simulation --seed 1234            # replay one seed, print its history
-    python -m tests.simulation --seeds 0-999          # run a range, report the failures
-    python -m tests.simulation --seeds 0-99999 --progress   # the soak (`make soak SEEDS=100000`)
-    python -m tests.simulation --seed 1234 --defect history_last_25   # with a fixed defect switched back on
+python -m tests.simulation --seed 1234            # replay one seed, print its history
+python -m tests.simulation --seeds 0-999          # run a range, report the failures
+python -m tests.simulation --seeds 0-99999 --progress   # the soak (`make soak SEEDS=100000`)
+python -m tests.simulation --seed 1234 --defect history_last_25   # with a fixed defect switched back on
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import datetime as dt
+import functools
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -186,12 +187,12 @@ class SimClient:
             break
         response = _Response(status)
         if status == 403:
-            raise discord.Forbidden(response, data)  # type: ignore[arg-type]
+            raise discord.Forbidden(response, data)
         if status == 404:
-            raise discord.NotFound(response, data)  # type: ignore[arg-type]
+            raise discord.NotFound(response, data)
         if status >= 500:
-            raise discord.DiscordServerError(response, data)  # type: ignore[arg-type]
-        raise discord.HTTPException(response, data)  # type: ignore[arg-type]
+            raise discord.DiscordServerError(response, data)
+        raise discord.HTTPException(response, data)
 
     async def _once(self, call: Callable[[], tuple[int, Any]]) -> tuple[int, Any]:
         sim = self.discord
@@ -264,7 +265,12 @@ class SimHTTP:
             return 404, {"code": 10003, "message": "Unknown Channel"}
         deny = (0 if channel.can_read else READ_MESSAGE_HISTORY) | (0 if channel.can_send else SEND_MESSAGES)
         overwrite = {"id": str(channel.guild_id), "type": 0, "allow": "0", "deny": str(deny)}
-        return 200, {"id": str(channel.id), "guild_id": str(channel.guild_id), "type": 0, "permission_overwrites": [overwrite]}
+        return 200, {
+            "id": str(channel.id),
+            "guild_id": str(channel.guild_id),
+            "type": 0,
+            "permission_overwrites": [overwrite],
+        }
 
     async def get_channel(self, channel_id: int) -> Any:
         return await self.client.request(lambda: self._channel(channel_id))
@@ -307,7 +313,9 @@ class SimMessageable:
         left = limit
         while left is None or left > 0:
             size = PAGE if left is None else min(PAGE, left)
-            page = await client.request(lambda: client.discord.read_history(self.id, size, before_id, after_id))
+            page = await client.request(
+                functools.partial(client.discord.read_history, self.id, size, before_id, after_id)
+            )
             if not page:
                 return
             if oldest_first:

@@ -38,7 +38,8 @@ KINDS = (
 # The hazards the daily posts exist to survive come up most: an outcome lost in flight, a
 # history that cannot be read, a process frozen holding a claim, Discord misbehaving.
 WEIGHTS = tuple(
-    {"kill_in_send": 4, "no_read": 3, "chatter": 3, "freeze_after_claim": 2, "flaky": 2, "outage": 2}.get(k, 1) for k in KINDS
+    {"kill_in_send": 4, "no_read": 3, "chatter": 3, "freeze_after_claim": 2, "flaky": 2, "outage": 2}.get(k, 1)
+    for k in KINDS
 )
 
 
@@ -90,7 +91,9 @@ class Scenario:
             f"{self.nonce_window.total_seconds():g} s; {'database clock' if self.engine_clock else 'host clocks'}; skews {', '.join(f'{s:+.1f}' for s in self.skews[: self.processes])} s",
         ]
         for c in self.channels:
-            lines.append(f"  channel {c.id} (guild {c.guild}, shard {(c.guild >> 22) % self.processes} of {self.processes}) posts at {c.post_time:%H:%M} {c.zone}")
+            lines.append(
+                f"  channel {c.id} (guild {c.guild}, shard {(c.guild >> 22) % self.processes} of {self.processes}) posts at {c.post_time:%H:%M} {c.zone}"
+            )
         for f in self.faults:
             lines.append(f"  fault {f.describe()}")
         return "\n".join(lines)
@@ -171,7 +174,14 @@ def generate(seed: int) -> Scenario:
     if rng.random() < 0.5:
         hazard = rng.choice(HAZARDS)
         for kind, offset, arg in hazard(rng, cu, lease.total_seconds()):
-            faults.append(Fault(round(max(0.0, focus_due + offset), 3), kind, focus if _channel_fault(kind) else rng.randrange(4), arg))
+            faults.append(
+                Fault(
+                    round(max(0.0, focus_due + offset), 3),
+                    kind,
+                    focus if _channel_fault(kind) else rng.randrange(4),
+                    arg,
+                )
+            )
     faults.sort(key=lambda f: (f.t, f.kind, f.target))
     skews = tuple(round(rng.uniform(-3, 3), 3) for _ in range(4))
     engine_clock = rng.random() < 0.5
@@ -198,7 +208,11 @@ Hazard = list[tuple[str, float, float]]  # (kind, offset from the due time, arg)
 def _lost_outcome(rng: random.Random, cu: float, lease: float) -> Hazard:
     """The sender dies with its post in flight and is back after the nonce window; the history
     cannot show the post (no Read Message History, or a busy channel scrolled it away)."""
-    hide = ("no_read", -rng.choice((0.0, 300.0)), 1200.0) if rng.random() < 0.5 else ("chatter", 60.0, rng.choice((40.0, 150.0)))
+    hide = (
+        ("no_read", -rng.choice((0.0, 300.0)), 1200.0)
+        if rng.random() < 0.5
+        else ("chatter", 60.0, rng.choice((40.0, 150.0)))
+    )
     return [(rng.choice(("kill_in_send", "outage_in_send")), -rng.uniform(1, 60), 400.0), hide]
 
 
@@ -260,7 +274,11 @@ def restrict(s: Scenario, processes: int, channels: tuple[int, ...], faults: tup
 def shrinks(s: Scenario) -> list[Scenario]:
     """Smaller scenarios to try, simplest first: fewer faults, channels, processes."""
     full = generate(s.seed)
-    processes, channels, faults = s.kept or (full.processes, tuple(range(len(full.channels))), tuple(range(len(full.faults))))
+    processes, channels, faults = s.kept or (
+        full.processes,
+        tuple(range(len(full.channels))),
+        tuple(range(len(full.faults))),
+    )
     out = [restrict(full, processes, channels, faults[:i] + faults[i + 1 :]) for i in range(len(faults))]
     if len(channels) > 1:
         out += [restrict(full, processes, channels[:i] + channels[i + 1 :], faults) for i in range(len(channels))]

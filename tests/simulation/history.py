@@ -104,7 +104,11 @@ class History:
     def post(self, message: Message, sender: str) -> None:
         day = _day_of(message.nonce)
         self.posts.append(Post(self._t(), message.at, message.channel_id, day, message.id, sender))
-        self.add("discord", f"message {message.id} created in channel {message.channel_id} for {day} (from {sender})", message.channel_id)
+        self.add(
+            "discord",
+            f"message {message.id} created in channel {message.channel_id} for {day} (from {sender})",
+            message.channel_id,
+        )
 
     def render(self, channels: set[int] | None = None) -> str:
         lines = []
@@ -163,16 +167,18 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
     by_day: dict[tuple[int, dt.date | None], list[Post]] = {}
     for p in history.posts:
         by_day.setdefault((p.channel, p.day), []).append(p)
-    for (channel, day), posts in sorted(by_day.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+    for (channel, posted_day), posts in sorted(by_day.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         if len(posts) > 1:
             stale = [
-                s for s in history.sends if s.channel == channel and s.day == day and s.holder != s.sender and s.stalled
+                s
+                for s in history.sends
+                if s.channel == channel and s.day == posted_day and s.holder != s.sender and s.stalled
             ]
             out.append(
                 Violation(
                     "one post per channel and day",
                     channel,
-                    f"{len(posts)} messages for {day} in channel {channel}: "
+                    f"{len(posts)} messages for {posted_day} in channel {channel}: "
                     + ", ".join(f"{p.message_id} by {p.sender} at {_clock(p.t)}" for p in posts),
                     residual=bool(stale),
                 )
@@ -180,12 +186,12 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
     # 2. No send after a lost claim.
     for s in history.sends:
         if s.holder != s.sender:
-            holder = f"{s.holder} holds it" if s.holder else f"it is {s.state}"
+            who = f"{s.holder} holds it" if s.holder else f"it is {s.state}"
             out.append(
                 Violation(
                     "no send after a lost claim",
                     s.channel,
-                    f"{s.sender} sent the post for {s.day} in channel {s.channel} at {_clock(s.t)} but {holder}"
+                    f"{s.sender} sent the post for {s.day} in channel {s.channel} at {_clock(s.t)} but {who}"
                     + (" (it was frozen since its last check)" if s.stalled else ""),
                     residual=s.stalled,
                 )
@@ -228,12 +234,12 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
                 )
             )
     # 4. A bot that is up recovers on its own.
-    for process, channel, day in history.unclaimed:
+    for process, channel, left in history.unclaimed:
         out.append(
             Violation(
                 "a restarted process takes its own claims back at once",
                 channel,
-                f"{process} started again but left its post for {day} in channel {channel} to wait out the lease",
+                f"{process} started again but left its post for {left} in channel {channel} to wait out the lease",
             )
         )
     for process, why in history.stopped:

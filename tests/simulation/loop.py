@@ -53,7 +53,7 @@ class SimLoop(asyncio.BaseEventLoop):
         super().__init__()
         self.epoch = start  # true wall time at now == 0
         self.now = 0.0
-        self._selector = _VirtualSelector(self)  # type: ignore[attr-defined]
+        self._selector = _VirtualSelector(self)
         self._clock_resolution = 1e-6
         self.steps = 0
 

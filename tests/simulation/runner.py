@@ -17,6 +17,7 @@ import random
 import shutil
 import sqlite3
 import tempfile
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,9 @@ class Tracked:
             try:
                 result = await method(*args, **kwargs)
             except Exception as exc:
-                self._world.history.add(self._node.name, f"{name} failed: {exc}", delivery.channel_id if delivery else None)
+                self._world.history.add(
+                    self._node.name, f"{name} failed: {exc}", delivery.channel_id if delivery else None
+                )
                 raise
             if delivery is not None:
                 self._world.history.ownership.append(
@@ -256,7 +259,7 @@ class World:
         old = self.nodes.get(slot)
         node.previous = old.scheduler.claimant if old is not None else None
         node_box.append(node)
-        scheduler.storage = Tracked(storage, node, self)  # type: ignore[assignment]
+        scheduler.storage = Tracked(storage, node, self)
         process.on_kill.append(node.connection.kill)
         node.task = process.spawn(scheduler.run_forever())
         self.nodes[slot] = node
@@ -370,7 +373,9 @@ class World:
         ).fetchall()
         for channel, day in left:
             self.history.unclaimed.append((node.name, channel, day))
-            self.history.add(node.name, f"restarted, but {channel}/{day} still waits for the lease of {before}", channel)
+            self.history.add(
+                node.name, f"restarted, but {channel}/{day} still waits for the lease of {before}", channel
+            )
 
     async def after_claim(self, node: Node, delivery: Delivery) -> None:
         """Freeze a process right after it claimed, until just when another process may take the claim over."""
@@ -404,7 +409,13 @@ class World:
         for spec in s.channels:
             self.discord.add_channel(spec.id, spec.guild)
             await self.service.set(
-                spec.guild, spec.id, spec.post_time, ZoneInfo(spec.zone), Order.DOCUMENT, now, channel_name=f"sim-{spec.id}"
+                spec.guild,
+                spec.id,
+                spec.post_time,
+                ZoneInfo(spec.zone),
+                Order.DOCUMENT,
+                now,
+                channel_name=f"sim-{spec.id}",
             )
             self._plan_checks(spec.id, spec.guild, spec.post_time, ZoneInfo(spec.zone), now)
         for slot in range(s.processes):
@@ -570,7 +581,13 @@ class World:
         self.history.add("admin", f"/daily set in {channel_id} after fixing permissions", channel_id)
         assert self.service is not None
         await self.service.set(
-            spec.guild, channel_id, spec.post_time, zone, Order.DOCUMENT, self.loop.wall(), channel_name=f"sim-{channel_id}"
+            spec.guild,
+            channel_id,
+            spec.post_time,
+            zone,
+            Order.DOCUMENT,
+            self.loop.wall(),
+            channel_name=f"sim-{channel_id}",
         )
         for node in self.nodes.values():
             if not node.process.dead:
@@ -630,7 +647,11 @@ def run(scenario: Scenario, *, defects: Iterable[str] = ()) -> Result:
         violations = check(world.history, world._tolerance(), scenario.lease)
         return Result(scenario, world.history, violations)
     finally:
-        _teardown(world)
+        with warnings.catch_warnings():
+            # Killed processes' coroutines are closed here, never having finished: say nothing about it.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            _teardown(world)
+            gc.collect()
         regressions.ACTIVE.clear()
         regressions.ACTIVE.update(saved)
         logger.setLevel(level)
@@ -656,5 +677,5 @@ def _teardown(world: World) -> None:
             task._log_destroy_pending = False  # type: ignore[attr-defined]
             coro = task.get_coro()
             with contextlib.suppress(BaseException):
-                coro.close()  # type: ignore[union-attr]
+                coro.close()
     world.loop.close()
