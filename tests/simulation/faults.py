@@ -160,7 +160,7 @@ def generate(seed: int) -> Scenario:
             "reshard": float(rng.randint(1, 4)),
             "flaky": rng.choice((60.0, 900.0, 3600.0)),
             "chatter": float(rng.choice((5, 40, 150))),
-            "stall_send": rng.choice((lease.total_seconds() * 1.5, 400.0)),
+            "stall_send": rng.choice((lease.total_seconds() * 1.5, 400.0, 700.0)),
             "kill_in_send": rng.choice((1.0, 30.0, 400.0, 400.0, cu * 1.2)),
             "freeze_after_claim": rng.choice((0.0, 0.0, cu * 1.2)),
             "outage": rng.choice((60.0, cu * 1.2, 20_000.0)),

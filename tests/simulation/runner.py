@@ -135,7 +135,7 @@ class Tracked:
                 self._world.history.ownership.append(
                     (
                         self._world.loop.time(),
-                        self._node.process.clock.now().timestamp(),
+                        self._node.scheduler.clock.now().timestamp(),  # its view: the engine clock, if any
                         self._node.scheduler.claimant,
                         delivery.channel_id,
                         delivery.day,
@@ -203,6 +203,7 @@ class World:
         self.count = scenario.processes
         self.skews = list(scenario.skews)
         self.deleted: dict[int, float] = {}
+        self.checking: dict[int, int] = {}  # channel: checks of missed days still looking at /daily status
         # Armed per channel: the next post request's sender dies once Discord has it, restarts this much later.
         self.kill_in_send: dict[int, float] = {}
         self.outage_in_send: dict[int, float] = {}  # the same for the whole host
@@ -462,6 +463,22 @@ class World:
             return  # no post is owed to a channel deleted before it was due
         tolerance = self._tolerance()
         start = (due - self.s.start).total_seconds()
+        self.checking[channel] = self.checking.get(channel, 0) + 1
+        try:
+            await self._check_until_known(channel, guild, day, due, deadline, tolerance, start)
+        finally:
+            self.checking[channel] -= 1
+
+    async def _check_until_known(
+        self,
+        channel: int,
+        guild: int,
+        day: dt.date,
+        due: dt.datetime,
+        deadline: dt.datetime,
+        tolerance: dt.timedelta,
+        start: float,
+    ) -> None:
         while True:
             posted = any(
                 p.channel == channel and p.day == day and p.at <= deadline + tolerance for p in self.history.posts
@@ -576,6 +593,8 @@ class World:
         _, due = next_occurrence(now - self.s.catch_up - SLACK - dt.timedelta(minutes=1), spec.post_time, zone)
         if due <= now:
             await asyncio.sleep((due + self.s.catch_up + SLACK - now).total_seconds() + 60)
+        while self.checking.get(channel_id, 0):  # not before a missed day's check has seen /daily status
+            await asyncio.sleep(60)
         if not channel.exists:
             return
         self.history.add("admin", f"/daily set in {channel_id} after fixing permissions", channel_id)
