@@ -89,6 +89,7 @@ class History:
     stopped: list[tuple[str, str]] = field(default_factory=list)  # (process, why) for up processes whose loop died
     late_bound: list[tuple[int, dt.date, dt.datetime]] = field(default_factory=list)  # quiet days: (ch, day, by)
     engine_clock: bool = False  # the database has its own clock: no post may go out early
+    closed: bool = False
     deleted: dict[int, dt.datetime] = field(default_factory=dict)  # channels deleted, and when
     # (t, the process's own clock, process, channel, day, operation, succeeded): claim, take_over, renew,
     # finish, retry_later; and reclaim (all of that process's claims)
@@ -99,6 +100,8 @@ class History:
         return float(self.now())  # type: ignore[operator]
 
     def add(self, who: str, text: str, channel: int | None = None) -> None:
+        if self.closed:
+            return  # the run is over: what its killed coroutines do while being closed is not history
         self.events.append(Event(self._t(), who, text, channel))
 
     def post(self, message: Message, sender: str) -> None:
@@ -214,12 +217,17 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
     for c in history.checks:
         late = [p for p in history.posts if p.channel == c.channel and p.day == c.day and p.at > c.deadline + tolerance]
         for p in late:
+            # The request that made it: frozen since its last check, it is the residual risk again.
+            sends = [x for x in history.sends if x.channel == c.channel and x.day == c.day and x.t <= p.t]
+            stalled = bool(sends) and sends[-1].stalled
             out.append(
                 Violation(
                     "posted within the catch-up window",
                     c.channel,
                     f"the post for {c.day} in channel {c.channel} came at {p.at:%Y-%m-%d %H:%M:%S}, "
-                    f"after its window closed at {c.deadline:%Y-%m-%d %H:%M:%S}",
+                    f"after its window closed at {c.deadline:%Y-%m-%d %H:%M:%S}"
+                    + (" (its sender was frozen since its last check)" if stalled else ""),
+                    residual=stalled,
                 )
             )
         if c.posted_in_time or not c.bot_was_up:

@@ -663,6 +663,7 @@ def run(scenario: Scenario, *, defects: Iterable[str] = ()) -> Result:
             world.loop.run_until_complete(world.main())
         except Deadlock as exc:
             world.history.stopped.append(("simulation", f"deadlock: {exc}"))
+        world.history.closed = True
         violations = check(world.history, world._tolerance(), scenario.lease)
         return Result(scenario, world.history, violations)
     finally:
