@@ -179,7 +179,7 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
             at,
             zone,
             chosen,
-            self.bot.clock.now(),
+            self.bot.scheduler.clock.now(),  # the engine's clock, as the scheduler decides by it
             channel_name=channel.name,
             can_read_history=perms.read_message_history,
         )
@@ -218,7 +218,7 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
             raise UserError("You need the Manage Server or Manage Channels permission to see the daily posts.")
         assert interaction.guild_id is not None
         status = await self.service.status(
-            interaction.guild_id, self.bot.clock.now(), history_readable=history_readable(interaction.guild)
+            interaction.guild_id, self.bot.scheduler.clock.now(), history_readable=history_readable(interaction.guild)
         )
         await send(interaction, status)
 

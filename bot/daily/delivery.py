@@ -69,6 +69,7 @@ MIN_IDLE_WAIT = 1.0  # an idle pass never wakes the loop sooner than this
 # How far before a post's due time its history is read from: the claim (and so the post) is never
 # before the due time by the clock that decided it; Discord's clock may be behind that one.
 HISTORY_MARGIN = dt.timedelta(minutes=10)
+UNREAD = "I could not read the channel's history in time"
 TRANSIENT_LIMIT = 3  # unexplained failures in a row before a schedule is paused
 SHUTDOWN_GRACE = 10.0
 KEEP_DELIVERIES = dt.timedelta(days=60)
@@ -728,7 +729,23 @@ class Scheduler:
         await self._miss(delivery, now, "the bot could not send it in time")
         return True
 
-    async def _miss(self, delivery: Delivery, now: dt.datetime, words: str) -> None:
+    async def _miss(self, delivery: Delivery, now: dt.datetime, words: str, *, uncertain: bool = False) -> None:
+        if uncertain or delivery.uncertain:
+            # It may have reached Discord: record what happened (without sending anything), not "missed".
+            try:
+                found = await asyncio.wait_for(self._find(delivery, daily_header(delivery.day)), self.send_timeout)
+            except Exception as exc:  # a timeout or a read that failed: it stays unknown
+                log.warning("Could not read channel %s's history: %r", delivery.channel_id, exc)
+                found = FindResult(Seen.UNKNOWN, reason=UNREAD)
+            if found.seen is Seen.FOUND:
+                if await self.storage.finish(
+                    delivery, DeliveryState.SENT, claimant=self.claimant, message_id=found.message_id
+                ):
+                    self._event("sent")
+                return
+            if found.seen is Seen.UNKNOWN:
+                await self._unconfirmed(delivery, found.reason)
+                return
         if not await self.storage.finish(
             delivery, DeliveryState.MISSED, claimant=self.claimant, error=f"missed: {words}"
         ):
@@ -780,7 +797,7 @@ class Scheduler:
         deadline = delivery.due + self.catch_up
         words = reason or "a temporary problem reaching Discord"
         if now + backoff > deadline:
-            await self._miss(delivery, now, f"{words}, after {delivery.attempts} attempt(s)")
+            await self._miss(delivery, now, f"{words}, after {delivery.attempts} attempt(s)", uncertain=uncertain)
             return
         if await self.storage.retry_later(delivery, now + backoff, detail, claimant=self.claimant, uncertain=uncertain):
             await self.storage.record_failure(delivery.channel_id, f"{words}; retrying", now=now)

@@ -108,13 +108,15 @@ class DiscordPoster:
     async def read_history(self, channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
         """One request: up to `limit` messages after the snowflake `after` (the newest without it), oldest first."""
         channel = self.client.get_partial_messageable(channel_id)
+        # With `after`, the messages just after it (discord.py then asks Discord with `after=`);
+        # without, the newest (oldest_first would make discord.py start from the channel's first).
+        history = (
+            channel.history(limit=limit, after=discord.Object(after), oldest_first=True)
+            if after is not None
+            else channel.history(limit=limit)
+        )
         try:
-            page = [
-                MessageRecord(message.id, message.author.id, message.content)
-                async for message in channel.history(
-                    limit=limit, after=discord.Object(after) if after is not None else None, oldest_first=True
-                )
-            ]
+            page = [MessageRecord(message.id, message.author.id, message.content) async for message in history]
         except (discord.Forbidden, discord.NotFound) as exc:
             raise HistoryRefused(f"{exc.status}, code {exc.code}") from exc
         return sorted(page, key=lambda m: m.id)

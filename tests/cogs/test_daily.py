@@ -188,6 +188,15 @@ async def test_status_lists_schedules_with_discord_timestamps(server_env: Discor
     )
 
 
+async def test_set_plans_by_the_schedulers_clock_not_a_host_clock_hours_fast(server_env: DiscordEnv) -> None:
+    """Issue 13, item 5: on PostgreSQL the scheduler's clock is the database's. A host clock 7 h
+    fast (12:00 while the database says 05:00) must not move a 09:00 schedule to tomorrow."""
+    server_env.bot.scheduler.clock.offset = -dt.timedelta(hours=7)  # as measured against the database
+    data = await run_daily(server_env, "set", CHANNEL_ID, time="09:00", timezone="UTC")
+    due = int(dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC).timestamp())
+    assert f"Next post <t:{due}:F>" in data["content"]
+
+
 async def test_preview_shows_the_next_post_privately(server_env: DiscordEnv) -> None:
     await run_daily(server_env, "set", CHANNEL_ID)
     data = await run_daily(server_env, "preview")
@@ -575,3 +584,13 @@ def test_permissions_of_an_uncached_channel_are_computed_as_discord_does() -> No
     assert not channel_permissions(guild, member, member_denies, bot).read_message_history
     admin = {**guild, "roles": [*guild["roles"], {"id": "31", "permissions": str(1 << 3)}]}
     assert channel_permissions(admin, {"roles": ["31"]}, member_denies, bot).read_message_history
+
+
+async def test_a_page_without_after_is_the_newest_messages(server_env: DiscordEnv) -> None:
+    """`read_page(None, n)`: the newest n, oldest first (what the old check read, under its switch)."""
+    server_env.server.chat(CHANNEL_ID, 30)
+    newest = [int(m["id"]) for m in server_env.server.messages[CHANNEL_ID][-25:]]
+    page = await DiscordPoster(server_env.bot).read_history(CHANNEL_ID, None, 25)
+    assert [m.id for m in page] == newest
+    request = [r for r in server_env.server.requests if r.method == "GET" and r.path.endswith("/messages")][-1]
+    assert "after" not in request.query and request.query["limit"] == "25"

@@ -85,3 +85,26 @@ async def test_switch_no_deadline_before_send_brings_back_the_double_post(rig: R
     with pytest.raises(AssertionError):
         await test_after_a_503_and_two_days_down_only_todays_post_goes_out(rig)
     assert len(rig.posts()) == 2
+
+
+async def test_an_uncertain_post_at_the_end_of_its_window_is_looked_for_not_called_missed(rig: Rig) -> None:
+    """Discord created the post but answered 500, ten seconds before the window closed: there is no
+    time for a retry, but the record must say what happened (sent), not "missed"."""
+    await subscribe(rig)
+    rig.clock.set(NINE_BERLIN + dt.timedelta(hours=5, minutes=59, seconds=50))
+    rig.poster.accept_then_fail = SendResult(Outcome.RETRY, detail="500 from Discord", uncertain=True)
+    await rig.scheduler.run_once()
+    assert len(rig.posts()) == 1
+    record = await rig.storage.get_delivery(CHANNEL, FIRST)
+    assert record is not None and record.state is DeliveryState.SENT
+    assert record.message_id == rig.poster.channel(CHANNEL).messages[0].id
+
+
+async def test_an_uncertain_post_past_its_window_without_the_history_is_unconfirmed(rig: Rig) -> None:
+    await subscribe(rig)
+    rig.poster.channel(CHANNEL).readable = False
+    rig.clock.set(NINE_BERLIN + dt.timedelta(hours=5, minutes=59, seconds=50))
+    rig.poster.accept_then_fail = SendResult(Outcome.RETRY, detail="500 from Discord", uncertain=True)
+    await rig.scheduler.run_once()
+    record = await rig.storage.get_delivery(CHANNEL, FIRST)
+    assert record is not None and record.state is DeliveryState.UNCONFIRMED

@@ -146,6 +146,12 @@ async def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path
         assert (kept.position, kept.channel_name, kept.last_failure) == (3, None, None)
         old = await storage.get_delivery(10, dt.date(2026, 11, 27))
         assert old is not None and old.state is DeliveryState.SENT and old.uncertain is False
+        assert old.version == 1  # migration 5 rebuilt the table, keeping its rows
+        async with aiosqlite.connect(path) as db:
+            rows = await db.execute_fetchall(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deliveries'"
+            )
+            assert {r[0] for r in rows} >= {"deliveries_open", "deliveries_day"}
         assert await storage.citation_style(1) is None
         assert await storage.notices(1, NOW - dt.timedelta(days=1)) == []
     finally:
