@@ -92,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
                 help=f"serve metrics on this port or the first free one of a range, e.g. 9108-9115 "
                 f"(overrides the config and {METRICS_PORT_ENV})",
             )
+        if name == "status":
+            p.add_argument(
+                "--forget",
+                metavar="IDENTITY",
+                default=None,
+                help="remove a stopped or silent process from the list (e.g. shards gone after a reshard)",
+            )
         if name == "sync":
             p.add_argument("--guild", type=int, default=None, help="sync to this server only (instant; for testing)")
         if name == "show":
@@ -310,8 +317,9 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
     return EXIT_OK
 
 
-async def _status(settings: Settings) -> int:
-    """Print what the database knows of the bot's processes and daily posts; 1 when something is wrong."""
+async def _status(settings: Settings, forget: str | None = None) -> int:
+    """Print what the database knows of the bot's processes and daily posts; 1 when something is wrong.
+    With `forget`, first remove that process's row if it is stopped or silent."""
     from bot.daily.delivery import SystemClock
     from bot.instances import STALE_AFTER
     from bot.status import render_status
@@ -323,6 +331,11 @@ async def _status(settings: Settings) -> int:
         return EXIT_FAILED
     try:
         now = SystemClock().now()
+        if forget is not None:
+            if not await storage.forget_instance(forget, now=now, stale_after=STALE_AFTER):
+                print(f"No stopped or silent process is called “{forget}” (a live one can't be forgotten).")
+                return EXIT_FAILED
+            print(f"Forgot “{forget}”.")
         instances = await storage.instances()
         overview = await storage.daily_overview(now, settings.daily.claim_lease)
     finally:
@@ -358,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "status":
             logging.basicConfig(level=logging.WARNING, format="%(message)s")
-            return asyncio.run(_status(settings))
+            return asyncio.run(_status(settings, args.forget))
         if args.command == "run":
             settings = with_shards(settings, args.shard_count, args.shards)
             settings = with_metrics_port(settings, args.metrics_port)

@@ -32,7 +32,8 @@ def _instance_lines(instance: Instance, now: dt.datetime, stale_after: dt.timede
     beat = ago(instance.heartbeat_at, now)
     if now - instance.heartbeat_at > stale_after:
         line = (
-            f"  {instance.identity}: SILENT ({where}; last heartbeat {beat}: it died or hangs, and nothing replaced it)"
+            f"  {instance.identity}: SILENT ({where}; last heartbeat {beat}: it died or hangs, and nothing "
+            "replaced it; if its shards are gone, `status --forget` it)"
         )
         return [line], "silent", False
     lines = [f"  {instance.identity}: alive ({where}, heartbeat {beat}, started {ago(instance.started_at, now)})"]

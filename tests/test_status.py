@@ -123,3 +123,27 @@ async def _a_running_bot(database: Path) -> None:
         await storage.claim(s, dataclasses.replace(delivery_for(s), claimed_at=now), TOMORROW.date(), TOMORROW)
     finally:
         await storage.close()
+
+
+def test_a_process_whose_shards_are_gone_can_be_forgotten(tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    asyncio.run(_a_running_bot(database))
+    asyncio.run(_gone_after_a_reshard(database))
+    (tmp_path / "config.yaml").write_text(f"documents: [{FIXTURE_DOC}]\ndatabase: {database}\n", encoding="utf-8")
+    before = run("status", "--config", str(tmp_path / "config.yaml"))
+    assert before.returncode == 1 and "  host-a shards 3-5 of 8: SILENT" in before.stdout
+    alive = run("status", "--config", str(tmp_path / "config.yaml"), "--forget", "host-a all shards")
+    assert alive.returncode == 1 and "a live one can't be forgotten" in alive.stdout
+    after = run("status", "--config", str(tmp_path / "config.yaml"), "--forget", "host-a shards 3-5 of 8")
+    assert after.returncode == 0, after.stdout
+    assert after.stdout.startswith("Forgot “host-a shards 3-5 of 8”.\nProcesses: 1 alive\n")
+
+
+async def _gone_after_a_reshard(database: Path) -> None:
+    storage = await SQLiteStorage.open(database)
+    try:
+        old = Instance(identity="host-a shards 3-5 of 8", session="x", hostname="host-a", pid=9, shards="3-5 of 8")
+        long_ago = dt.datetime.now(UTC) - dt.timedelta(days=2)
+        assert await storage.register_instance(old, now=long_ago, stale_after=STALE_AFTER) is None
+    finally:
+        await storage.close()

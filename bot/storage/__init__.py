@@ -263,6 +263,10 @@ class Storage(Protocol):
         """This process stops cleanly: its identity is free at once (if it still holds it)."""
 
     async def instances(self) -> list[Instance]: ...
+    async def forget_instance(self, identity: str, *, now: dt.datetime, stale_after: dt.timedelta) -> bool:
+        """Delete a process's row that is stopped or stale (e.g. shards that no longer exist after a
+        reshard), so `status` stops reporting it; False if there is none, or it is alive."""
+
     async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview: ...
 
     # -- server settings ----------------------------------------------------

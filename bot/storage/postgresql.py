@@ -616,6 +616,18 @@ class PostgresStorage:
     async def instances(self) -> list[Instance]:
         return [_instance(r) for r in await self._pool.fetch("SELECT * FROM instances ORDER BY identity")]
 
+    async def forget_instance(self, identity: str, *, now: dt.datetime, stale_after: dt.timedelta) -> bool:
+        return (
+            await self._status(
+                "DELETE FROM instances WHERE identity = $1 "
+                "AND (heartbeat_at IS NULL OR heartbeat_at <= COALESCE($2, now()) - $3::interval)",
+                identity,
+                self._at(now),
+                stale_after,
+            )
+            == 1
+        )
+
     async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview:
         at = self._at(now)
         async with self._pool.acquire() as db, db.transaction(isolation="repeatable_read", readonly=True):

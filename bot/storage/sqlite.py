@@ -639,6 +639,14 @@ class SQLiteStorage:
     async def instances(self) -> list[Instance]:
         return [_instance(r) for r in await self._all("SELECT * FROM instances ORDER BY identity", ())]
 
+    async def forget_instance(self, identity: str, *, now: dt.datetime, stale_after: dt.timedelta) -> bool:
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "DELETE FROM instances WHERE identity = ? AND (heartbeat_at IS NULL OR heartbeat_at <= ?)",
+                (identity, _ts(now - stale_after)),
+            )
+            return cursor.rowcount == 1
+
     async def daily_overview(self, now: dt.datetime, lease: dt.timedelta) -> DailyOverview:
         schedules = await self._one(
             "SELECT COUNT(*) FILTER (WHERE paused_reason IS NULL) AS active, "

@@ -136,3 +136,13 @@ async def test_on_postgresql_status_ages_are_by_the_databases_clock(request: pyt
         database_now = await postgres.database_now()
     assert abs(overview.at - database_now) < dt.timedelta(seconds=5)
     assert listed.heartbeat_at is not None and abs(overview.at - listed.heartbeat_at) < dt.timedelta(seconds=5)
+
+
+async def test_only_a_stopped_or_stale_process_can_be_forgotten(storage: Storage) -> None:
+    alive, gone = instance(), instance("run-9", identity="host-a shards 3-5 of 8")
+    await storage.register_instance(alive, now=NOW, stale_after=STALE)
+    await storage.register_instance(gone, now=NOW - STALE * 10, stale_after=STALE)
+    assert not await storage.forget_instance(alive.identity, now=NOW, stale_after=STALE)
+    assert not await storage.forget_instance("nobody", now=NOW, stale_after=STALE)
+    assert await storage.forget_instance(gone.identity, now=NOW, stale_after=STALE)
+    assert [i.identity for i in await storage.instances()] == [alive.identity]
