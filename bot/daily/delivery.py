@@ -572,16 +572,6 @@ class Scheduler:
                     schedule.channel_id, _down_for(schedule.next_day, decision.day, self.catch_up), now=now
                 )
             return None
-        if decision.missed:
-            # Today's post goes out, but earlier days fell outside their window while the bot was down.
-            log.warning(
-                "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
-            )
-            await self.storage.record_failure(
-                schedule.channel_id,
-                _down_for(schedule.next_day, decision.day - dt.timedelta(days=1), self.catch_up),
-                now=now,
-            )
         doc = self.library.document_or_default(schedule.document)
         ref, _, _ = pick(doc, order, schedule.seed, schedule.position)
         delivery = Delivery(

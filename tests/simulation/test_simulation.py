@@ -77,8 +77,13 @@ def test_the_simulator_finds_each_reintroduced_defect(defect: str) -> None:
 
 
 def test_a_failure_shrinks_to_fewer_faults_and_still_fails() -> None:
-    result = run(generate(3), defects=["stale_claim_renew"])  # 8 faults, 4 processes, 4 channels
-    assert result.failures
+    # The first default seed with several faults that the defect breaks (seed 3 was, before the
+    # fixes merged after the simulator changed which runs it breaks).
+    result = next(
+        r
+        for r in (run(generate(seed), defects=["stale_claim_renew"]) for seed in DEFAULT_SEEDS)
+        if r.failures and len(r.scenario.faults) >= 4
+    )
     small = shrink(result, ["stale_claim_renew"], budget=60)
     assert small.failures
     assert len(small.scenario.faults) < len(result.scenario.faults)
