@@ -170,6 +170,7 @@ CORPUS: list[tuple[str, str, str]] = [
     ("other text", "the Secretary-General's note, para 4", ""),
     ("other text", "para 4 of the concept note", ""),
     ("other text", "Chapter II, para 5", ""),
+    ("other text", "the note verbale, para 3", ""),
     ("ours after all", "note 5 aside, para 4 is clear", "OP4"),
 ]
 
