@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test console check sync bench lint typecheck clean translations i18n-review
+.PHONY: run test console check sync bench lint typecheck clean translations i18n-review soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check bot tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## The daily-post simulator on many seeds, with progress: `make soak SEEDS=100000` (FROM=first seed).
+## A failure prints its seed, a shrunk history and the command that replays it.
+SEEDS ?= 10000
+FROM  ?= 0
+JOBS  ?= $(shell nproc 2>/dev/null || echo 1)
+soak: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.simulation --seeds $(FROM)-$(shell echo $$(($(FROM) + $(SEEDS) - 1))) --progress --keep-going --jobs $(JOBS)
 
 ## Try the commands in a terminal: no token, no network.
 console: $(VENV)/.installed-run

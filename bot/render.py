@@ -236,6 +236,24 @@ SUMMARY_FOOTER = (
     "Plain-language summaries written for this bot, not the resolution's wording. "
     "Use /paragraph with the number for the official text."
 )
+# Imported texts carry no written summaries: each line is then the paragraph's own opening words.
+OPENING_WORDS_FOOTER = (
+    "No summary has been written for this text yet: each line in quotes is the paragraph's own "
+    "opening words. Use /paragraph with the number for the whole official text."
+)
+MIXED_FOOTER = (
+    "Lines in quotes are the paragraph's own opening words (no summary written yet); the others are "
+    "plain-language summaries written for this bot, not the resolution's wording. "
+    "Use /paragraph with the number for the official text."
+)
+
+
+def summary_footer(sections: Sequence[Section]) -> str:
+    """What the lines are: summaries written for the bot, the paragraphs' own words, or both."""
+    written = {line.written for section in sections for group in section.groups for line in group.lines}
+    if written == {False}:
+        return OPENING_WORDS_FOOTER
+    return MIXED_FOOTER if False in written else SUMMARY_FOOTER
 
 
 def summary_pages(doc: Document, sections: Sequence[Section], everyone: bool) -> list[list[discord.Embed]]:
@@ -257,7 +275,8 @@ def summary_pages(doc: Document, sections: Sequence[Section], everyone: bool) ->
         who = sections[0].addressee
         # "States are", "UN bodies … are"; "the Secretary-General is".
         title = f"what {who} are asked to do" if who.endswith("s") else f"what the {who} is asked to do"
-    budget = CHARS_PER_MESSAGE - len(SUMMARY_FOOTER) - TITLE_LIMIT
+    footer = summary_footer(sections)
+    budget = CHARS_PER_MESSAGE - len(footer) - TITLE_LIMIT
     bodies = paginate(lines, min(DESCRIPTION_LIMIT, budget - TITLE_LIMIT))
     pages: list[list[discord.Embed]] = [[]]
     used = 0
@@ -269,7 +288,7 @@ def summary_pages(doc: Document, sections: Sequence[Section], everyone: bool) ->
         pages[-1].append(embed)
         used += len(embed)
     for page in pages:
-        page[-1].set_footer(text=SUMMARY_FOOTER)
+        page[-1].set_footer(text=footer)
     return pages
 
 

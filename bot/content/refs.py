@@ -125,10 +125,13 @@ _DESIGNATION = re.compile(
     r"|iccpr|icescr|udhr|cedaw"
     r"|stud(?:y|ies)|briefs?|submissions?|slides|drafts?|letters?|communications?"
     r"|(?:general\s+)?recommendations?|principles|observations|statements?|opinions?|judge?ments?|records?"
-    r"|memos?|memorand(?:um|a)|pdfs?)\b)"
+    r"|memos?|memorand(?:um|a)|pdfs?"
+    # "note" alone is a footnote ("note 5"): a note is another text only when it is someone's or named
+    r"|(?<='s\s)notes?|(?<=\u2019s\s)notes?|(?:concept|explanatory|information)\s+notes?|notes?\s+verbales?)\b)"
     r"(?:\s+(?:no\.?\s*)?\d[\w/.\-]*|\s+(?:for|on)\s+[a-z][\w'\u2019\-]*)?"
     # other instruments' numbered parts: "article 12", "principle 4", "§ 3"
     r"|\b(?:articles?|arts?\.|principles?|rules?|sections?|§§?|chapters?)\s*\d+"
+    r"|\bchapters?\s+[ivxlc]+\b"
     r")"
 )
 

@@ -841,7 +841,7 @@ def _down_for(first: dt.date, last: dt.date, catch_up: dt.timedelta) -> str:
     """Why the posts from `first` to `last` never went out, for /daily status."""
     days = f"the post for {_day(last)} was" if first >= last else f"the posts from {_day(first)} to {_day(last)} were"
     return (
-        f"{days} missed: the bot was not running at the time, and was back only after the catch-up "
+        f"{days} missed: the bot was down (or could not reach its database) at the time, and was back only after the catch-up "
         f"window ({catch_up.total_seconds() / 3600:g} h after the post's time), so it was not posted late"
     )
 

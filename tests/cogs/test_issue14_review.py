@@ -256,3 +256,16 @@ async def test_a_new_server_setting_is_used_at_once_and_anothers_within_a_minute
     await env.storage.set_citation_style(GUILD_ID, "bluebook", now=env.clock.now())
     env.clock.advance(seconds=61)
     assert "Bluebook" in message(await env.invoke("cite", [option("ref", "4")]))["content"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/webhooks/900000000000000001/token/messages/123", f"/channels/{CHANNEL_ID}/messages/1"]
+)
+async def test_the_fake_refuses_broken_components_in_every_edit(env: DiscordEnv, path: str) -> None:
+    # An edit of a follow-up by its id and an edit of a channel message: the two message paths the
+    # route tests of test_buttons.py leave out.
+    from tests.cogs.test_buttons import BROKEN_COMPONENTS, _post
+
+    for broken in BROKEN_COMPONENTS.values():
+        status, answer = await _post(env, "PATCH", path, {"content": "x", "components": broken})
+        assert status == 400 and answer["code"] == 50035

@@ -403,3 +403,15 @@ async def test_a_reference_naming_another_document_than_the_option_says_which_to
         "“78/216 para 5” names A/RES/78/216, but the document option chose A/RES/62/152: "
         "leave the option empty, or leave the symbol out of the reference."
     )
+
+
+async def test_summary_of_an_imported_text_says_its_lines_are_the_paragraphs_own_words(lib_env: DiscordEnv) -> None:
+    """An imported text has no written summaries: its /summary shows each paragraph's opening words,
+    and must not claim they are "plain-language summaries written for this bot"."""
+    imported = message(await lib_env.invoke("summary", [option("document", "78/216")]))
+    footers = [e["footer"]["text"] for e in imported["embeds"] if e.get("footer")]
+    assert footers and all("written for this bot" not in f for f in footers), footers
+    assert all("own opening words" in f for f in footers), footers
+    written = message(await lib_env.invoke("summary", [option("document", "62/152")]))
+    footers = [e["footer"]["text"] for e in written["embeds"] if e.get("footer")]
+    assert footers and all("written for this bot" in f and "opening words" not in f for f in footers), footers

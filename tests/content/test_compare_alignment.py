@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from bot.content.compare import Change, Comparison, compare
-from bot.content.library import load_library
+from bot.content.library import load_library, version_paths
 from bot.content.model import Document, Kind
 from bot.importers.akn import import_akn
 
@@ -103,16 +103,29 @@ SOURCES = ROOT / "tests" / "fixtures" / "alignment" / "sources"  # the held-out 
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, Document]:
-    """The texts as the library ships them (content/), else as the importer reads the UN's English XML fixtures."""
+    """The texts as the library ships them (content/), else as the importer reads the UN's English XML fixtures.
+
+    Only the files the library loads as documents: a-res-74-146.fr.yaml and its siblings are the
+    other languages of a-res-74-146.yaml (its `versions`), not texts of their own."""
     found = {}
-    for path in sorted((ROOT / "content").glob("*.yaml")):
-        document = load_library([path], None).default
-        found[document.symbol] = document
+    paths = sorted((ROOT / "content").glob("*.yaml"))
+    versions = {sibling for path in paths for _, sibling in version_paths(path)}
+    for path in paths:
+        if path not in versions:
+            document = load_library([path], None).default
+            found[document.symbol] = document
     for path in sorted([*UNXML.glob("*.xml"), *SOURCES.glob("*.xml")]):
         document = import_akn(path.read_bytes(), path.name).document
         if document.meta.language == "en":
             found.setdefault(document.symbol, document)
     return found
+
+
+def test_the_aligner_is_measured_on_the_english_texts(shipped: dict[str, Document]) -> None:
+    """The references were made on the English texts; content/ also ships the other languages
+    (a-res-74-146.zh.yaml beside a-res-74-146.yaml), which must not stand in for them."""
+    assert {"A/RES/74/146", "A/RES/76/174", "A/RES/78/216"} <= shipped.keys()
+    assert {symbol: d.meta.language for symbol, d in shipped.items() if d.meta.language != "en"} == {}
 
 
 def _documents(library: dict[str, Document], reference: Reference) -> tuple[Document, Document]:

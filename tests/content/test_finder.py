@@ -201,6 +201,11 @@ CORPUS: list[tuple[str, str, str]] = [
     ("verb after the number", "para 4 opinions differ on", "OP4"),
     ("verb after the number", "para 5 judgments vary", "OP5"),
     ("plain", "para 4's wording is weak", "OP4"),
+    ("other text", "the Secretary-General's note, para 4", ""),
+    ("other text", "para 4 of the concept note", ""),
+    ("other text", "Chapter II, para 5", ""),
+    ("other text", "the note verbale, para 3", ""),
+    ("ours after all", "note 5 aside, para 4 is clear", "OP4"),
 ]
 
 
