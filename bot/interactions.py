@@ -57,7 +57,7 @@ async def reader_language(interaction: Interaction, chosen: str | None = None) -
     from bot.i18n import Audience
     from bot.i18n.translator import interaction_locale
 
-    return text_language(await interaction_locale(interaction, interaction.client.storage, Audience.PERSON))
+    return text_language(await interaction_locale(interaction, interaction.client.languages, Audience.PERSON))
 
 
 Interaction = discord.Interaction["ResolutionBot"]
