@@ -129,6 +129,10 @@ class Answers:
         self._searched: _Kept[tuple[str, str | None], Reply] = _Kept(self.KEPT_LARGE)
         self._found: _Kept[tuple[str, str], references.Found] = _Kept(self.KEPT_LARGE)
         self._choices: _Kept[tuple[str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
+        # The same request typed the same way (a command's options, a button's source): its reply
+        # without parsing the reference again. Replies are shared with the kept ones above; the
+        # keys are short (options are at most 200 characters), and errors are never kept.
+        self._asked: _Kept[tuple[str | bool | None, ...], Reply] = _Kept(self.KEPT_REPLIES)
 
     # -- commands -------------------------------------------------------------
 
@@ -154,6 +158,11 @@ class Answers:
         self, ref: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
     ) -> Reply:
         """`language`: the UN language the reader wants the text in (their locale's, or the one they chose)."""
+        return self._asked.get(
+            ("paragraph", ref, document, fallback, language), lambda: self._paragraph(ref, document, fallback, language)
+        )
+
+    def _paragraph(self, ref: str, document: str | None, fallback: str | None, language: str | None) -> Reply:
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
@@ -225,8 +234,11 @@ class Answers:
     def footnote(
         self, number: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
     ) -> Reply:
-        doc = self.document(document, number, fallback)
-        return self.show(doc, references.parse_footnotes(number, doc), language=language)
+        def make() -> Reply:
+            doc = self.document(document, number, fallback)
+            return self.show(doc, references.parse_footnotes(number, doc), language=language)
+
+        return self._asked.get(("footnote", number, document, fallback, language), make)
 
     def cite(
         self,
@@ -240,6 +252,20 @@ class Answers:
     ) -> Reply:
         """A citation; `language` words the `un` style as the UN's texts in that language cite, and picks
         the text a quote is taken from."""
+        return self._asked.get(
+            ("cite", ref, style, quote, document, fallback, language),
+            lambda: self._cite_asked(ref, style, quote, document, fallback, language),
+        )
+
+    def _cite_asked(
+        self,
+        ref: str,
+        style: str | None,
+        quote: bool,
+        document: str | None,
+        fallback: str | None,
+        language: str | None,
+    ) -> Reply:
         key = check_style(style or DEFAULT_STYLE)
         article = references.parse_article(ref)
         if article is not None:
@@ -442,6 +468,9 @@ class Answers:
     def replay(self, source: str, *, style: str | None = None, language: str | None = None) -> Reply:
         """Rebuild the reply a source describes. `style` is the default for a cite source that names none;
         `language` the reader's (texts are shown, and citations worded, in it where the library has it)."""
+        return self._asked.get(("replay", source, style, language), lambda: self._replay(source, style, language))
+
+    def _replay(self, source: str, style: str | None, language: str | None) -> Reply:
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
