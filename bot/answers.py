@@ -133,6 +133,7 @@ class Answers:
         # without parsing the reference again. Replies are shared with the kept ones above; the
         # keys are short (options are at most 200 characters), and errors are never kept.
         self._asked: _Kept[tuple[str | bool | None, ...], Reply] = _Kept(self.KEPT_REPLIES)
+        self._quoted: _Kept[tuple[str | None, ...], Reply] = _Kept(self.KEPT_LARGE)  # messages: up to 4,000 chars
 
     # -- commands -------------------------------------------------------------
 
@@ -303,8 +304,16 @@ class Answers:
 
         References with no document named are to the chosen (or default) document; references the
         message ties to another document of the library ("78/216, para 5") are to that one."""
-        doc = self.document(document, "", fallback)
         scanned = text[: references.MAX_SCAN]
+        return self._quoted.get(
+            (scanned, where, document, fallback, language),
+            lambda: self._quote_message(scanned, where, document, fallback, language),
+        )
+
+    def _quote_message(
+        self, scanned: str, where: str | None, document: str | None, fallback: str | None, language: str | None
+    ) -> Reply:
+        doc = self.document(document, "", fallback)
         found = self._found.get((doc.symbol, scanned), lambda: references.find_refs(scanned, doc))
         elsewhere = [
             (other, hits)

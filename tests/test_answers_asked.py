@@ -16,7 +16,7 @@ from bot.content.library import Library
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     refs = references
-    for name in ("parse_refs", "parse_footnotes", "parse_article", "named_documents"):
+    for name in ("parse_refs", "parse_footnotes", "parse_article", "named_documents", "find_refs", "find_articles"):
         real = getattr(refs, name)
 
         def spy(*args: Any, _real: Any = real, _name: str = name, **kw: Any) -> Any:
@@ -37,6 +37,7 @@ def test_the_same_request_is_not_parsed_again(library: Library, monkeypatch: pyt
         lambda: answers.cite("4-6", "bluebook", True),
         lambda: answers.replay("p:A/RES/62/152:OP5"),
         lambda: answers.replay("c:A/RES/62/152:OP4:-:0", style="oscola"),
+        lambda: answers.quote_message("I disagree with para 7; see ¶¶ 4–5 and fn 5", where="https://x/1/2/3"),
     ]
     first = [ask() for ask in asked]
     parsed = len(calls)
@@ -60,3 +61,11 @@ def test_the_requests_kept_are_bounded(library: Library) -> None:
     for n in range(Answers.KEPT_REPLIES + 50):
         answers.paragraph(f"4{' ' * (n % 100)}, {1 + n % 17}")
     assert len(answers._asked._items) == Answers.KEPT_REPLIES
+
+
+def test_a_quoted_message_is_kept_with_its_own_header(library: Library) -> None:
+    answers = Answers(library)
+    here = answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/3")
+    there = answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/4")
+    assert "channels/1/2/3" in (here.content or "") and "channels/1/2/4" in (there.content or "")
+    assert answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/3") is here
