@@ -88,6 +88,18 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+@dataclasses.dataclass(frozen=True)
+class _Quoted:
+    """What a quoted message cites: an article (`article`), or `refs` of `doc`; the header's parts
+    before and after the link to the message."""
+
+    doc: Document
+    refs: tuple[Ref, ...]
+    article: tuple[Document, Annex, references.ArticlePoint] | None
+    title: str
+    after: str
+
+
 class _Kept(Generic[K, V]):
     """The last `size` answers asked for, kept to be sent again (least recently used goes first)."""
 
@@ -133,7 +145,7 @@ class Answers:
         # without parsing the reference again. Replies are shared with the kept ones above; the
         # keys are short (options are at most 200 characters), and errors are never kept.
         self._asked: _Kept[tuple[str | bool | None, ...], Reply] = _Kept(self.KEPT_REPLIES)
-        self._quoted: _Kept[tuple[str | None, ...], Reply] = _Kept(self.KEPT_LARGE)  # messages: up to 4,000 chars
+        self._quoted: _Kept[tuple[str | None, ...], _Quoted] = _Kept(self.KEPT_LARGE)  # messages: up to 4,000 chars
 
     # -- commands -------------------------------------------------------------
 
@@ -305,14 +317,15 @@ class Answers:
         References with no document named are to the chosen (or default) document; references the
         message ties to another document of the library ("78/216, para 5") are to that one."""
         scanned = text[: references.MAX_SCAN]
-        return self._quoted.get(
-            (scanned, where, document, fallback, language),
-            lambda: self._quote_message(scanned, where, document, fallback, language),
-        )
+        # What the message cites is kept by its text; only the link to the message (a new one for
+        # each message quoted, even of the same text) is added to the kept answer each time.
+        quoted = self._quoted.get((scanned, document, fallback), lambda: self._quoted_refs(scanned, document, fallback))
+        header = quoted.title + (f" · cited in {where}" if where else "") + quoted.after
+        if quoted.article is not None:
+            return _with_header(self.show_article(*quoted.article, language=language), header)
+        return self.show(quoted.doc, quoted.refs, header=header, language=language)
 
-    def _quote_message(
-        self, scanned: str, where: str | None, document: str | None, fallback: str | None, language: str | None
-    ) -> Reply:
+    def _quoted_refs(self, scanned: str, document: str | None, fallback: str | None) -> _Quoted:
         doc = self.document(document, "", fallback)
         found = self._found.get((doc.symbol, scanned), lambda: references.find_refs(scanned, doc))
         elsewhere = [
@@ -329,10 +342,10 @@ class Answers:
         others = [reference(o, f.refs) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
         if not found.refs and not elsewhere and articles:
             first, *rest = articles
-            header = f"**{annex_reference(*first)}**" + (f" · cited in {where}" if where else "")
+            after = ""
             if rest:
-                header += "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
-            return _with_header(self.show_article(*first, language=language), header)
+                after = "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
+            return _Quoted(doc, (), first, f"**{annex_reference(*first)}**", after)
         if elsewhere and not found.refs:
             doc, found = elsewhere.pop(0)
             others.pop(0)
@@ -349,10 +362,10 @@ class Answers:
                 f"`third preambular paragraph`, `footnote 5` and `{doc.meta.number}, ¶ 4`; a bare number, a date "
                 "or another resolution's paragraph is never taken for one."
             )
-        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "") + also
+        after = also
         if found.missing:
-            header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
-        return self.show(doc, found.refs, header=header, language=language)
+            after += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
+        return _Quoted(doc, tuple(found.refs), None, f"**{reference(doc, found.refs)}**", after)
 
     def summary(
         self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None

@@ -44,7 +44,10 @@ def test_the_same_request_is_not_parsed_again(library: Library, monkeypatch: pyt
     assert parsed > 0
     again = [ask() for ask in asked]
     assert len(calls) == parsed, calls[parsed:]
-    assert all(a is b for a, b in zip(first, again, strict=True))
+    assert all(a == b for a, b in zip(first, again, strict=True))
+    # The same text in another message (its own link): not parsed again either.
+    other = answers.quote_message("I disagree with para 7; see ¶¶ 4–5 and fn 5", where="https://x/1/2/4")
+    assert len(calls) == parsed and "https://x/1/2/4" in (other.content or "")
 
 
 def test_an_error_is_not_kept(library: Library) -> None:
@@ -68,4 +71,5 @@ def test_a_quoted_message_is_kept_with_its_own_header(library: Library) -> None:
     here = answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/3")
     there = answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/4")
     assert "channels/1/2/3" in (here.content or "") and "channels/1/2/4" in (there.content or "")
-    assert answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/3") is here
+    assert answers.quote_message("see paras 4 and 5", where="https://discord.com/channels/1/2/3") == here
+    assert here.embeds == there.embeds and here.content == (there.content or "").replace("/4", "/3")
