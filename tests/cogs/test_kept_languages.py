@@ -107,3 +107,24 @@ async def test_the_kept_languages_stay_bounded_however_many_people_ask(
         await env.invoke("paragraph", [option("ref", "4")], user_id=USER_ID + 1000 + n)
     kept = env.bot.kept_user_languages._kept
     assert 0 < len(kept) <= 5 and USER_ID + 1019 in kept
+
+
+async def test_commands_and_autocomplete_start_no_task_for_the_click_listener(
+    env: DiscordEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only a click is answered from the gateway's interaction event (bot.interactions.clicked); a
+    # listener on every interaction cost a task and a loop turn on each command and keystroke.
+    scheduled: list[str] = []
+    real = env.bot._schedule_event
+
+    def spy(coro: Any, event_name: str, *args: Any, **kwargs: Any) -> Any:
+        scheduled.append(event_name)
+        return real(coro, event_name, *args, **kwargs)
+
+    monkeypatch.setattr(env.bot, "_schedule_event", spy)
+    sent = await env.invoke("paragraph", [option("ref", "4")])
+    await env.invoke("paragraph", [option("ref", "4", focused=True)], autocomplete=True)
+    assert scheduled == [], scheduled
+    after = await env.click(sent, "Next")  # a click is still answered: its message moves on
+    assert after.json["type"] == 7
+    assert [e["title"] for e in after.json["data"]["embeds"]] == ["A/RES/62/152 · operative paragraph 5"]
