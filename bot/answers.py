@@ -88,6 +88,18 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+@dataclasses.dataclass(frozen=True)
+class _Quoted:
+    """What a quoted message cites: an article (`article`), or `refs` of `doc`; the header's parts
+    before and after the link to the message."""
+
+    doc: Document
+    refs: tuple[Ref, ...]
+    article: tuple[Document, Annex, references.ArticlePoint] | None
+    title: str
+    after: str
+
+
 class _Kept(Generic[K, V]):
     """The last `size` answers asked for, kept to be sent again (least recently used goes first)."""
 
@@ -129,6 +141,11 @@ class Answers:
         self._searched: _Kept[tuple[str, str | None], Reply] = _Kept(self.KEPT_LARGE)
         self._found: _Kept[tuple[str, str], references.Found] = _Kept(self.KEPT_LARGE)
         self._choices: _Kept[tuple[str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
+        # The same request typed the same way (a command's options, a button's source): its reply
+        # without parsing the reference again. Replies are shared with the kept ones above; the
+        # keys are short (options are at most 200 characters), and errors are never kept.
+        self._asked: _Kept[tuple[str | bool | None, ...], Reply] = _Kept(self.KEPT_REPLIES)
+        self._quoted: _Kept[tuple[str | None, ...], _Quoted] = _Kept(self.KEPT_LARGE)  # messages: up to 4,000 chars
 
     # -- commands -------------------------------------------------------------
 
@@ -154,6 +171,11 @@ class Answers:
         self, ref: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
     ) -> Reply:
         """`language`: the UN language the reader wants the text in (their locale's, or the one they chose)."""
+        return self._asked.get(
+            ("paragraph", ref, document, fallback, language), lambda: self._paragraph(ref, document, fallback, language)
+        )
+
+    def _paragraph(self, ref: str, document: str | None, fallback: str | None, language: str | None) -> Reply:
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
@@ -225,8 +247,11 @@ class Answers:
     def footnote(
         self, number: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
     ) -> Reply:
-        doc = self.document(document, number, fallback)
-        return self.show(doc, references.parse_footnotes(number, doc), language=language)
+        def make() -> Reply:
+            doc = self.document(document, number, fallback)
+            return self.show(doc, references.parse_footnotes(number, doc), language=language)
+
+        return self._asked.get(("footnote", number, document, fallback, language), make)
 
     def cite(
         self,
@@ -240,6 +265,20 @@ class Answers:
     ) -> Reply:
         """A citation; `language` words the `un` style as the UN's texts in that language cite, and picks
         the text a quote is taken from."""
+        return self._asked.get(
+            ("cite", ref, style, quote, document, fallback, language),
+            lambda: self._cite_asked(ref, style, quote, document, fallback, language),
+        )
+
+    def _cite_asked(
+        self,
+        ref: str,
+        style: str | None,
+        quote: bool,
+        document: str | None,
+        fallback: str | None,
+        language: str | None,
+    ) -> Reply:
         key = check_style(style or DEFAULT_STYLE)
         article = references.parse_article(ref)
         if article is not None:
@@ -277,8 +316,17 @@ class Answers:
 
         References with no document named are to the chosen (or default) document; references the
         message ties to another document of the library ("78/216, para 5") are to that one."""
-        doc = self.document(document, "", fallback)
         scanned = text[: references.MAX_SCAN]
+        # What the message cites is kept by its text; only the link to the message (a new one for
+        # each message quoted, even of the same text) is added to the kept answer each time.
+        quoted = self._quoted.get((scanned, document, fallback), lambda: self._quoted_refs(scanned, document, fallback))
+        header = quoted.title + (f" · cited in {where}" if where else "") + quoted.after
+        if quoted.article is not None:
+            return _with_header(self.show_article(*quoted.article, language=language), header)
+        return self.show(quoted.doc, quoted.refs, header=header, language=language)
+
+    def _quoted_refs(self, scanned: str, document: str | None, fallback: str | None) -> _Quoted:
+        doc = self.document(document, "", fallback)
         found = self._found.get((doc.symbol, scanned), lambda: references.find_refs(scanned, doc))
         elsewhere = [
             (other, hits)
@@ -294,10 +342,10 @@ class Answers:
         others = [reference(o, f.refs) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
         if not found.refs and not elsewhere and articles:
             first, *rest = articles
-            header = f"**{annex_reference(*first)}**" + (f" · cited in {where}" if where else "")
+            after = ""
             if rest:
-                header += "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
-            return _with_header(self.show_article(*first, language=language), header)
+                after = "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
+            return _Quoted(doc, (), first, f"**{annex_reference(*first)}**", after)
         if elsewhere and not found.refs:
             doc, found = elsewhere.pop(0)
             others.pop(0)
@@ -314,10 +362,10 @@ class Answers:
                 f"`third preambular paragraph`, `footnote 5` and `{doc.meta.number}, ¶ 4`; a bare number, a date "
                 "or another resolution's paragraph is never taken for one."
             )
-        header = f"**{reference(doc, found.refs)}**" + (f" · cited in {where}" if where else "") + also
+        after = also
         if found.missing:
-            header += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
-        return self.show(doc, found.refs, header=header, language=language)
+            after += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
+        return _Quoted(doc, tuple(found.refs), None, f"**{reference(doc, found.refs)}**", after)
 
     def summary(
         self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None
@@ -442,6 +490,9 @@ class Answers:
     def replay(self, source: str, *, style: str | None = None, language: str | None = None) -> Reply:
         """Rebuild the reply a source describes. `style` is the default for a cite source that names none;
         `language` the reader's (texts are shown, and citations worded, in it where the library has it)."""
+        return self._asked.get(("replay", source, style, language), lambda: self._replay(source, style, language))
+
+    def _replay(self, source: str, style: str | None, language: str | None) -> Reply:
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("That button is from a version of the bot that no longer exists; run the command again.")

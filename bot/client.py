@@ -26,8 +26,8 @@ from bot.i18n.catalogue import Catalogues, shipped_catalogues
 from bot.i18n.translator import CatalogueTranslator, translate_choices
 from bot.identify import IdentifyGate, SessionLimits
 from bot.instances import InstanceRegistry, identity
-from bot.interactions import DYNAMIC_ITEMS, send
-from bot.kept_settings import KeptSettings
+from bot.interactions import CLICK_EVENT, DYNAMIC_ITEMS, send
+from bot.kept_settings import KeptLanguages, KeptSettings
 from bot.proxy_ratelimits import retry_proxy_429s
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
@@ -217,6 +217,10 @@ class ResolutionBot(commands.AutoShardedBot):
         # Read once per server and kept a minute (bot.kept_settings); /settings forgets its server's.
         self.kept_styles: KeptSettings[str | None] = KeptSettings(lambda guild: self.storage.citation_style(guild))
         self.kept_documents: KeptSettings[str | None] = KeptSettings(lambda guild: self.storage.guild_document(guild))
+        # The person's and the server's interface language, the same way (bot.i18n reads them here).
+        self.languages = KeptLanguages(storage, lambda: self.clock.now())
+        self.kept_user_languages = self.languages.users
+        self.kept_server_languages = self.languages.servers
         self.answers = Answers(library)
         self.catalogues = catalogues or shipped_catalogues()
         self.metrics: Metrics | None = metrics
@@ -289,6 +293,13 @@ class ResolutionBot(commands.AutoShardedBot):
         except Exception:  # a settings read must never stop a command
             log.exception("Could not read the document of server %s", interaction.guild_id)
             return None
+
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        super().dispatch(event_name, *args, **kwargs)
+        # Clicks also as their own event (bot.interactions.CLICK_EVENT): commands and autocomplete
+        # reach the tree directly, and need no listener task of their own.
+        if event_name == "interaction" and args[0].type is discord.InteractionType.component:
+            super().dispatch(CLICK_EVENT.removeprefix("on_"), *args, **kwargs)
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(*DYNAMIC_ITEMS)

@@ -57,7 +57,7 @@ async def reader_language(interaction: Interaction, chosen: str | None = None) -
     from bot.i18n import Audience
     from bot.i18n.translator import interaction_locale
 
-    return text_language(await interaction_locale(interaction, interaction.client.storage, Audience.PERSON))
+    return text_language(await interaction_locale(interaction, interaction.client.languages, Audience.PERSON))
 
 
 Interaction = discord.Interaction["ResolutionBot"]
@@ -140,11 +140,16 @@ class SourceButton(discord.ui.Button[discord.ui.View]):
         )
 
 
+CLICK_EVENT = "on_resolution_click"
+"""The event a component interaction is dispatched as too (ResolutionBot.dispatch), for `clicked`:
+a listener on every interaction would cost a task and a loop turn on each command and keystroke."""
+
+
 async def clicked(interaction: Interaction) -> None:
     """Answer a click on one of the bot's buttons, from its custom_id alone (any other
     interaction is left alone).
 
-    Called for every interaction (the Reading cog listens). A discord.py `DynamicItem` would do
+    Called for every component interaction (the Reading cog listens to CLICK_EVENT). A discord.py `DynamicItem` would do
     the same, but discord.py first rebuilds the whole clicked message as a View for it, which
     cost more than all the rest of a click.
     """

@@ -43,3 +43,23 @@ async def test_the_kept_servers_are_bounded(monkeypatch: pytest.MonkeyPatch) -> 
         await kept.get(guild, NOW)
     assert len(kept._kept) <= 5
     assert 19 in kept._kept
+
+
+async def test_a_full_table_drops_the_oldest_reads_not_a_server_read_again_just_now(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A server read again after KEEP is the newest read: it stays when a full table drops the oldest.
+    monkeypatch.setattr(kept_settings, "MAX_KEPT", 5)
+    store = Store()
+    kept = KeptSettings(store.read)
+    await kept.get(0, NOW)
+    for guild in (1, 2, 3):
+        await kept.get(guild, NOW + KEEP / 2)
+    later = NOW + KEEP
+    await kept.get(0, later)  # expired: read again, now the newest read
+    await kept.get(9, later)
+    await kept.get(10, later)  # full, nothing expired: drops the oldest reads (1, ...), never 0
+    assert 0 in kept._kept and 10 in kept._kept and len(kept._kept) <= 5
+    reads = store.reads
+    await kept.get(0, later)
+    assert store.reads == reads  # still kept: no read

@@ -122,7 +122,7 @@ class Info(commands.Cog):
     @app_commands.describe(document=DOCUMENT_HELP)
     async def about(self, interaction: Interaction, document: app_commands.Range[str, 1, 100] | None = None) -> None:
         # A public answer: in a server, the server's language (everyone there reads it).
-        locale = await interaction_locale(interaction, self.bot.storage, Audience.SERVER)
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.SERVER)
         fallback = await self.bot.guild_document(interaction)
         doc = self.answers.document(document, "", fallback)
         await send(interaction, about_reply(self.bot.catalogues, locale, doc, here=in_server(interaction)))
@@ -137,7 +137,7 @@ class Info(commands.Cog):
 
     @app_commands.command(description="How to use this bot (only you see the answer)")
     async def help(self, interaction: Interaction) -> None:
-        locale = await interaction_locale(interaction, self.bot.storage, Audience.PERSON)
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         doc = self.bot.library.entry(None).document
         await send(interaction, help_reply(self.bot.catalogues, locale, doc, here=in_server(interaction)))
 

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.content.langs import ENDONYMS, LANGUAGES
 from bot.i18n.translator import ENDONYM
-from bot.interactions import choices, clicked, reader_language, send
+from bot.interactions import CLICK_EVENT, choices, clicked, reader_language, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -36,8 +36,8 @@ class Reading(commands.Cog):
         self.bot = bot
         self.answers = bot.answers
 
-    @commands.Cog.listener()
-    async def on_interaction(self, interaction: Interaction) -> None:
+    @commands.Cog.listener(CLICK_EVENT)
+    async def on_click(self, interaction: Interaction) -> None:
         """Clicks on the buttons under the bot's replies (they carry their own state)."""
         await clicked(interaction)
 

@@ -51,7 +51,7 @@ class Settings(
         command = interaction.command.name if interaction.command else ""
         # Manage Server is what changing a server's settings takes, whatever the default permissions say.
         if command not in PERSONAL and not interaction.permissions.manage_guild:
-            locale = await interaction_locale(interaction, self.bot.storage, Audience.PERSON)
+            locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
             raise app_commands.CheckFailure(self.bot.catalogues.format(locale, "settings-manage-server"))
         return True
 
@@ -63,7 +63,7 @@ class Settings(
     @app_commands.choices(style=STYLE_CHOICES)
     async def citation_style(self, interaction: Interaction, style: app_commands.Choice[str] | None = None) -> None:
         assert interaction.guild_id is not None
-        locale = await interaction_locale(interaction, self.bot.storage, Audience.PERSON)
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         if style is None:
             current = await self.bot.storage.citation_style(interaction.guild_id) or DEFAULT_STYLE
             reply = self._reply(
@@ -86,10 +86,11 @@ class Settings(
         if language is not None:
             chosen = None if language.value == AUTOMATIC else language.value
             await self.bot.storage.set_user_language(interaction.user.id, chosen, now=self.bot.clock.now())
+            self.bot.kept_user_languages.forget(interaction.user.id)
         else:
             chosen = await self.bot.storage.user_language(interaction.user.id)
         # Answered in the language now in force, so the answer itself shows the choice working.
-        locale = await interaction_locale(interaction, self.bot.storage, Audience.PERSON)
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         key = "settings-language-chosen" if chosen is not None else "settings-language-auto"
         await send(interaction, self._reply(locale, key, language=LANGUAGE_NAMES[locale]))
 
@@ -103,9 +104,10 @@ class Settings(
         if language is not None:
             current = None if language.value == UNSET else language.value
             await self.bot.storage.set_server_language(interaction.guild_id, current, now=self.bot.clock.now())
+            self.bot.kept_server_languages.forget(interaction.guild_id)
         else:
             current = await self.bot.storage.server_language(interaction.guild_id)
-        locale = await interaction_locale(interaction, self.bot.storage, Audience.PERSON)
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         if current is None:
             reply = self._reply(locale, "settings-server-language-unset", language=LANGUAGE_NAMES[SOURCE_LOCALE])
         else:

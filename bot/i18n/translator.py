@@ -21,7 +21,7 @@ from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, Catalogues, Key, catalogu
 from bot.i18n.language import Audience, choose_locale
 
 if TYPE_CHECKING:
-    from bot.storage import Storage
+    from bot.kept_settings import LanguageSettings
 
 log = logging.getLogger(__name__)
 
@@ -209,8 +209,11 @@ async def check_sync(tree: app_commands.CommandTree[Any], catalogues: Catalogues
     return problems
 
 
-async def interaction_locale(interaction: discord.Interaction[Any], storage: Storage, audience: Audience) -> str:
-    """The catalogue locale of an answer to `interaction` (bot.i18n.language says in which order)."""
+async def interaction_locale(
+    interaction: discord.Interaction[Any], storage: LanguageSettings, audience: Audience
+) -> str:
+    """The catalogue locale of an answer to `interaction` (bot.i18n.language says in which order).
+    The bot passes its kept languages (`bot.languages`), read once per person and server."""
     chosen = server = None
     try:
         if audience is Audience.PERSON:
