@@ -20,7 +20,8 @@ moves the schedule on). Ownership is explicit and short-lived:
 - nothing is sent, or taken over to be sent, after its due time plus the
   catch-up window: it is recorded as missed, with the reason in words;
 - "now" is one clock per engine: the database's on PostgreSQL (the host clock's
-  offset from it is measured every pass and applied to the injected clock), the
+  offset from it is measured every pass and again before every request, and applied to the
+  injected clock, so a host-clock jump while the process was frozen cannot make it stale), the
   host's on SQLite.
 
 One schedule's failure never stops the others: a row that cannot be planned
@@ -624,13 +625,20 @@ class Scheduler:
         the guard. The pace comes last, so no database wait stands between it and the request; if the
         wait for our turn was long (it is normally short: only as many claims as send slots are held),
         the claim is confirmed once more."""
+        # Measured again here, not only once a pass: the process may have been frozen since (after
+        # its claim, say) while the host's clock jumped, and a stale offset would let the deadline
+        # check after this pass a post that is already past its window. Not a monotonic reading
+        # instead: CLOCK_MONOTONIC stops while the host sleeps or its VM is paused.
+        await self.clock.sync(self.storage)
         confirmed = self.clock.now()
         if not await self._still_mine(delivery, confirmed):
             return False
         await self.pacer.acquire()
         now = self.clock.now()
-        if now - confirmed > self.lease / 4 and not await self._still_mine(delivery, now):
-            return False
+        if now - confirmed > self.lease / 4:
+            await self.clock.sync(self.storage)
+            if not await self._still_mine(delivery, self.clock.now()):
+                return False
         blocked = self._blocked_until()
         if blocked is not None:
             raise _Blocked(blocked)

@@ -108,3 +108,35 @@ async def test_an_uncertain_post_past_its_window_without_the_history_is_unconfir
     await rig.scheduler.run_once()
     record = await rig.storage.get_delivery(CHANNEL, FIRST)
     assert record is not None and record.state is DeliveryState.UNCONFIRMED
+
+
+async def test_a_host_clock_jump_while_frozen_never_sends_after_the_window(rig: Rig, library: Library) -> None:
+    """Simulator seeds 1442/1841: the database's clock is the one that counts (PostgreSQL); the
+    host's clock jumps back 10 minutes while the process is frozen between its claim and its send.
+    The offset measured at the start of the pass is then stale: the deadline must be checked with
+    the engine's clock as it is now, not as it was before the freeze."""
+    await subscribe(rig)
+    rig.clock.set(NINE_BERLIN)
+    rig.poster.outcomes = [SendResult(Outcome.RETRY, detail="503 from Discord")]
+    await rig.scheduler.run_once()
+    engine = {"skew": dt.timedelta(0)}  # the database's clock = host clock + skew
+
+    async def database_now() -> dt.datetime:
+        return rig.clock.now() + engine["skew"]
+
+    rig.storage.database_now = database_now  # type: ignore[method-assign]
+    rig.clock.set(NINE_BERLIN + dt.timedelta(hours=5, minutes=59))  # a minute left in the window
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock)
+    real = scheduler._request_slot
+
+    async def frozen_then_jumped(delivery):  # type: ignore[no-untyped-def]
+        rig.clock.advance(seconds=120)  # frozen for 2 minutes: the window closes meanwhile
+        rig.clock.advance(seconds=-600)  # and the host's clock jumps back 10 minutes
+        engine["skew"] += dt.timedelta(seconds=600)  # the database's did not
+        return await real(delivery)
+
+    scheduler._request_slot = frozen_then_jumped  # type: ignore[method-assign]
+    await scheduler.run_once()
+    assert rig.posts() == []
+    record = await rig.storage.get_delivery(CHANNEL, FIRST)
+    assert record is not None and record.state is DeliveryState.MISSED
