@@ -789,6 +789,20 @@ class Scheduler:
         if result.outcome is Outcome.RETRY:
             await self._retry(delivery, result.detail, uncertain=result.uncertain, reason=result.reason)
             return
+        if result.outcome is Outcome.FORBIDDEN:
+            reason = result.reason or "I lost access to this channel or the permission to post there"
+            # Failed, paused and the reason recorded in one transaction: a crash between them would
+            # leave a failed day that /daily status never shows (simulator seed 1406).
+            paused = await self.storage.finish_forbidden(
+                delivery, claimant=self.claimant, error=result.detail, reason=reason, now=now
+            )
+            if paused is None:
+                return  # no longer ours: the owner decides
+            self._event("failed")
+            if paused:
+                self._event("paused")
+                log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
+            return
         if not await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error=result.detail):
             return  # no longer ours: the owner decides
         self._event("failed")
@@ -797,12 +811,6 @@ class Scheduler:
                 channel, "the channel was deleted, so its daily posts stopped", now=now
             ):
                 log.warning("Channel %s no longer exists (%s): its daily schedule was removed", channel, result.detail)
-        elif result.outcome is Outcome.FORBIDDEN:
-            reason = result.reason or "I lost access to this channel or the permission to post there"
-            if await self.storage.pause(channel, reason, now=now):
-                self._event("paused")
-                log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
-            await self.storage.record_failure(channel, reason, now=now)
         else:
             reason = result.reason or "Discord refused the post"
             await self.storage.record_failure(channel, reason, now=now)

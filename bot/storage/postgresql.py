@@ -468,6 +468,38 @@ class PostgresStorage:
             == 1
         )
 
+    async def finish_forbidden(
+        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime
+    ) -> bool | None:
+        where, args = self._holder(delivery, claimant, 2)
+        async with self._pool.acquire() as db, db.transaction():
+            finished = _count(
+                await db.execute(
+                    "UPDATE deliveries SET state = 'failed', message_id = NULL, error = $1, retry_at = NULL, "
+                    f"uncertain = FALSE WHERE {where}",
+                    error,
+                    *args,
+                )
+            )
+            if finished != 1:
+                return None
+            paused = _count(
+                await db.execute(
+                    "UPDATE schedules SET paused_reason = $1, paused_at = COALESCE($2, now()), "
+                    "updated_at = COALESCE($2, now()) WHERE channel_id = $3 AND paused_reason IS NULL",
+                    reason,
+                    self._at(now),
+                    delivery.channel_id,
+                )
+            )
+            await db.execute(
+                "UPDATE schedules SET last_failure = $1, last_failure_at = COALESCE($2, now()) WHERE channel_id = $3",
+                reason,
+                self._at(now),
+                delivery.channel_id,
+            )
+            return paused > 0
+
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:

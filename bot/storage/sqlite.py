@@ -496,6 +496,30 @@ class SQLiteStorage:
             )
             return cursor.rowcount == 1
 
+    async def finish_forbidden(
+        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime
+    ) -> bool | None:
+        where, args = self._holder(delivery, claimant)
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE deliveries SET state = 'failed', message_id = NULL, error = ?, retry_at = NULL, uncertain = 0 "
+                f"WHERE {where}",
+                (error, *args),
+            )
+            if cursor.rowcount != 1:
+                return None
+            cursor = await db.execute(
+                "UPDATE schedules SET paused_reason = ?, paused_at = ?, updated_at = ? "
+                "WHERE channel_id = ? AND paused_reason IS NULL",
+                (reason, _ts(now), _ts(now), delivery.channel_id),
+            )
+            paused = cursor.rowcount > 0
+            await db.execute(
+                "UPDATE schedules SET last_failure = ?, last_failure_at = ? WHERE channel_id = ?",
+                (reason, _ts(now), delivery.channel_id),
+            )
+            return paused
+
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool
     ) -> bool:

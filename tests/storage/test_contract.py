@@ -340,3 +340,55 @@ async def test_switch_stale_claim_renew_lets_the_old_holder_of_the_same_name_ren
             await test_a_take_over_bumps_the_claim_version_so_the_old_holder_of_the_same_name_can_do_nothing(storage)
     finally:
         regressions.ACTIVE.discard("stale_claim_renew")
+
+
+async def _refuse_schedule_updates(engine: Engine, storage: Storage, on: bool) -> None:
+    """Make every change to a schedule fail (a crash at that point, as far as the transaction goes)."""
+    if engine.name == "sqlite":
+        sql = (
+            "CREATE TRIGGER refuse BEFORE UPDATE ON schedules BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            if on
+            else "DROP TRIGGER refuse"
+        )
+        async with storage._transaction() as db:  # type: ignore[attr-defined]
+            await db.execute(sql)
+        return
+    if on:
+        await storage._pool.execute(  # type: ignore[attr-defined]
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$; "
+            "CREATE TRIGGER refuse BEFORE UPDATE ON schedules FOR EACH ROW EXECUTE FUNCTION refuse()"
+        )
+    else:
+        await storage._pool.execute("DROP TRIGGER refuse ON schedules")  # type: ignore[attr-defined]
+
+
+async def test_a_refused_post_is_failed_and_paused_in_one_transaction(engine: Engine) -> None:
+    """Simulator seed 1406: after a 403, marking the post failed and pausing the schedule with its
+    reason were separate transactions; a kill between them hid the missed day from /daily status."""
+    storage = await engine.open()
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    mine = delivery_for(s)
+    assert await storage.claim(s, mine, TOMORROW.date(), TOMORROW)
+    reason = "I lost access to this channel or the permission to post there"
+    # Not the holder: nothing changes.
+    stranger = dataclasses.replace(mine, claimant="b")
+    assert await storage.finish_forbidden(stranger, claimant="b", error="403", reason=reason, now=NOW) is None
+    assert (await storage.get_schedule(10)).paused_reason is None  # type: ignore[union-attr]
+    # The pause cannot be written: then the failure is not written either.
+    await _refuse_schedule_updates(engine, storage, on=True)
+    with pytest.raises(Exception, match="refused"):
+        await storage.finish_forbidden(mine, claimant="a", error="403", reason=reason, now=NOW)
+    await _refuse_schedule_updates(engine, storage, on=False)
+    record = await storage.get_delivery(10, mine.day)
+    assert record is not None and record.state == "sending"
+    assert (await storage.get_schedule(10)).paused_reason is None  # type: ignore[union-attr]
+    # Both, together.
+    assert await storage.finish_forbidden(mine, claimant="a", error="403", reason=reason, now=NOW) is True
+    record = await storage.get_delivery(10, mine.day)
+    assert record is not None and record.state == "failed" and record.error == "403"
+    paused = await storage.get_schedule(10)
+    assert paused is not None and paused.paused_reason == reason and paused.last_failure == reason
+    assert paused.last_failure_at == NOW
+    # Only once: the claim is finished.
+    assert await storage.finish_forbidden(mine, claimant="a", error="403", reason=reason, now=NOW) is None
