@@ -3,6 +3,7 @@ default seeds, and each defect fixed in the daily posts, switched back on, is fo
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -105,4 +106,32 @@ def test_a_host_clock_jump_during_a_freeze_never_posts_after_the_window(seed: in
     claim, the host's clock jumps back 10 minutes; the engine-clock offset measured before the
     freeze was stale, so the deadline check passed and the post went out after its window."""
     result = run(generate(seed))
+    assert not result.failures, result.report()
+
+
+def test_a_kill_right_after_a_403_is_recorded_never_hides_the_missed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 1406, with its process killed (and restarted a second later) the moment the first
+    change for its 403 has committed, as the soak reported it. With the failure and the pause in
+    separate transactions, the day was failed, the schedule active and /daily status silent."""
+    from tests.simulation import runner
+
+    real = runner.Tracked.__getattr__
+
+    def tracked(self: runner.Tracked, name: str) -> object:
+        method = real(self, name)
+        if name not in ("finish", "finish_forbidden"):
+            return method
+
+        async def then_killed(*args: object, **kwargs: object) -> object:
+            result = await method(*args, **kwargs)  # type: ignore[operator]
+            if name == "finish_forbidden" or str(kwargs.get("error", "")).startswith("403"):
+                self._world._kill_and_restart(self._node, 1.0)
+                await asyncio.Future()  # a dead process runs no further
+            return result
+
+        return then_killed
+
+    monkeypatch.setattr(runner.Tracked, "__getattr__", tracked)
+    result = run(generate(1406))
+    assert "kill -9 while its post request is in flight" in result.history.render()
     assert not result.failures, result.report()
