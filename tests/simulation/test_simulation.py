@@ -123,7 +123,7 @@ def test_a_kill_right_after_a_403_is_recorded_never_hides_the_missed_day(monkeyp
             return method
 
         async def then_killed(*args: object, **kwargs: object) -> object:
-            result = await method(*args, **kwargs)  # type: ignore[operator]
+            result = await method(*args, **kwargs)
             if name == "finish_forbidden" or str(kwargs.get("error", "")).startswith("403"):
                 self._world._kill_and_restart(self._node, 1.0)
                 await asyncio.Future()  # a dead process runs no further
