@@ -28,6 +28,7 @@ from bot.identify import IdentifyGate, SessionLimits
 from bot.instances import InstanceRegistry, identity
 from bot.interactions import CLICK_EVENT, DYNAMIC_ITEMS, send
 from bot.kept_settings import KeptLanguages, KeptSettings
+from bot.memory import keep_large_buffers_mapped
 from bot.proxy_ratelimits import retry_proxy_429s
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
+
+# Once per process, before the bot makes its first answer: resident memory stays flat (bot/memory.py).
+keep_large_buffers_mapped()
 
 EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.reading",
