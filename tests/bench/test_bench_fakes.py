@@ -27,7 +27,7 @@ async def _check(handler: object) -> None:
     client = discord.Client(intents=discord.Intents.none())
     try:
         await client.login("bench.token.value")
-        poster = DiscordPoster(client)  # type: ignore[arg-type]
+        poster = DiscordPoster(client)
         since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
         await client.http.send_message(CHANNEL, params=discord.http.handle_message_parameters(content="**Daily** x"))
         assert await poster.history_readable(CHANNEL) is True
@@ -58,3 +58,27 @@ async def test_cluster_bench_discord_answers_history_checks() -> None:
     server = cluster.CountingDiscord(1000, {CHANNEL: GUILD})
     server.expect(10)
     await _check(server.handle)
+
+
+async def test_the_permission_reads_before_a_history_check_are_paced() -> None:
+    """For a server not in its cache the bot reads the channel, the server and its member before a
+    history check. The scheduler paces every request it makes; these reads too, or a take-over of a
+    dead process's claims (64 at once) bursts past Discord's global limit (429s in the bench)."""
+    server = daily.FaultyDiscord(1000, {CHANNEL: GUILD})
+    runner, base = await serve(server.handle)
+    old = discord.http.Route.BASE
+    discord.http.Route.BASE = base
+    client = discord.Client(intents=discord.Intents.none())
+    paced: list[int] = []
+
+    async def pace() -> None:
+        paced.append(server.permission_reads)  # how many reads had gone out when the next was granted
+
+    try:
+        await client.login("bench.token.value")
+        assert await DiscordPoster(client).history_readable(CHANNEL, pace=pace) is True
+    finally:
+        await client.close()
+        discord.http.Route.BASE = old
+        await runner.cleanup()
+    assert server.permission_reads == 3 and paced == [0, 1, 2]
