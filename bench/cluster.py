@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.daily import global_429  # noqa: E402
+from bench.discordreads import MessageIds, history, server_read  # noqa: E402
 from bench.localserver import json_response, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library, without_cycle_collection  # noqa: E402
@@ -53,10 +54,17 @@ TARGET_RATIO = 1.15
 
 
 class CountingDiscord:
-    """A global limit per second (429 beyond it, with Via so discord.py waits); every message counted."""
+    """A global limit per second (429 beyond it, with Via so discord.py waits); every message counted.
+    History reads, and the channel, server and member reads that tell a process it may read the
+    history, answered as Discord does (bench/discordreads.py). `guild_of`: each channel's server."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, guild_of: dict[int, int]) -> None:
         self.limit = limit
+        self.guild_of = guild_of
+        self.guilds = set(guild_of.values())
+        self.ids = MessageIds()
+        self.held: dict[int, list[dict[str, Any]]] = collections.defaultdict(list)
+        self.reads = 0
         self.recent: collections.deque[float] = collections.deque()
         self.limited = 0
         self.messages: collections.Counter[int] = collections.Counter()
@@ -82,15 +90,25 @@ class CountingDiscord:
             self.limited += 1
             return global_429(round(self.recent[0] + 1.0 - now, 3))
         self.recent.append(now)
-        channel = int(path.split("/")[2])
+        parts = path.strip("/").split("/")
+        if request.method == "GET":
+            self.reads += 1
+            found = server_read(parts, self.guild_of, self.guilds)
+            if found is not None:
+                return json_response(found[1], found[0])
+            return json_response(history(self.held[int(parts[1])], dict(request.query)))
+        channel = int(parts[1])
         body = await request.json()
+        message = message_payload(channel, body)
+        message["id"] = str(self.ids.next())  # carries its creation time, as Discord's ids do
+        self.held[channel].append(message)
         self.messages[channel] += 1
         self.total += 1
         self.first = self.first if self.first is not None else now
         self.last = now
         if self.total >= self._expected:
             self.done.set()
-        return json_response(message_payload(channel, body))
+        return json_response(message)
 
 
 class TimedStorage(PostgresStorage):
@@ -159,6 +177,11 @@ def spawn(schema: str, base: str, name: str, rate: float, processes: int) -> sub
     )
 
 
+def guild_of(schedule: int) -> int:
+    """The server of the `schedule`-th schedule (its channel is 30,000 + schedule)."""
+    return ((schedule % 5_000) + 1) << 22
+
+
 async def fill(schema: str, schedules: int, due: int) -> dt.datetime:
     """`schedules` rows; `due` of them due this minute, the rest spread over the next 23 hours."""
     storage = await PostgresStorage.open(DSN, schema=schema)  # creates the schema
@@ -171,7 +194,7 @@ async def fill(schema: str, schedules: int, due: int) -> dt.datetime:
         for i in range(schedules):
             at = now if i < due else now + dt.timedelta(minutes=5 + (i * 1_380) // schedules)
             rows.append(
-                (30_000 + i, ((i % 5_000) + 1) << 22, "A/RES/62/152", f"{at:%H:%M}", "UTC", "document", 0, i, at,
+                (30_000 + i, guild_of(i), "A/RES/62/152", f"{at:%H:%M}", "UTC", "document", 0, i, at,
                  at.date(), now, now)
             )  # fmt: skip
         await connection.copy_records_to_table(
@@ -205,7 +228,7 @@ async def bench(schedules: int, due: int, processes: int, limit: int) -> bool:
 
 
 async def _bench(schedules: int, due: int, processes: int, limit: int) -> bool:
-    server = CountingDiscord(limit)
+    server = CountingDiscord(limit, {30_000 + i: guild_of(i) for i in range(schedules)})
     runner, base = await serve(server.handle)
     schema = f"rb_bench_{secrets.token_hex(4)}"
     try:
@@ -234,7 +257,7 @@ async def _bench(schedules: int, due: int, processes: int, limit: int) -> bool:
     missing = due - len(server.messages)
     print(f"{due:,} of {schedules:,} schedules due in one minute, {processes} processes on PostgreSQL, limit {limit}/s")
     print(f"   messages: {sum(server.messages.values()):,}; channels posted twice: {twice}; missing: {missing}")
-    print(f"   answered 429: {server.limited}")
+    print(f"   answered 429: {server.limited}; reads (history, channel, server, member): {server.reads}")
     print(
         f"   first to last post: {elapsed:.1f} s; the floor is {floor:.1f} s: ratio {ratio:.3f} (target ≤ {TARGET_RATIO})"
     )

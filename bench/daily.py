@@ -43,6 +43,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.discordreads import MessageIds, history, server_read  # noqa: E402
 from bench.localserver import json_response, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library, without_cycle_collection  # noqa: E402
@@ -213,10 +214,16 @@ KILL_AFTER = float(os.environ.get("BENCH_KILL_AFTER", "12"))
 
 class FaultyDiscord:
     """A local Discord: a global limit, nonces remembered for a while, 1 % 500s (after creating the
-    message), 1 % of channels forbidden, history reads; it counts every message and every duplicate."""
+    message), 1 % of channels forbidden; history reads and the channel, server and member reads
+    that tell the bot it may read the history, as Discord answers them (bench/discordreads.py); it
+    counts every message and every duplicate. `guild_of`: each channel's server."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, guild_of: dict[int, int]) -> None:
         self.limit = limit
+        self.guild_of = guild_of
+        self.guilds = set(guild_of.values())
+        self.ids = MessageIds()
+        self.permission_reads = 0
         self.recent: collections.deque[float] = collections.deque()
         self.limited = 0
         self.messages: dict[int, list[dict[str, object]]] = collections.defaultdict(list)
@@ -230,7 +237,11 @@ class FaultyDiscord:
 
     async def _kind(self, request: web.Request, path: str) -> str:
         """What a limited request was: only `paced` ones (the scheduler's posts and history reads) count
-        against the bot's own pacing; logging in and discord.py's own 5xx retries are not paced by it."""
+        against the bot's own pacing; logging in, discord.py's own 5xx retries and the permission reads
+        before a history check (GET /channels/{id}, /guilds/...: not paced by the scheduler) are not."""
+        parts = path.strip("/").split("/")
+        if (len(parts) == 2 and parts[0] == "channels") or parts[0] == "guilds":
+            return "permission read"
         if not path.startswith("/channels/"):
             return "login"
         if request.method == "POST":
@@ -265,13 +276,21 @@ class FaultyDiscord:
             return json_response(user_payload(BOT_ID, "bench", bot=True))
         if path == "/oauth2/applications/@me":
             return json_response(application_payload())
-        channel = int(path.split("/")[2])
+        parts = path.strip("/").split("/")
+        channel = int(parts[1]) if parts[0] == "channels" else 0
+        missing_access = json_response({"message": "Missing Access", "code": 50001}, 403)
+        if request.method == "GET" and self.forbidden_channel(channel):
+            return missing_access  # the bot cannot see the channel: every read of it is refused
+        found = server_read(parts, self.guild_of, self.guilds) if request.method == "GET" else None
+        if found is not None:
+            self.permission_reads += 1
+            return json_response(found[1], found[0])
         if request.method == "GET":
             self.history_reads += 1
-            return json_response(list(reversed(self.messages[channel]))[:25])
+            return json_response(history(self.messages[channel], dict(request.query)))
         if self.forbidden_channel(channel):
             self.forbidden += 1
-            return json_response({"message": "Missing Access", "code": 50001}, 403)
+            return missing_access
         body = await request.json()
         key = (channel, str(body.get("nonce")))
         seen = self.nonces.get(key)
@@ -279,6 +298,7 @@ class FaultyDiscord:
             self.absorbed += 1
             return json_response(seen[1])
         message = message_payload(channel, body)
+        message["id"] = str(self.ids.next())  # carries its creation time, as Discord's ids do
         self.messages[channel].append(message)
         self.nonces[key] = (now, message)
         if self.flaky_channel(channel) and channel not in self.failed_once:
@@ -287,8 +307,17 @@ class FaultyDiscord:
         return json_response(message)
 
 
+def cluster_guilds(posts: int, servers: int) -> dict[int, int]:
+    """Each channel of part 3 and its server."""
+    return {20_000 + i: ((i % servers) + 1) << 22 for i in range(posts)}
+
+
 async def fill_cluster(path: Path, posts: int, servers: int, due: dt.datetime) -> None:
-    await insert_schedules(path, [schedule_row(20_000 + i, ((i % servers) + 1) << 22, due, i) for i in range(posts)])
+    rows = [
+        schedule_row(channel, guild, due, i)
+        for i, (channel, guild) in enumerate(cluster_guilds(posts, servers).items())
+    ]
+    await insert_schedules(path, rows)
 
 
 async def worker(db: Path, base: str, name: str, rate: float) -> None:
@@ -331,7 +360,7 @@ async def bench_cluster(posts: int, limit: int = CLUSTER_LIMIT, servers: int = 5
 
 
 async def _bench_cluster(posts: int, limit: int, servers: int) -> bool:
-    server = FaultyDiscord(limit)
+    server = FaultyDiscord(limit, cluster_guilds(posts, servers))
     runner, base = await serve(server.handle)
     share = 0.9 * limit / PROCESSES  # each process paces at its share of the limit, less 10 % (as 45 of 50 by default)
     expected = {20_000 + i for i in range(posts)}
@@ -356,7 +385,10 @@ async def _bench_cluster(posts: int, limit: int, servers: int) -> bool:
                     workers[names[0]].wait()
                     killed_at = elapsed
                     workers[names[0]] = spawn(db, base, names[0], share)
-                row = await storage._one("SELECT COUNT(*) AS n FROM deliveries WHERE state IN ('sent', 'failed')", ())
+                # Every post settled: sent, failed (403) or "could not confirm" (never sent again).
+                row = await storage._one(
+                    "SELECT COUNT(*) AS n FROM deliveries WHERE state IN ('sent', 'failed', 'unconfirmed')", ()
+                )
                 if row is not None and row["n"] >= posts:
                     break
                 if elapsed > 600:
@@ -392,7 +424,7 @@ async def _bench_cluster(posts: int, limit: int, servers: int) -> bool:
     print(
         f"   faults: {len(server.failed_once)} answered 500 after creating the message, {server.forbidden} answered 403 "
         f"({len(forbidden)} channels); repeats absorbed by the nonce: {server.absorbed}; history reads: "
-        f"{server.history_reads}"
+        f"{server.history_reads}; channel/server/member reads: {server.permission_reads}"
     )
     when = ", ".join(f"{t - started:.1f} s" for t in server.limited_at[:5])
     kinds = ", ".join(f"{k} {v}" for k, v in server.limited_by.items()) or "none"

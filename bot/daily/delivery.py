@@ -103,8 +103,9 @@ class Poster(Protocol):
     def own_id(self) -> int:
         """The bot's own user id: its posts are the messages by this author."""
 
-    async def history_readable(self, channel_id: int) -> bool | None:
-        """Whether the bot may read the channel's history (Read Message History); None if not known."""
+    async def history_readable(self, channel_id: int, pace: Callable[[], Awaitable[None]] | None = None) -> bool | None:
+        """Whether the bot may read the channel's history (Read Message History); None if not known.
+        Awaits `pace()` before each request it makes to Discord (none when it knows from its cache)."""
 
     async def read_history(self, channel_id: int, after: int | None, limit: int) -> Sequence[MessageRecord]:
         """One page of the channel's history after the snowflake `after`, oldest first (see
@@ -713,7 +714,7 @@ class Scheduler:
             author_id=self.poster.own_id(),
             marker=marker,
             since=delivery.due - HISTORY_MARGIN,
-            readable=await self.poster.history_readable(channel),
+            readable=await self.poster.history_readable(channel, pace=self.pacer.acquire),
         )
 
     async def _unconfirmed(self, delivery: Delivery, reason: str) -> None:

@@ -6,7 +6,7 @@ receives."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -84,29 +84,35 @@ class DiscordPoster:
             raise RuntimeError("not logged in")
         return me.id
 
-    async def history_readable(self, channel_id: int) -> bool | None:
+    async def history_readable(self, channel_id: int, pace: Pace | None = None) -> bool | None:
         """Read Message History in the channel: without it Discord answers a history read with an
         empty list, not 403. From the cache when the channel's server is there; otherwise (another
         shard's server, taken over from a process that went quiet) computed from the channel, the
-        server's roles and the bot's member, read over REST. None when it cannot be known."""
+        server's roles and the bot's member, read over REST, each read after `pace()` (the
+        scheduler's pacer: a take-over of many claims must not burst past the global limit).
+        None when it cannot be known."""
         channel = self.client.get_channel(channel_id)
         if isinstance(channel, (discord.abc.GuildChannel, discord.Thread)) and channel.guild.me is not None:
             return channel.permissions_for(channel.guild.me).read_message_history
         try:
-            return await self._fetch_history_permission(channel_id)
+            return await self._fetch_history_permission(channel_id, pace or _no_pace)
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError, KeyError, ValueError) as exc:
             log.info("Cannot tell whether I may read the history of channel %s: %s", channel_id, exc)
             return None
 
-    async def _fetch_history_permission(self, channel_id: int) -> bool | None:
+    async def _fetch_history_permission(self, channel_id: int, pace: Pace) -> bool | None:
         http = self.client.http
         me = self.own_id()
+        await pace()
         data: Any = await http.get_channel(channel_id)
         if "guild_id" not in data:
             return None  # not a server channel
         if data.get("parent_id") and data.get("type") in THREAD_TYPES:
+            await pace()
             data = await http.get_channel(int(data["parent_id"]))  # a thread takes its channel's permissions
+        await pace()
         guild: Any = await http.get_guild(int(data["guild_id"]), with_counts=False)
+        await pace()
         member: Any = await http.get_member(int(data["guild_id"]), me)
         return channel_permissions(guild, member, data, me).read_message_history
 
@@ -128,6 +134,12 @@ class DiscordPoster:
 
 
 THREAD_TYPES = frozenset({10, 11, 12})
+
+Pace = Callable[[], Awaitable[None]]
+
+
+async def _no_pace() -> None:
+    return None
 
 
 def channel_permissions(guild: Any, member: Any, channel: Any, user_id: int) -> discord.Permissions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -125,7 +125,7 @@ class RecordingPoster:
     def own_id(self) -> int:
         return BOT_USER
 
-    async def history_readable(self, channel_id: int) -> bool | None:
+    async def history_readable(self, channel_id: int, pace: Callable[[], Awaitable[None]] | None = None) -> bool | None:
         return self.channel(channel_id).readable if self.permission_known else None
 
     async def read_history(self, channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
