@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.daily.timing import RETRY_BASE
 from bot.storage import Schedule
 from bot.storage.postgresql import PostgresStorage
 from tests import postgres
@@ -37,6 +38,11 @@ LEASE_S = 5
 # take-over at 15 s is then past it, so only the history check keeps the killed process's
 # accepted post from appearing twice, as with production timings after a long stall.
 NONCE_WINDOW_S = 2.0
+# The compressed lease bounds each request at 1.25 s (lease / 4). On a loaded machine (CI: two
+# cores, five processes and PostgreSQL) a taken-over post's history read can miss that bound; the
+# post is then retried after 30, 60, 120 s, as in production. The promise checked here is "once",
+# not "on time", so the waits below allow three such retries. They end as soon as all is posted.
+RETRIES_S = 7 * RETRY_BASE.total_seconds() + 30
 
 
 @pytest.fixture
@@ -139,7 +145,8 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
         victim = fleet.start("p1", 8, "3-5")
         discord.kill_on_first_post["p1"] = victim.pid
         fleet.start("p2", 8, "6-7")
-        everyone_posted = await wait_until(lambda: all(discord.messages[c] for c in channels), timeout=150)
+        patience = due_at - time.monotonic() + GRACE_S + LEASE_S + RETRIES_S
+        everyone_posted = await wait_until(lambda: all(discord.messages[c] for c in channels), timeout=patience)
         assert everyone_posted, f"missing: {[c for c in channels if not discord.messages[c]][:10]}\n{fleet.logs()}"
         await asyncio.sleep(LEASE_S + 2)  # room for a duplicate to show up
         assert victim.wait(timeout=5) == -signal.SIGKILL and len(discord.killed) == 1
@@ -172,7 +179,7 @@ async def test_a_cluster_posts_once_through_a_killed_host_and_a_reshard(schema: 
             )
         fleet.start("q0", 4, "0-1")
         fleet.start("q1", 4, "2-3")
-        lost = await wait_until(lambda: all(discord.messages[c] for c in fresh), timeout=60)
+        lost = await wait_until(lambda: all(discord.messages[c] for c in fresh), timeout=60 + RETRIES_S)
         assert lost, f"missing: {[c for c in fresh if not discord.messages[c]][:10]}\n{fleet.logs()}"
         await asyncio.sleep(3)
         assert {len(discord.messages[c]) for c in channels + fresh} == {1}  # nothing twice, nothing lost
