@@ -13,6 +13,7 @@ from bot.i18n.catalogue import (
     Catalogues,
     catalogue_locale,
     load_catalogues,
+    shipped_catalogues,
 )
 from bot.i18n.language import Audience, choose_locale
 
@@ -27,4 +28,12 @@ __all__ = [
     "catalogue_locale",
     "choose_locale",
     "load_catalogues",
+    "say",
 ]
+
+
+def say(locale: str | None, message_id: str, attribute: str | None = None, /, **args: object) -> str:
+    """A message of the shipped catalogues in `locale` (a Discord or catalogue locale), else English.
+
+    What the replies use: the core hands back message ids and arguments, the edge says them."""
+    return shipped_catalogues().format(locale, message_id, attribute, **args)
