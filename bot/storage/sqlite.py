@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import math
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -58,6 +59,12 @@ _OPEN = tuple(str(s) for s in OPEN_STATES)
 
 def _ts(value: dt.datetime) -> int:
     return int(value.timestamp())
+
+
+def _lease_ts(value: dt.datetime) -> int:
+    """A claim's time (claimed_at), kept to the whole second like every time here, but rounded up:
+    a lease then runs out up to a second late, never early (`pending` compares whole seconds)."""
+    return math.ceil(value.timestamp())
 
 
 def _dt(value: int | None) -> dt.datetime | None:
@@ -402,7 +409,7 @@ class SQLiteStorage:
                     delivery.ref,
                     _ts(delivery.due),
                     delivery.claimant,
-                    _ts(delivery.claimed_at) if delivery.claimed_at else None,
+                    _lease_ts(delivery.claimed_at) if delivery.claimed_at else None,
                 ),
             )
             if inserted.rowcount != 1:
@@ -444,7 +451,7 @@ class SQLiteStorage:
             cursor = await db.execute(
                 "UPDATE deliveries SET state = 'sending', claimant = ?, claimed_at = ?, attempts = attempts + 1, "
                 f"retry_at = NULL, claim_version = claim_version + 1 WHERE channel_id = ? AND day = ? AND {where}",
-                (claimant, _ts(now), delivery.channel_id, delivery.day.isoformat(), *args),
+                (claimant, _lease_ts(now), delivery.channel_id, delivery.day.isoformat(), *args),
             )
             return cursor.rowcount == 1
 
@@ -475,7 +482,7 @@ class SQLiteStorage:
     async def renew(self, delivery: Delivery, claimant: str, now: dt.datetime) -> bool:
         where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
-            cursor = await db.execute(f"UPDATE deliveries SET claimed_at = ? WHERE {where}", (_ts(now), *args))
+            cursor = await db.execute(f"UPDATE deliveries SET claimed_at = ? WHERE {where}", (_lease_ts(now), *args))
             return cursor.rowcount == 1
 
     async def finish(

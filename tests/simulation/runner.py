@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import gc
 import logging
+import math
 import random
 import shutil
 import sqlite3
@@ -388,7 +389,8 @@ class World:
             await asyncio.sleep(0)
             return
         others = [n for n in self.nodes.values() if n is not node and not n.process.dead]
-        claimed = float(int(node.process.clock.now().timestamp()))  # storage keeps whole seconds
+        # Storage keeps a claim's time to the whole second, rounded up (bot/storage/sqlite.py `_lease_ts`).
+        claimed = float(math.ceil(node.process.clock.now().timestamp()))
         lease = self.s.lease.total_seconds()
         targets = []
         for other in others or [node]:

@@ -107,6 +107,28 @@ async def test_an_open_claim_wakes_the_scheduler_when_its_lease_runs_out(storage
     assert await storage.next_wake(dt.timedelta(minutes=2)) == NOW + dt.timedelta(minutes=2)
 
 
+async def test_a_lease_never_runs_out_early_whatever_the_fraction_of_a_second_it_was_renewed_at(
+    storage: Storage,
+) -> None:
+    """Simulator seed 1528: SQLite keeps whole seconds. A renew at 0.9 s past a second was stored
+    as the second before, so a rival took the claim over 59.1 s after it (lease 60 s). A lease may
+    run out a little late, never early, and the scheduler wakes when it has."""
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    mine = delivery_for(s, claimant="a")
+    await storage.claim(s, mine, TOMORROW.date(), TOMORROW)
+    lease = dt.timedelta(seconds=60)
+    renewed = NOW + dt.timedelta(seconds=10.9)
+    (record,) = [d for d in [await storage.get_delivery(10, NOW.date())] if d is not None]
+    assert await storage.renew(record, "a", renewed)
+    assert await storage.pending(renewed + lease - dt.timedelta(seconds=0.5), lease, 10) == []
+    assert await storage.pending(renewed + lease - dt.timedelta(seconds=0.001), lease, 10) == []
+    wake = await storage.next_wake(lease)
+    assert wake is not None and renewed + lease <= wake <= renewed + lease + dt.timedelta(seconds=1)
+    (stale,) = await storage.pending(wake, lease, 10)
+    assert stale.claimant == "a"
+
+
 async def test_only_the_owner_changes_a_claim(storage: Storage) -> None:
     s = schedule()
     await storage.save_schedule(s, now=NOW)
