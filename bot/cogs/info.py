@@ -9,7 +9,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.reading import DOCUMENT_HELP
+from bot.content.langs import text_language
 from bot.content.model import Document
+from bot.content.un_wording import resolution_name
 from bot.i18n import Audience, Catalogues
 from bot.i18n.translator import interaction_locale
 from bot.interactions import choices, send
@@ -78,18 +80,25 @@ def about_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: boo
     """The document's details; its own words (title, committee, meeting) stay as the document gives them."""
     say = catalogues.format
     meta = doc.meta
-    if meta.report:
-        report = f"[{meta.report}]({meta.report_url})" if meta.report_url else meta.report
+    # The UN's own words in the reader's language where the library holds that version: the title,
+    # and the resolution's name as the official texts write it.
+    language = text_language(locale) or meta.language
+    shown = doc.in_language(language) or doc
+    name = resolution_name(meta, language) if shown is not doc else None
+    report = (f"[{meta.report}]({meta.report_url})" if meta.report_url else meta.report) if meta.report else None
+    if report and shown is not doc:  # the committee's name is the English document's: the report says it
+        origin = say(locale, "about-adopted-on-report-only", adopted=meta.adopted, report=report)
+    elif report:
         origin = say(
             locale, "about-adopted-on-report", adopted=meta.adopted, committee=meta.committee or "—", report=report
         )
     else:
         origin = say(locale, "about-adopted-on", adopted=meta.adopted)
     embed = discord.Embed(
-        title=clip(f"{meta.symbol} · {meta.title}", TITLE_LIMIT),
+        title=clip(f"{meta.symbol} · {shown.meta.title}", TITLE_LIMIT),
         url=meta.url,
         colour=UN_BLUE,
-        description=say(locale, "about-description", name=meta.citation_name, origin=origin),
+        description=say(locale, "about-description", name=name or meta.citation_name, origin=origin),
     )
     fields = (
         ("about-session", {"session": meta.session, "item": meta.agenda_item}, True),

@@ -80,6 +80,22 @@ def paragraphs(numbers: Sequence[int], language: str) -> str:
     return f"{word} {listed}"
 
 
+def resolution_name(meta: Metadata, language: str) -> str | None:
+    """ "General Assembly resolution 78/216" as the official texts in `language` write it, capitalised
+    to open a sentence; None where they give no form to follow (the same forms as `un_citation`)."""
+    if language not in _PARAGRAPHS or meta.body != "General Assembly":
+        return None
+    number = meta.number
+    names = {
+        "fr": f"Résolution {number} de l’Assemblée générale",
+        "es": f"Resolución {number} de la Asamblea General",
+        "ru": f"Резолюция Генеральной Ассамблеи {number}",
+        "zh": f"大会第{number}号决议",
+        "ar": f"قرار الجمعية العامة {number}",
+    }
+    return names.get(language)
+
+
 def un_citation(meta: Metadata, refs: Sequence[Ref], language: str) -> str | None:
     """The `un` citation in `language`, or None where the official texts give no form to follow."""
     if language not in _PARAGRAPHS or meta.body != "General Assembly":

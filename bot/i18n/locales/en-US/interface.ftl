@@ -30,6 +30,7 @@ help-contents = This resolution has operative paragraphs 1–{ $operative }{ $pr
 
 about-adopted-on = adopted on { DATETIME($adopted, dateStyle: "long") }
 about-adopted-on-report = adopted on { DATETIME($adopted, dateStyle: "long") } on the report of the { $committee } ({ $report })
+about-adopted-on-report-only = adopted on { DATETIME($adopted, dateStyle: "long") } (report { $report })
 about-description = **{ $name }**, { $origin }.
 about-session = Session
     .value = { $session }, agenda item { $item }

@@ -30,6 +30,7 @@ help-contents = Esta resolución tiene los párrafos de la parte dispositiva 1 a
 
 about-adopted-on = aprobada el { DATETIME($adopted, dateStyle: "long") }
 about-adopted-on-report = aprobada el { DATETIME($adopted, dateStyle: "long") } sobre la base del informe de la comisión ({ $committee }, { $report })
+about-adopted-on-report-only = aprobada el { DATETIME($adopted, dateStyle: "long") } (informe { $report })
 about-description = **{ $name }**, { $origin }.
 about-session = Período de sesiones
     .value = { $session }, tema { $item } del programa

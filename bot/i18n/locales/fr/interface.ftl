@@ -30,6 +30,7 @@ help-contents = Cette résolution compte les paragraphes du dispositif 1 à { $o
 
 about-adopted-on = adoptée le { DATETIME($adopted, dateStyle: "long") }
 about-adopted-on-report = adoptée le { DATETIME($adopted, dateStyle: "long") } sur le rapport de la commission ({ $committee }, { $report })
+about-adopted-on-report-only = adoptée le { DATETIME($adopted, dateStyle: "long") } (rapport { $report })
 about-description = **{ $name }**, { $origin }.
 about-session = Session
     .value = { $session }, point { $item } de l’ordre du jour

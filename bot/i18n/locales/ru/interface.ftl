@@ -30,6 +30,7 @@ help-contents = В этой резолюции пункты постановля
 
 about-adopted-on = принята { DATETIME($adopted, dateStyle: "long") }
 about-adopted-on-report = принята { DATETIME($adopted, dateStyle: "long") } по докладу комитета ({ $committee }, { $report })
+about-adopted-on-report-only = принята { DATETIME($adopted, dateStyle: "long") } (доклад { $report })
 about-description = **{ $name }**, { $origin }.
 about-session = Сессия
     .value = { $session }, пункт { $item } повестки дня

@@ -30,6 +30,7 @@ help-contents = 本决议有执行部分第1至{ $operative }段{ $preambular ->
 
 about-adopted-on = { DATETIME($adopted, dateStyle: "long") }通过
 about-adopted-on-report = { DATETIME($adopted, dateStyle: "long") }根据委员会的报告（{ $committee }，{ $report }）通过
+about-adopted-on-report-only = { DATETIME($adopted, dateStyle: "long") }通过（报告{ $report }）
 about-description = **{ $name }**，{ $origin }。
 about-session = 届会
     .value = { $session }，议程项目 { $item }
