@@ -119,7 +119,6 @@ def _choices(pairs: tuple[tuple[str, str], ...]) -> tuple[app_commands.Choice[st
 
 
 CUSTOM_ID = re.compile(r"rb:(?P<action>go|more|show|post):(?P<owner>\d+):(?P<source>.+)")
-OLD_BUTTON = "That button is from a version of the bot that no longer exists; run the command again."
 
 
 class SourceButton(discord.ui.Button[discord.ui.View]):
@@ -162,7 +161,7 @@ async def clicked(interaction: Interaction) -> None:
     action = match["action"] if match else "unknown"
     try:
         if match is None:
-            raise UserError(OLD_BUTTON)
+            raise UserError("err-old-button")
         source, owner = match["source"], int(match["owner"])
         if action == "post":
             await _post(interaction, source)
