@@ -103,11 +103,16 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
         elif isinstance(original, UserError):
             reply = error_reply(original.text(locale))
         elif isinstance(error, app_commands.TransformerError):
-            reply = error_reply(say(locale, "err-invalid-option", value=str(error.value)[:50], type=error.type.name))
+            # A value outside an option's choices (an old client, a hand-made request) names no type worth saying.
+            choice = getattr(error.transformer, "__discord_app_commands_is_choice__", False)
+            kind = "choice" if choice else error.type.name
+            reply = error_reply(say(locale, "err-invalid-option", value=str(error.value)[:50], type=kind))
         elif isinstance(error, app_commands.NoPrivateMessage):
             reply = error_reply(say(locale, "err-servers-only"))
         elif isinstance(error, app_commands.MissingPermissions):
-            reply = error_reply(say(locale, "err-missing-permissions", permissions=_permissions(locale, error)))
+            missing = error.missing_permissions
+            named = _permissions(locale, missing)
+            reply = error_reply(say(locale, "err-missing-permissions", permissions=named, count=len(missing)))
         elif isinstance(error, app_commands.CheckFailure):
             # A check of ours names its message by catalogue id (bot.cogs.settings); discord.py's own say
             # nothing a reader needs ("The check functions for command … failed").
@@ -176,10 +181,10 @@ async def _person_locale(interaction: discord.Interaction[Any]) -> str | None:
         return None
 
 
-def _permissions(locale: str | None, error: app_commands.MissingPermissions) -> str:
-    """The missing permissions by the names Discord shows in `locale` ("Manage Server", "Gérer le serveur")."""
+def _permissions(locale: str | None, names: list[str]) -> str:
+    """Permissions by the names Discord shows in `locale` ("Manage Server", "Gérer le serveur")."""
     separator = say(locale, "err-list-separator")
-    return separator.join(say(locale, "err-permission", permission=name) for name in error.missing_permissions)
+    return separator.join(say(locale, "err-permission", permission=name) for name in names)
 
 
 # The bot never joins voice: its missing voice libraries are not worth a warning at every start.

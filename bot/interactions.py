@@ -173,7 +173,11 @@ async def clicked(interaction: Interaction) -> None:
         else:
             await send(interaction, dataclasses.replace(reply, ephemeral=True), owner=interaction.user.id)
     except UserError as exc:
-        await send(interaction, error_reply(exc.message))
+        from bot.i18n import Audience
+        from bot.i18n.translator import interaction_locale
+
+        locale = await interaction_locale(interaction, interaction.client.languages, Audience.PERSON)
+        await send(interaction, error_reply(exc.text(locale)))
     except discord.HTTPException as exc:
         log.warning("Button %s: Discord refused the answer (HTTP %s)", action, exc.status)
     except (aiohttp.ClientError, TimeoutError) as exc:

@@ -107,6 +107,7 @@ err-console-command = There is no command /{ $name }. Commands: { $commands }.
 
 err-command-gone = This command is no longer available; it may take a minute to disappear from Discord.
 err-invalid-option = “{ $value }” is not valid for this option: { $type ->
+        [choice] pick one of the choices offered
         [integer] a whole number is expected
         [channel] a channel is expected
         [number] expected a number
@@ -118,7 +119,10 @@ err-invalid-option = “{ $value }” is not valid for this option: { $type ->
        *[other] expected a { $type }
     }.
 err-servers-only = This command works in servers only.
-err-missing-permissions = You need the { $permissions } permission to do that.
+err-missing-permissions = You need the { $permissions } { $count ->
+        [one] permission
+       *[other] permissions
+    } to do that.
 err-not-here = You can't use this command here.
 err-discord-problem = Discord had a problem with that request; please try again in a moment.
 err-unexpected = Sorry, something went wrong on my side. It has been logged; please try again.

@@ -107,6 +107,7 @@ err-console-command = No existe el comando /{ $name }. Comandos: { $commands }.
 
 err-command-gone = Este comando ya no está disponible; puede tardar un minuto en desaparecer de Discord.
 err-invalid-option = «{ $value }» no es válido para esta opción: { $type ->
+        [choice] elija uno de los valores propuestos
         [integer] se espera un número entero
         [channel] se espera un canal
         [number] se espera un número
@@ -118,7 +119,10 @@ err-invalid-option = «{ $value }» no es válido para esta opción: { $type ->
        *[other] se espera un valor de tipo { $type }
     }.
 err-servers-only = Este comando solo funciona en servidores.
-err-missing-permissions = Necesita el permiso { $permissions } para hacer eso.
+err-missing-permissions = Necesita { $count ->
+        [one] el permiso
+       *[other] los permisos
+    } { $permissions } para hacer eso.
 err-not-here = No puede usar este comando aquí.
 err-discord-problem = Discord ha tenido un problema con esa solicitud; vuelva a intentarlo dentro de un momento.
 err-unexpected = Lo siento, algo ha fallado por mi parte. Ha quedado registrado; vuelva a intentarlo.

@@ -107,6 +107,7 @@ err-console-command = Il n’existe pas de commande /{ $name }. Commandes : { $c
 
 err-command-gone = Cette commande n’est plus disponible ; elle peut mettre une minute à disparaître de Discord.
 err-invalid-option = « { $value } » n’est pas valide pour cette option : { $type ->
+        [choice] choisissez l’une des valeurs proposées
         [integer] un nombre entier est attendu
         [channel] un salon est attendu
         [number] un nombre est attendu
@@ -118,7 +119,10 @@ err-invalid-option = « { $value } » n’est pas valide pour cette option : { $
        *[other] valeur attendue de type { $type }
     }.
 err-servers-only = Cette commande ne fonctionne que sur les serveurs.
-err-missing-permissions = Il vous faut l’autorisation { $permissions } pour faire cela.
+err-missing-permissions = Il vous faut { $count ->
+        [one] l’autorisation
+       *[other] les autorisations
+    } { $permissions } pour faire cela.
 err-not-here = Vous ne pouvez pas utiliser cette commande ici.
 err-discord-problem = Discord a rencontré un problème avec cette demande ; veuillez réessayer dans un instant.
 err-unexpected = Désolé, une erreur s’est produite de mon côté. Elle a été consignée ; veuillez réessayer.

@@ -117,6 +117,7 @@ err-console-command = Команды /{ $name } нет. Команды: { $comma
 
 err-command-gone = Эта команда больше недоступна; из Discord она может исчезнуть не сразу, а через минуту.
 err-invalid-option = «{ $value }» не подходит для этого параметра: { $type ->
+        [choice] выберите один из предложенных вариантов
         [integer] ожидается целое число
         [channel] ожидается канал
         [number] ожидается число
@@ -128,7 +129,10 @@ err-invalid-option = «{ $value }» не подходит для этого па
        *[other] ожидается значение типа { $type }
     }.
 err-servers-only = Эта команда работает только на серверах.
-err-missing-permissions = Для этого нужны права: «{ $permissions }».
+err-missing-permissions = Для этого { $count ->
+        [one] нужно право
+       *[other] нужны права
+    } «{ $permissions }».
 err-not-here = Здесь эту команду использовать нельзя.
 err-discord-problem = У Discord возникла проблема с этим запросом; повторите попытку чуть позже.
 err-unexpected = Извините, у меня что-то пошло не так. Ошибка записана в журнал; попробуйте ещё раз.

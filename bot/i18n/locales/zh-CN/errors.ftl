@@ -106,6 +106,7 @@ err-console-command = 没有 /{ $name } 命令。命令：{ $commands }。
 
 err-command-gone = 此命令已不再可用；它可能要过一分钟才会从 Discord 中消失。
 err-invalid-option = “{ $value }”不是此选项的有效值：{ $type ->
+        [choice] 请从给出的选项中选择一项
         [integer] 应为整数
         [channel] 应为频道
         [number] 应为数字
@@ -117,7 +118,10 @@ err-invalid-option = “{ $value }”不是此选项的有效值：{ $type ->
        *[other] 应为 { $type } 类型的值
     }。
 err-servers-only = 此命令只能在服务器中使用。
-err-missing-permissions = 您需要“{ $permissions }”权限才能执行此操作。
+err-missing-permissions = 执行此操作需要{ $count ->
+        [1] {""}
+       *[other] 以下 { $count } 项
+    }权限：“{ $permissions }”。
 err-not-here = 您不能在此处使用此命令。
 err-discord-problem = Discord 处理该请求时出现问题；请稍后再试。
 err-unexpected = 抱歉，我这边出了点问题。问题已记录；请重试。
