@@ -716,7 +716,7 @@ def _check_article(annex: Annex, point: references.ArticlePoint) -> None:
             raise UserError(
                 "err-no-such-item",
                 article=str(point.article),
-                clause=f"({point.clause})" if point.clause else "",
+                clause=str(point.clause) if point.clause else "none",
                 first=labels[0] if labels else "none",
                 last=labels[-1] if labels else "none",
                 item=point.item,

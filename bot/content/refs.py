@@ -308,6 +308,7 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
                 "err-other-text",
                 symbol=doc.symbol,
                 name=doc.meta.citation_name,
+                body=doc.meta.body.casefold().replace(" ", "-"),  # "general-assembly": the catalogues word it
                 shown=_quote(d.shown),
                 number=doc.meta.number,
             )

@@ -312,3 +312,22 @@ async def test_settings_document_answers_in_the_readers_language(env: DiscordEnv
     chosen = await answer(env, document(option("reset", True)), locale)
     assert chosen == say(locale, "set-document-reset", symbol="A/RES/62/152")
     assert "unless told otherwise" not in chosen
+
+
+@pytest.mark.parametrize(
+    ("locale", "named"),
+    [
+        ("fr", "(résolution 62/152 de l’Assemblée générale) ; « resolution 60/161 » désigne un autre texte."),
+        ("es-ES", "(resolución 62/152 de la Asamblea General); «resolution 60/161» designa otro texto."),
+        ("ru", "(резолюция 62/152 Генеральной Ассамблеи); «resolution 60/161» указывает на другой текст."),
+        ("zh-CN", "（大会第62/152号决议）；“resolution 60/161”指的是另一份文本。"),
+    ],
+)
+async def test_another_resolution_is_named_the_uns_way_in_the_readers_language(
+    env: DiscordEnv, locale: str, named: str
+) -> None:
+    content = await answer(
+        env, interaction_payload("paragraph", [option("ref", "para 2 of resolution 60/161")]), locale
+    )
+    assert named in content
+    assert "General Assembly" not in content

@@ -16,7 +16,9 @@ err-syntax-help = Try `4` or `OP 4` (operative paragraph), `PP 3` (preambular pa
 
 err-annex-articles = { $symbol } has an annex read by article: ask for an article, e.g. `art 12` or `Article 12(2)`. The annex's preambular paragraphs cannot be asked for here yet.
 err-annex-paragraphs = { $symbol } has an annex, but its paragraphs cannot be asked for here yet.
-err-other-text = This bot serves { $symbol } ({ $name }); “{ $shown }” names another text. Ask for a paragraph of { $number }, e.g. `4` or `PP 3`.
+err-other-text = This bot serves { $symbol } ({ $body ->
+       *[other] { $name }
+    }); “{ $shown }” names another text. Ask for a paragraph of { $number }, e.g. `4` or `PP 3`.
 err-reference-too-long = That reference is too long to read ({ $length } characters). { err-syntax-help }
 err-no-article = { $symbol } has no Article { $article }.
 err-reference-needs-number = Which number? “{ $item }” needs one, e.g. `{ $item } 3`. { err-syntax-help }
@@ -65,10 +67,16 @@ err-no-such-clause = Article { $article } has { $clauses ->
         [0] no numbered paragraphs
        *[other] paragraphs 1–{ $clauses }
     }; there is no Article { $article }({ $clause }).
-err-no-such-item = Article { $article }{ $clause } has { $first ->
+err-no-such-item = Article { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    } has { $first ->
         [none] no lettered sub-paragraphs
        *[other] sub-paragraphs ({ $first })–({ $last })
-    }; there is no Article { $article }{ $clause }({ $item }).
+    }; there is no Article { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    }({ $item }).
 
 ## Documents of the library
 

@@ -14,7 +14,10 @@ err-syntax-help = Pruebe `4` u `OP 4` (párrafo de la parte dispositiva), `PP 3`
 
 err-annex-articles = La resolución { $symbol } tiene un anexo que se lee por artículos: pida un artículo, por ejemplo `art 12` o `Article 12(2)`. Los párrafos del preámbulo del anexo todavía no pueden pedirse aquí.
 err-annex-paragraphs = La resolución { $symbol } tiene un anexo, pero sus párrafos todavía no pueden pedirse aquí.
-err-other-text = Este bot ofrece la resolución { $symbol } ({ $name }); «{ $shown }» designa otro texto. Pida un párrafo de la resolución { $number }, por ejemplo `4` o `PP 3`.
+err-other-text = Este bot ofrece la resolución { $symbol } ({ $body ->
+        [general-assembly] resolución { $number } de la Asamblea General
+       *[other] { $name }
+    }); «{ $shown }» designa otro texto. Pida un párrafo de la resolución { $number }, por ejemplo `4` o `PP 3`.
 err-reference-too-long = Esa referencia es demasiado larga para leerla ({ $length } caracteres). { err-syntax-help }
 err-no-article = La resolución { $symbol } no tiene artículo { $article }.
 err-reference-needs-number = ¿Qué número? «{ $item }» necesita uno, por ejemplo `{ $item } 3`. { err-syntax-help }
@@ -65,10 +68,16 @@ err-no-such-clause = El artículo { $article } { $clauses ->
         [one] solo tiene el párrafo 1
        *[other] tiene los párrafos 1 a { $clauses }
     }; no existe el artículo { $article }({ $clause }).
-err-no-such-item = El artículo { $article }{ $clause } { $first ->
+err-no-such-item = El artículo { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    } { $first ->
         [none] no tiene apartados con letra
        *[other] tiene los apartados ({ $first }) a ({ $last })
-    }; no existe el artículo { $article }{ $clause }({ $item }).
+    }; no existe el artículo { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    }({ $item }).
 
 ## Documentos de la biblioteca
 

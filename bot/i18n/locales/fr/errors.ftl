@@ -14,7 +14,10 @@ err-syntax-help = Essayez `4` ou `OP 4` (paragraphe du dispositif), `PP 3` (alin
 
 err-annex-articles = La résolution { $symbol } comporte une annexe qui se lit par article : demandez un article, par exemple `art 12` ou `Article 12(2)`. Les alinéas du préambule de l’annexe ne peuvent pas encore être demandés ici.
 err-annex-paragraphs = La résolution { $symbol } comporte une annexe, mais ses paragraphes ne peuvent pas encore être demandés ici.
-err-other-text = Ce bot sert la résolution { $symbol } ({ $name }) ; « { $shown } » désigne un autre texte. Demandez un paragraphe de la résolution { $number }, par exemple `4` ou `PP 3`.
+err-other-text = Ce bot sert la résolution { $symbol } ({ $body ->
+        [general-assembly] résolution { $number } de l’Assemblée générale
+       *[other] { $name }
+    }) ; « { $shown } » désigne un autre texte. Demandez un paragraphe de la résolution { $number }, par exemple `4` ou `PP 3`.
 err-reference-too-long = Cette référence est trop longue pour être lue ({ $length } caractères). { err-syntax-help }
 err-no-article = La résolution { $symbol } n’a pas d’article { $article }.
 err-reference-needs-number = Quel numéro ? « { $item } » en demande un, par exemple `{ $item } 3`. { err-syntax-help }
@@ -65,10 +68,16 @@ err-no-such-clause = L’article { $article } { $clauses ->
         [one] n’a que le paragraphe 1
        *[other] compte les paragraphes 1 à { $clauses }
     } ; l’article { $article }({ $clause }) n’existe pas.
-err-no-such-item = L’article { $article }{ $clause } { $first ->
+err-no-such-item = L’article { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    } { $first ->
         [none] n’a pas d’alinéas désignés par une lettre
        *[other] compte les alinéas ({ $first }) à ({ $last })
-    } ; l’article { $article }{ $clause }({ $item }) n’existe pas.
+    } ; l’article { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    }({ $item }) n’existe pas.
 
 ## Documents de la bibliothèque
 

@@ -14,7 +14,10 @@ err-syntax-help = Попробуйте `4` или `OP 4` (пункт поста�
 
 err-annex-articles = У резолюции { $symbol } есть приложение, которое читается по статьям: запросите статью, например `art 12` или `Article 12(2)`. Пункты преамбулы приложения здесь пока запросить нельзя.
 err-annex-paragraphs = У резолюции { $symbol } есть приложение, но его пункты здесь пока запросить нельзя.
-err-other-text = Этот бот работает с резолюцией { $symbol } ({ $name }); «{ $shown }» указывает на другой текст. Запросите пункт резолюции { $number }, например `4` или `PP 3`.
+err-other-text = Этот бот работает с резолюцией { $symbol } ({ $body ->
+        [general-assembly] резолюция { $number } Генеральной Ассамблеи
+       *[other] { $name }
+    }); «{ $shown }» указывает на другой текст. Запросите пункт резолюции { $number }, например `4` или `PP 3`.
 err-reference-too-long = Ссылка слишком длинная, её не прочитать ({ $length ->
         [one] { $length } символ
         [few] { $length } символа
@@ -70,10 +73,16 @@ err-no-such-clause = В статье { $article } { $clauses ->
         [1] есть только пункт 1
        *[other] есть пункты 1–{ $clauses }
     }; статьи { $article }({ $clause }) нет.
-err-no-such-item = В статье { $article }{ $clause } { $first ->
+err-no-such-item = В статье { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    } { $first ->
         [none] нет подпунктов, обозначенных буквами
        *[other] есть подпункты ({ $first })–({ $last })
-    }; статьи { $article }{ $clause }({ $item }) нет.
+    }; статьи { $article }{ $clause ->
+        [none] {""}
+       *[other] ({ $clause })
+    }({ $item }) нет.
 
 ## Документы библиотеки
 

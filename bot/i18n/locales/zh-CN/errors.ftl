@@ -14,7 +14,10 @@ err-syntax-help = 请尝试 `4` 或 `OP 4`（执行部分段落）、`PP 3`（�
 
 err-annex-articles = { $symbol } 有一个按条阅读的附件：请查询某一条，例如 `art 12` 或 `Article 12(2)`。此处暂时还不能查询附件的序言部分段落。
 err-annex-paragraphs = { $symbol } 有一个附件，但此处暂时还不能查询其中的段落。
-err-other-text = 本机器人提供的是 { $symbol }（{ $name }）；“{ $shown }”指的是另一份文本。请查询第{ $number }号决议的段落，例如 `4` 或 `PP 3`。
+err-other-text = 本机器人提供的是 { $symbol }（{ $body ->
+        [general-assembly] 大会第{ $number }号决议
+       *[other] { $name }
+    }）；“{ $shown }”指的是另一份文本。请查询第{ $number }号决议的段落，例如 `4` 或 `PP 3`。
 err-reference-too-long = 该引用太长，无法读取（{ $length } 个字符）。{ err-syntax-help }
 err-no-article = { $symbol } 没有第{ $article }条。
 err-reference-needs-number = 哪一个编号？“{ $item }”需要一个编号，例如 `{ $item } 3`。{ err-syntax-help }
@@ -38,6 +41,7 @@ err-one-reference = 此处只能给出一个引用，而不是 { $count } 个。
 err-paragraph-not-footnote = “{ $ref }”是段落，不是脚注：请使用 `/paragraph { $ref }`。
 err-no-footnote = 没有脚注{ $number }：本决议{ $footnotes ->
         [0] 没有脚注
+        [1] 只有脚注1
        *[other] 有脚注1至{ $footnotes }
     }。
 err-none-of-kind = 本决议没有{ $kind ->
@@ -64,10 +68,16 @@ err-no-such-clause = 第{ $article }条{ $clauses ->
         [1] 只有第1款
        *[other] 有第1至{ $clauses }款
     }；不存在第{ $article }条第{ $clause }款。
-err-no-such-item = 第{ $article }条{ $clause }{ $first ->
+err-no-such-item = 第{ $article }条{ $clause ->
+        [none] {""}
+       *[other] 第{ $clause }款
+    }{ $first ->
         [none] 没有按字母编号的项
        *[other] 有第({ $first })至({ $last })项
-    }；不存在第{ $article }条{ $clause }第({ $item })项。
+    }；不存在第{ $article }条{ $clause ->
+        [none] {""}
+       *[other] 第{ $clause }款
+    }第({ $item })项。
 
 ## 库中的文件
 
