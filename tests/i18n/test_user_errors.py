@@ -331,3 +331,34 @@ async def test_another_resolution_is_named_the_uns_way_in_the_readers_language(
     )
     assert named in content
     assert "General Assembly" not in content
+
+
+WHATEVER_ELSE = {
+    "fr": (
+        "Cette commande n’est plus disponible ; elle peut mettre une minute à disparaître de Discord.",
+        "Cette commande ne fonctionne que sur les serveurs.",
+        "Désolé, une erreur s’est produite de mon côté. Elle a été consignée ; veuillez réessayer.",
+    ),
+    "zh-CN": (
+        "此命令已不再可用；它可能要过一分钟才会从 Discord 中消失。",
+        "此命令只能在服务器中使用。",
+        "抱歉，我这边出了点问题。问题已记录；请重试。",
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", sorted(WHATEVER_ELSE))
+async def test_whatever_else_goes_wrong_is_answered_in_the_readers_language(
+    env: DiscordEnv, monkeypatch: pytest.MonkeyPatch, locale: str
+) -> None:
+    gone, servers_only, unexpected = WHATEVER_ELSE[locale]
+    assert await answer(env, interaction_payload("verse", [option("ref", "4")]), locale) == gone
+    assert await answer(env, interaction_payload("settings", [{"name": "document", "type": 1}], dm=True), locale) == (
+        servers_only
+    )
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(env.bot.answers, "paragraph", broken)
+    assert await answer(env, interaction_payload("paragraph", [option("ref", "4")]), locale) == unexpected
