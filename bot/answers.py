@@ -157,8 +157,7 @@ class Answers:
             chosen = self.library.entry(document).document
             if len(named) == 1 and named[0] is not chosen:
                 raise UserError(
-                    f"“{text.strip()[:60]}” names {named[0].symbol}, but the document option chose {chosen.symbol}: "
-                    "leave the option empty, or leave the symbol out of the reference."
+                    "err-document-conflict", text=text.strip()[:60], named=named[0].symbol, chosen=chosen.symbol
                 )
             return chosen
         if len(named) == 1:
@@ -205,7 +204,7 @@ class Answers:
             named = [d for d in self.library.documents if d.meta.number == ref.number]
             if not named:
                 raise UserError(
-                    f"Resolution {ref.number} is not in the library; it holds {', '.join(self.library.symbols)}."
+                    "err-resolution-not-in-library", number=ref.number, symbols=", ".join(self.library.symbols)
                 )
             doc = named[0]
         elif document is not None and document.strip():
@@ -217,11 +216,17 @@ class Answers:
             elif having:
                 doc = having[0]
             else:
-                raise UserError("No text in the library has articles: articles belong to an annexed declaration.")
+                raise UserError("err-no-articles-anywhere")
         annex = next((a for a in doc.annexes if a.articles), None)
         if annex is None:
-            where = f" The Declaration's articles are in {having[0].symbol}." if having else ""
-            raise UserError(f"{doc.symbol} has no articles: it has {doc.outline()}.{where}")
+            if having:
+                raise UserError(
+                    "err-no-articles-elsewhere",
+                    symbol=doc.symbol,
+                    declaration=having[0].symbol,
+                    **references.outline(doc),
+                )
+            raise UserError("err-no-articles", symbol=doc.symbol, **references.outline(doc))
         _check_article(annex, ref.point)
         return doc, annex
 
@@ -351,17 +356,15 @@ class Answers:
             others.pop(0)
         also = "\n*(Also cited: " + "; ".join(others[:3]) + ".)*" if others else ""
         if not found.refs:
-            lacking = ""
             if found.missing:
-                lacking = (
-                    f"It mentions {', '.join(found.missing[:5])}, which {doc.symbol} does not have ({doc.outline()}). "
+                raise UserError(
+                    "err-finder-missing",
+                    symbol=doc.symbol,
+                    missing=", ".join(found.missing[:5]),
+                    number=doc.meta.number,
+                    **references.outline(doc),
                 )
-            raise UserError(
-                f"I found no reference to {doc.symbol} in that message. {lacking}"
-                "I recognise forms such as `para 4`, `OP 7`, `¶¶ 4–6`, `paras. 4 and 7`, `PP 3`, "
-                f"`third preambular paragraph`, `footnote 5` and `{doc.meta.number}, ¶ 4`; a bare number, a date "
-                "or another resolution's paragraph is never taken for one."
-            )
+            raise UserError("err-finder-nothing", symbol=doc.symbol, number=doc.meta.number)
         after = also
         if found.missing:
             after += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
@@ -380,8 +383,9 @@ class Answers:
     def _summary_pages(doc: Document, ident: str | None) -> list[Reply]:
         sections = summarize(doc, ident)
         if not sections:
-            label = doc.addressee_label(ident) if ident else "anyone"
-            raise UserError(f"No operative paragraph of {doc.symbol} addresses {label}.")
+            if ident is None:
+                raise UserError("err-nobody-addressed-anyone", symbol=doc.symbol)
+            raise UserError("err-nobody-addressed", symbol=doc.symbol, addressee=doc.addressee_label(ident))
         pages = summary_pages(doc, sections, everyone=ident is None)
         key = _addressee_key(doc, ident)
         replies = []
@@ -495,7 +499,7 @@ class Answers:
     def _replay(self, source: str, style: str | None, language: str | None) -> Reply:
         match = _SOURCE.match(source)
         if match is None:
-            raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
+            raise UserError("err-old-button")
         doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
         if kind == "p" and what.startswith("art"):
@@ -509,9 +513,7 @@ class Answers:
         if what.startswith("#"):  # an addressee by position, where its id is too long for a button
             index = what[1:]
             if not (index.isascii() and index.isdigit() and int(index) < len(doc.addressees)):
-                raise UserError(
-                    "That button is from a version of the bot that no longer exists; run the command again."
-                )
+                raise UserError("err-old-button")
             what = doc.addressees[int(index)][0]
         return self.summary(what, doc.symbol, page)
 
@@ -697,19 +699,28 @@ def _check_article(annex: Annex, point: references.ArticlePoint) -> None:
         article = annex.article(point.article)
     except KeyError:
         raise UserError(
-            f"There is no {point.label.split('(')[0]}: the Declaration has Articles {numbers[0]}–{numbers[-1]}."
+            "err-no-such-article", article=str(point.article), first=str(numbers[0]), last=str(numbers[-1])
         ) from None
     clauses = [c.number for c in article.clauses if c.number is not None]
     if point.clause is not None and point.clause not in clauses:
-        has = f"paragraphs 1–{clauses[-1]}" if clauses else "no numbered paragraphs"
-        raise UserError(f"Article {point.article} has {has}; there is no {point.label}.")
+        raise UserError(
+            "err-no-such-clause",
+            article=str(point.article),
+            clause=str(point.clause),
+            clauses=clauses[-1] if clauses else 0,
+        )
     if point.item is not None:
         clause = article.clause(point.clause) if point.clause is not None else article.clauses[0]
         labels = [i.label for i in clause.items]
         if point.item not in labels:
-            has = f"sub-paragraphs ({labels[0]})–({labels[-1]})" if labels else "no lettered sub-paragraphs"
-            where = f"Article {point.article}({point.clause})" if point.clause else f"Article {point.article}"
-            raise UserError(f"{where} has {has}; there is no {point.label}.")
+            raise UserError(
+                "err-no-such-item",
+                article=str(point.article),
+                clause=str(point.clause) if point.clause else "none",
+                first=labels[0] if labels else "none",
+                last=labels[-1] if labels else "none",
+                item=point.item,
+            )
 
 
 def _sequence(doc: Document, kind: Kind) -> list[Ref]:

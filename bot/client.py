@@ -22,8 +22,9 @@ from bot.content.library import Library
 from bot.daily.delivery import SHUTDOWN_GRACE, Clock, InvalidRequestGuard, Scheduler, SystemClock
 from bot.daily.discord_poster import DiscordPoster, invalid_request_trace
 from bot.daily.service import DailyService
+from bot.i18n import SOURCE_LOCALE, Audience, say
 from bot.i18n.catalogue import Catalogues, shipped_catalogues
-from bot.i18n.translator import CatalogueTranslator, translate_choices
+from bot.i18n.translator import CatalogueTranslator, interaction_locale, translate_choices
 from bot.identify import IdentifyGate, SessionLimits
 from bot.instances import InstanceRegistry, identity
 from bot.interactions import CLICK_EVENT, DYNAMIC_ITEMS, send
@@ -94,26 +95,36 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
             # Discord refused or lost the answer itself: an error reply would go the same way.
             log.warning("Could not answer /%s (interaction %s): %s", command, interaction.id, _describe(original))
             return
+        locale = await _person_locale(interaction)  # errors are private: in the language of who asked
         if isinstance(error, app_commands.CommandNotFound):
             # Deleted or renamed since the last sync: Discord may offer it for a while yet.
             log.info("A command that no longer exists was used: /%s", " ".join([*error.parents, error.name]))
-            reply = error_reply("This command is no longer available; it may take a minute to disappear from Discord.")
+            reply = error_reply(say(locale, "err-command-gone"))
         elif isinstance(original, UserError):
-            reply = error_reply(original.message)
+            reply = error_reply(original.text(locale))
         elif isinstance(error, app_commands.TransformerError):
-            reply = error_reply(f"“{str(error.value)[:50]}” is not valid for this option: {_expected(error)}.")
+            # A value outside an option's choices (an old client, a hand-made request) names no type worth saying.
+            choice = getattr(error.transformer, "__discord_app_commands_is_choice__", False)
+            kind = "choice" if choice else error.type.name
+            reply = error_reply(say(locale, "err-invalid-option", value=str(error.value)[:50], type=kind))
         elif isinstance(error, app_commands.NoPrivateMessage):
-            reply = error_reply("This command works in servers only.")
+            reply = error_reply(say(locale, "err-servers-only"))
         elif isinstance(error, app_commands.MissingPermissions):
-            reply = error_reply(f"You need the {', '.join(error.missing_permissions)} permission to do that.")
+            missing = error.missing_permissions
+            named = _permissions(locale, missing)
+            reply = error_reply(say(locale, "err-missing-permissions", permissions=named, count=len(missing)))
         elif isinstance(error, app_commands.CheckFailure):
-            reply = error_reply(str(error) or "You can't use this command here.")
+            # A check of ours names its message by catalogue id (bot.cogs.settings); discord.py's own say
+            # nothing a reader needs ("The check functions for command … failed").
+            key = str(error)
+            known = key if shipped_catalogues().has(SOURCE_LOCALE, key) else "err-not-here"
+            reply = error_reply(say(locale, known))
         elif isinstance(original, discord.HTTPException):
             log.warning("/%s: a request to Discord failed: %s", command, _describe(original))
-            reply = error_reply("Discord had a problem with that request; please try again in a moment.")
+            reply = error_reply(say(locale, "err-discord-problem"))
         else:
             log.error("Command %r failed", command, exc_info=original)
-            reply = error_reply("Sorry, something went wrong on my side. It has been logged; please try again.")
+            reply = error_reply(say(locale, "err-unexpected"))
         try:
             await send(interaction, reply)
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
@@ -158,13 +169,22 @@ def _describe(error: BaseException) -> str:
     return type(error).__name__
 
 
-def _expected(error: app_commands.TransformerError) -> str:
-    kind = error.type
-    if kind is discord.AppCommandOptionType.integer:
-        return "a whole number is expected"
-    if kind is discord.AppCommandOptionType.channel:
-        return "a channel is expected"
-    return f"expected a {kind.name}"
+async def _person_locale(interaction: discord.Interaction[Any]) -> str | None:
+    """The catalogue locale of a private answer to `interaction`; None (English) if it cannot be told."""
+    languages = getattr(interaction.client, "languages", None)
+    if languages is None:
+        return interaction.locale.value
+    try:
+        return await interaction_locale(interaction, languages, Audience.PERSON)
+    except Exception:  # an error reply must go out whatever else fails
+        log.exception("Could not choose the language of the error reply to interaction %s", interaction.id)
+        return None
+
+
+def _permissions(locale: str | None, names: list[str]) -> str:
+    """Permissions by the names Discord shows in `locale` ("Manage Server", "Gérer le serveur")."""
+    separator = say(locale, "err-list-separator")
+    return separator.join(say(locale, "err-permission", permission=name) for name in names)
 
 
 # The bot never joins voice: its missing voice libraries are not worth a warning at every start.

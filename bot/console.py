@@ -20,8 +20,9 @@ PROMPT = "resolution-bot> "
 
 
 def _required(text: str, what: str) -> str:
+    """`text`, or the error saying what the command needs (`what`: a variant of err-console-needs)."""
     if not text.strip():
-        raise UserError(f"This command needs {what}.")
+        raise UserError("err-console-needs", what=what)
     return text
 
 
@@ -38,7 +39,7 @@ def _language(options: dict[str, str]) -> str | None:
         return parse_language(options.get("language"))
     except ValueError:
         raise UserError(
-            f"There is no official language “{options['language'][:30]}”. Choose one of: {', '.join(LANGUAGES)}."
+            "err-console-language", language=options["language"][:30], languages=", ".join(LANGUAGES)
         ) from None
 
 
@@ -46,7 +47,7 @@ def _cite(answers: Answers, args: str, document: str | None) -> Reply:
     """`/cite 4 style:bluebook quote:true language:fr`, as the slash command's options."""
     ref, options = _options(args)
     quote = options.get("quote", "false").casefold() in ("true", "yes", "1")
-    what = _required(ref, "what to cite, e.g. `/cite 4` or `/cite all`")
+    what = _required(ref, "cite")
     return answers.cite(what, options.get("style"), quote, document, language=_language(options))
 
 
@@ -70,11 +71,11 @@ def dispatch(answers: Answers, line: str) -> Reply:
     name = name.lstrip("/").casefold()
     rest, doc = _document(rest.strip())
     table: dict[str, Callable[[str], Reply]] = {
-        "paragraph": lambda a: _read(answers.paragraph, a, "a paragraph reference, e.g. `/paragraph 4`", doc),
-        "footnote": lambda a: _read(answers.footnote, a, "a footnote number, e.g. `/footnote 5`", doc),
+        "paragraph": lambda a: _read(answers.paragraph, a, "paragraph", doc),
+        "footnote": lambda a: _read(answers.footnote, a, "footnote", doc),
         "cite": lambda a: _cite(answers, a, doc),
         "summary": lambda a: answers.summary(a or None, doc),
-        "search": lambda a: answers.search(_required(a, "something to search for, e.g. `/search impunity`"), doc),
+        "search": lambda a: answers.search(_required(a, "search"), doc),
         "about": lambda a: answers.about(doc),
         "library": lambda a: answers.catalogue(),
         "help": lambda a: answers.help(),
@@ -82,7 +83,7 @@ def dispatch(answers: Answers, line: str) -> Reply:
     command = table.get(name)
     try:
         if command is None:
-            raise UserError(f"There is no command /{name}. Commands: {', '.join('/' + n for n in table)}.")
+            raise UserError("err-console-command", name=name, commands=", ".join("/" + n for n in table))
         return command(rest)
     except UserError as exc:
         return error_reply(exc.message)

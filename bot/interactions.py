@@ -119,7 +119,6 @@ def _choices(pairs: tuple[tuple[str, str], ...]) -> tuple[app_commands.Choice[st
 
 
 CUSTOM_ID = re.compile(r"rb:(?P<action>go|more|show|post):(?P<owner>\d+):(?P<source>.+)")
-OLD_BUTTON = "That button is from a version of the bot that no longer exists; run the command again."
 
 
 class SourceButton(discord.ui.Button[discord.ui.View]):
@@ -162,7 +161,7 @@ async def clicked(interaction: Interaction) -> None:
     action = match["action"] if match else "unknown"
     try:
         if match is None:
-            raise UserError(OLD_BUTTON)
+            raise UserError("err-old-button")
         source, owner = match["source"], int(match["owner"])
         if action == "post":
             await _post(interaction, source)
@@ -174,7 +173,11 @@ async def clicked(interaction: Interaction) -> None:
         else:
             await send(interaction, dataclasses.replace(reply, ephemeral=True), owner=interaction.user.id)
     except UserError as exc:
-        await send(interaction, error_reply(exc.message))
+        from bot.i18n import Audience
+        from bot.i18n.translator import interaction_locale
+
+        locale = await interaction_locale(interaction, interaction.client.languages, Audience.PERSON)
+        await send(interaction, error_reply(exc.text(locale)))
     except discord.HTTPException as exc:
         log.warning("Button %s: Discord refused the answer (HTTP %s)", action, exc.status)
     except (aiohttp.ClientError, TimeoutError) as exc:

@@ -12,6 +12,8 @@ from discord.ext import commands
 from bot.cogs.citing import STYLE_CHOICES
 from bot.content.cite import DEFAULT_STYLE
 from bot.content.errors import UserError
+from bot.content.langs import text_language
+from bot.content.model import Document
 from bot.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, Audience
 from bot.i18n.translator import ENDONYM, interaction_locale
 from bot.interactions import choices, send
@@ -51,8 +53,8 @@ class Settings(
         command = interaction.command.name if interaction.command else ""
         # Manage Server is what changing a server's settings takes, whatever the default permissions say.
         if command not in PERSONAL and not interaction.permissions.manage_guild:
-            locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
-            raise app_commands.CheckFailure(self.bot.catalogues.format(locale, "settings-manage-server"))
+            # A catalogue id: the error handler (bot.client) says it in the language of whoever asked.
+            raise app_commands.CheckFailure("settings-manage-server")
         return True
 
     def _reply(self, locale: str, message_id: str, **args: object) -> Reply:
@@ -127,33 +129,35 @@ class Settings(
     ) -> None:
         assert interaction.guild_id is not None
         library = self.bot.library
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         if reset:
             await self.bot.storage.set_guild_document(interaction.guild_id, None, now=self.bot.clock.now())
             self.bot.kept_documents.forget(interaction.guild_id)
-            text = f"Commands in this server now read **{library.default_symbol}** unless told otherwise."
+            reply = self._reply(locale, "set-document-reset", symbol=library.default_symbol)
         elif document is None:
             current = library.document_or_default(await self.bot.storage.guild_document(interaction.guild_id) or "")
-            text = (
-                f"Commands in this server read **{current.symbol}** ({current.meta.title[:120]}) unless a command "
-                "names another text. Pick another with the `document` option; `/library` lists them."
-            )
+            reply = self._reply(locale, "set-document-current", symbol=current.symbol, title=_title(current, locale))
         else:
             try:
                 doc = library.entry(document).document
             except UserError as exc:
-                await send(interaction, Reply(content=exc.message, ephemeral=True))
+                await send(interaction, Reply(content=exc.text(locale), ephemeral=True))
                 return
             await self.bot.storage.set_guild_document(interaction.guild_id, doc.symbol, now=self.bot.clock.now())
             self.bot.kept_documents.forget(interaction.guild_id)
-            text = (
-                f"Commands in this server now read **{doc.symbol}** ({doc.meta.title[:120]}) by default. "
-                "Anyone can still choose another text with a command's `document` option."
-            )
-        await send(interaction, Reply(content=text, ephemeral=True))
+            reply = self._reply(locale, "set-document-set", symbol=doc.symbol, title=_title(doc, locale))
+        await send(interaction, reply)
 
     @document.autocomplete("document")
     async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return choices(lambda: self.bot.answers.document_choices(current))
+
+
+def _title(doc: Document, locale: str) -> str:
+    """The document's title in the reader's language where the library holds that version, else its own."""
+    language = text_language(locale)
+    shown = doc.in_language(language) if language is not None else None
+    return (shown or doc).meta.title[:120]
 
 
 async def setup(bot: ResolutionBot) -> None:

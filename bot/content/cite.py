@@ -48,10 +48,7 @@ def check_style(style: str) -> str:
     """The style's key, or `UserError` naming the ones there are."""
     key = style.strip().casefold()
     if key not in STYLES:
-        raise UserError(
-            f"There is no citation style “{style.strip()[:30]}”. Choose one of: {', '.join(STYLES)}. "
-            "(No APA or Harvard: neither manual has a published form for UN resolutions.)"
-        )
+        raise UserError("err-no-style", style=style.strip()[:30], styles=", ".join(STYLES))
     return key
 
 

@@ -56,10 +56,7 @@ class Library:
             return self._entries[self.default_symbol]
         found = self.matching(symbol)
         if not found:
-            raise UserError(
-                f"No document “{symbol.strip()[:40]}” in the library. It holds {', '.join(self._entries)}: "
-                "name one by its symbol, its number (62/152), its year or words of its title."
-            )
+            raise UserError("err-no-document", name=symbol.strip()[:40], symbols=", ".join(self._entries))
         return found[0]
 
     def matching(self, text: str) -> list[Entry]:

@@ -301,15 +301,16 @@ def _strip_designations(text: str, doc: Document) -> tuple[str, bool]:
     for d in reversed(_designations(text, doc)):
         if d.annex:
             if any(getattr(a, "articles", ()) for a in getattr(doc, "annexes", ())):
-                raise UserError(
-                    f"{doc.symbol} has an annex read by article: ask for an article, e.g. `art 12` or "
-                    "`Article 12(2)`. The annex's preambular paragraphs cannot be asked for here yet."
-                )
-            raise UserError(f"{doc.symbol} has an annex, but its paragraphs cannot be asked for here yet.")
+                raise UserError("err-annex-articles", symbol=doc.symbol)
+            raise UserError("err-annex-paragraphs", symbol=doc.symbol)
         if not d.ours:
             raise UserError(
-                f"This bot serves {doc.symbol} ({doc.meta.citation_name}); “{_quote(d.shown)}” names another "
-                f"text. Ask for a paragraph of {doc.meta.number}, e.g. `4` or `PP 3`."
+                "err-other-text",
+                symbol=doc.symbol,
+                name=doc.meta.citation_name,
+                body=doc.meta.body.casefold().replace(" ", "-"),  # "general-assembly": the catalogues word it
+                shown=_quote(d.shown),
+                number=doc.meta.number,
             )
         text = f"{text[: d.start]}@@{text[d.end :]}"
         named = True
@@ -333,12 +334,12 @@ def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, .
     """
     shown = text.strip()
     if len(shown) > MAX_INPUT:
-        raise UserError(f"That reference is too long to read ({len(shown)} characters). {SYNTAX_HELP}")
+        raise UserError("err-reference-too-long", length=len(shown))
     article = re.fullmatch(r"art(\d{1,3})", shown)  # as `format_refs` writes an article (a daily post's)
     if article is not None:
         annex = next((a for a in doc.annexes if a.articles), None)
         if annex is None or int(article[1]) not in {a.number for a in annex.articles}:
-            raise UserError(f"{doc.symbol} has no Article {article[1]}.")
+            raise UserError("err-no-article", symbol=doc.symbol, article=article[1])
         return (Ref(Kind.ARTICLE, int(article[1])),)
     cleaned, named = _strip_designations(_rewrite_ordinals(_rewrite_languages(normalise(shown)).strip()), doc)
     if whole and (cleaned in _WHOLE or (named and not cleaned)):
@@ -352,28 +353,25 @@ def parse_refs(text: str, doc: Document, *, whole: bool = False) -> tuple[Ref, .
         match = _ITEM.match(item)
         if match is None:
             if re.fullmatch(_PREFIX, item):
-                raise UserError(f"Which number? “{_quote(item)}” needs one, e.g. `{item} 3`. {SYNTAX_HELP}")
-            raise UserError(f"I couldn't read “{_quote(item)}” as a paragraph reference. {SYNTAX_HELP}")
+                raise UserError("err-reference-needs-number", item=_quote(item))
+            raise UserError("err-reference-unreadable", item=_quote(item))
         kind = _kind(match["kind"]) if match["kind"] else carried or Kind.OPERATIVE
         carried = kind
         start = int(match["start"])
         end = int(match["end"]) if match["end"] else start
         if match["kind2"] and _kind(match["kind2"]) is not kind:
-            raise UserError(
-                f"A range stays within one part: “{_quote(item)}” mixes {kind.noun}s and "
-                f"{_kind(match['kind2']).noun}s. Ask for them as a list instead, e.g. `PP 15, OP 1`."
-            )
+            raise UserError("err-range-mixed", item=_quote(item), kind=kind.value, other=_kind(match["kind2"]).value)
         if end < start:
-            raise UserError(f"The range {start}-{end} runs backwards: did you mean {end}-{start}?")
+            raise UserError("err-range-backwards", start=str(start), end=str(end))
         _check_exists(doc, kind, start)
         _check_exists(doc, kind, end)
         if len(refs) + (end - start + 1) > MAX_REFS:
-            raise UserError(f"That asks for more than {MAX_REFS} items at once; ask for a smaller range.")
+            raise UserError("err-too-many", max=MAX_REFS)
         refs.update(Ref(kind, number) for number in range(start, end + 1))
     if not refs:
         if whole:
-            raise UserError(f"Which paragraph? {SYNTAX_HELP} Leave it as `all` to cite the whole resolution.")
-        raise UserError(f"Which paragraph? {SYNTAX_HELP}")
+            raise UserError("err-which-paragraph-or-all")
+        raise UserError("err-which-paragraph")
     return tuple(sorted(refs))
 
 
@@ -381,7 +379,7 @@ def parse_ref(text: str, doc: Document) -> Ref:
     """Exactly one reference."""
     refs = parse_refs(text, doc)
     if len(refs) != 1:
-        raise UserError(f"Give one reference here, not {len(refs)}.")
+        raise UserError("err-one-reference", count=len(refs))
     return refs[0]
 
 
@@ -390,7 +388,7 @@ def parse_footnotes(text: str, doc: Document) -> tuple[Ref, ...]:
     stripped = text.strip()
     refs = parse_refs(stripped if stripped[:1].isalpha() or not stripped else f"fn {stripped}", doc)
     if any(r.kind is not Kind.FOOTNOTE for r in refs):
-        raise UserError(f"“{_quote(stripped)}” is a paragraph, not a footnote: use `/paragraph {_quote(stripped)}`.")
+        raise UserError("err-paragraph-not-footnote", ref=_quote(stripped))
     return refs
 
 
@@ -399,11 +397,15 @@ def _check_exists(doc: Document, kind: Kind, number: int) -> None:
     if 1 <= number <= count:
         return
     if kind is Kind.FOOTNOTE:
-        has = f"footnotes 1–{count}" if count else "no footnotes"
-        raise UserError(f"There is no footnote {number}: this resolution has {has}.")
+        raise UserError("err-no-footnote", number=str(number), footnotes=count)
     if count == 0:
-        raise UserError(f"This resolution has no {kind.noun}s; it has {doc.outline()}.")
-    raise UserError(f"There is no {kind.noun} {number}: this resolution has {doc.outline()}.")
+        raise UserError("err-none-of-kind", kind=kind.value, **outline(doc))
+    raise UserError("err-no-such-part", kind=kind.value, number=str(number), **outline(doc))
+
+
+def outline(doc: Document) -> dict[str, int]:
+    """The arguments of the catalogue's `err-outline` (what `doc` contains), for the messages that say it."""
+    return {"operative": len(doc.operative), "preambular": len(doc.preamble)}
 
 
 def _quote(text: str) -> str:

@@ -399,10 +399,10 @@ class SearchIndex:
         Raises `UserError` for an empty or oversized query."""
         shown = " ".join(query.split())
         if len(shown) > MAX_QUERY:
-            raise UserError(f"That search is too long ({len(shown)} characters); keep it under {MAX_QUERY}.")
+            raise UserError("err-search-too-long", length=len(shown), max=MAX_QUERY)
         terms = parse_query(shown)
         if not terms:
-            raise UserError('Search for at least one word, e.g. `impunity` or `"freedom of expression"`.')
+            raise UserError("err-search-empty")
         lo, hi = self._ranges[within] if within is not None else (0, len(self._sources))
 
         corrections: list[tuple[str, str]] = []

@@ -79,9 +79,7 @@ def resolve_addressee(doc: Document, text: str | None) -> str | None:
         if wanted and (wanted in _key(label) or wanted in _key(ident)):
             return ident
     choices = ", ".join(label for _, label in doc.addressees)
-    raise UserError(
-        f"“{text.strip()[:60]}” is not an addressee of this resolution. Choose one of: {choices}, or `all`."
-    )
+    raise UserError("err-not-addressee", text=text.strip()[:60], choices=choices)
 
 
 def _key(text: str) -> str:
