@@ -246,7 +246,10 @@ _FOREIGN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _FOREIGN_LIST = re.compile(rf"\bparas?\s+{_NUMS}")
-_FOREIGN_HINT = re.compile(r"[^\x00-\x7f]|\bpar\.|\bparagraphes?\b|\bnotes?\s+de\b")
+# A letter of French, Spanish, Russian or Chinese (not any non-ASCII character: "¶", "§", curly
+# quotes and dashes are common in English, and rewriting a 4,000-character message for them cost
+# more than half of its reading), or a foreign paragraph word written in ASCII.
+_FOREIGN_HINT = re.compile(r"[À-ɏЀ-ӿ\u3000-\u9fff]|\bpar\.|\bparagraphes?\b|\bnotes?\s+de\b")
 
 
 def _chinese(m: re.Match[str]) -> str:
