@@ -160,8 +160,9 @@ def _pair_block(pair: Pair, locale: str, redline: str | None = None) -> str:
         return f"**{label(pair.old_refs)}** · {word}\n> ~~{_quoted(_shown(pair.old[0].full_text))}~~"
     if pair.change is Change.UNCHANGED:
         return f"{head} · {word}{moved}"
-    percent = f" ({_alike(pair.similarity, locale)})" if pair.change is Change.MODIFIED else ""
-    return f"{head} · {word}{percent}{moved}\n{redline_text(pair.redline) if redline is None else redline}"
+    if pair.change is Change.MODIFIED:
+        word = say(locale, "cmp-modified-alike", percent=math.floor(pair.similarity * 100))
+    return f"{head} · {word}{moved}\n{redline_text(pair.redline) if redline is None else redline}"
 
 
 def _counts_line(result: Comparison, kind: Kind, locale: str) -> str:

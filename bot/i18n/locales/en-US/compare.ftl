@@ -21,6 +21,8 @@ cmp-change-merged = merged
 cmp-change-moved = moved
 # How alike the two texts are, in percent.
 cmp-alike = { $percent } % alike
+# A modified paragraph, with how alike the two texts are in percent.
+cmp-modified-alike = modified ({ $percent } % alike)
 # Three or more unchanged paragraphs in a row, and the same when they were numbered differently.
 cmp-run-unchanged = { $refs } · unchanged
 cmp-run-unchanged-renumbered = { $refs } · unchanged (were { $old })

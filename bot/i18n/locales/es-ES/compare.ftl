@@ -19,6 +19,7 @@ cmp-change-split = dividido
 cmp-change-merged = fusionado
 cmp-change-moved = desplazado
 cmp-alike = similitud del { $percent } %
+cmp-modified-alike = modificado (similitud del { $percent } %)
 cmp-run-unchanged = { $refs } · sin cambios
 cmp-run-unchanged-renumbered = { $refs } · sin cambios (antes { $old })
 

@@ -19,6 +19,7 @@ cmp-change-split = scindé
 cmp-change-merged = fusionné
 cmp-change-moved = déplacé
 cmp-alike = similaire à { $percent } %
+cmp-modified-alike = modifié (similaire à { $percent } %)
 cmp-run-unchanged = { $refs } · inchangés
 cmp-run-unchanged-renumbered = { $refs } · inchangés (anciennement { $old })
 

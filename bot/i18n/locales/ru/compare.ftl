@@ -19,6 +19,7 @@ cmp-change-split = разделён
 cmp-change-merged = объединён
 cmp-change-moved = перемещён
 cmp-alike = сходство { $percent } %
+cmp-modified-alike = изменён (сходство { $percent } %)
 cmp-run-unchanged = { $refs } · без изменений
 cmp-run-unchanged-renumbered = { $refs } · без изменений (ранее { $old })
 

@@ -19,6 +19,7 @@ cmp-change-split = 拆分
 cmp-change-merged = 合并
 cmp-change-moved = 移位
 cmp-alike = 相似度 { $percent }%
+cmp-modified-alike = 已修改（相似度 { $percent }%）
 cmp-run-unchanged = { $refs } · 未改动
 cmp-run-unchanged-renumbered = { $refs } · 未改动（原为 { $old }）
 
