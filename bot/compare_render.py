@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 import discord
@@ -29,7 +30,8 @@ from bot.content.model import FOOTNOTE_MARKER, Document, Kind, Ref
 from bot.content.redline import Op, Segment, markdown
 from bot.content.search import fold
 from bot.content.trace import Appearance, Trace, trace
-from bot.i18n import LOCALES, SOURCE_LOCALE, catalogue_locale, say
+from bot.i18n import LOCALES, SOURCE_LOCALE, catalogue_locale
+from bot.i18n import say as _say_uncached
 from bot.render import (
     CHOICE_NAME_LIMIT,
     DESCRIPTION_LIMIT,
@@ -88,6 +90,10 @@ class Answer:
 
 
 # -- words ---------------------------------------------------------------------------
+
+say = lru_cache(maxsize=4_096)(_say_uncached)
+"""bot.i18n.say, remembered: the same few words recur in every block, in every language, and the
+shipped catalogues never change while the bot runs."""
 
 
 def _locale(locale: str | None) -> str:
@@ -296,47 +302,56 @@ def _layout(sizes: Sequence[int], limit: int = PAGE_CHARS) -> list[list[int]]:
     return pages
 
 
-def _paginate_everywhere(worded: dict[str, list[str]], limit: int = PAGE_CHARS) -> dict[str, list[str]]:
-    """The same blocks worded in each language, cut into the same pages everywhere (a block counts
-    as its longest wording): each language's page bodies."""
-    sizes = [max(len(blocks[i]) for blocks in worded.values()) for i in range(len(next(iter(worded.values()))))]
-    layout = _layout(sizes, limit)
-    return {
-        locale: ["\n\n".join(clip(blocks[i], limit) for i in page) for page in layout]
-        for locale, blocks in worded.items()
-    }
+def _same_layout(worded: Sequence[Sequence[str]], limit: int = PAGE_CHARS) -> list[list[int]]:
+    """The same blocks worded in each language, cut into the same pages for all (a block counts as
+    its longest wording): the indexes of the blocks on each page."""
+    return _layout([max(len(wording) for wording in block) for block in zip(*worded, strict=True)], limit)
+
+
+def _page_body(blocks: Sequence[str], page: Sequence[int], limit: int = PAGE_CHARS) -> str:
+    return "\n\n".join(clip(blocks[i], limit) for i in page)
 
 
 @dataclass(frozen=True)
 class _Page:
     kind: Kind | None  # None: the overview
-    bodies: dict[str, str]  # the page in each interface locale
-
-    def body(self, locale: str) -> str:
-        return self.bodies.get(locale) or self.bodies.get(SOURCE_LOCALE, "")
+    blocks: tuple[int, ...] = ()  # which of its part's blocks it shows
 
 
-def comparison_pages(result: Comparison, kinds: Sequence[Kind]) -> list[_Page]:
-    """The overview, then every part's pages; every page worded in every interface language."""
-    pages = [_Page(None, {})]
-    for kind in kinds:
-        redlines: dict[int, str] = {}
-        worded = {locale: _blocks(result, kind, locale, redlines) for locale in LOCALES}
-        bodies = _paginate_everywhere(worded)
-        pages += [
-            _Page(kind, {locale: bodies[locale][n] for locale in LOCALES}) for n in range(len(bodies[SOURCE_LOCALE]))
-        ]
-    return pages
+class _Compared:
+    """A comparison and its pages, cut the same way in every interface language; each part's
+    blocks are kept worded in the languages asked so far (the redlines, the same in all, once)."""
+
+    def __init__(self, result: Comparison, kinds: Sequence[Kind], locale: str) -> None:
+        self.result = result
+        self.pages = [_Page(None)]
+        self._redlines: dict[Kind, dict[int, str]] = {}
+        self._worded: dict[tuple[Kind, str], list[str]] = {}
+        for kind in kinds:
+            redlines = self._redlines[kind] = {}
+            worded = {each: _blocks(result, kind, each, redlines) for each in LOCALES}
+            self._worded[kind, locale] = worded[locale]
+            self.pages += [_Page(kind, tuple(page)) for page in _same_layout(list(worded.values()))]
+
+    def body(self, page: _Page, locale: str) -> str:
+        assert page.kind is not None
+        blocks = self._worded.get((page.kind, locale))
+        if blocks is None:
+            blocks = self._worded[page.kind, locale] = _blocks(
+                self.result, page.kind, locale, self._redlines[page.kind]
+            )
+        return _page_body(blocks, page.blocks)
 
 
-def _page_embed(result: Comparison, page: _Page, number: int, total: int, locale: str) -> discord.Embed:
+def _page_embed(compared: _Compared, page: _Page, number: int, total: int, locale: str) -> discord.Embed:
     assert page.kind is not None
+    result = compared.result
     embed = discord.Embed(
         title=clip(
             f"{result.old.meta.number} → {result.new.meta.number} · {part_name(page.kind, locale)}", TITLE_LIMIT
         ),
         url=result.new.meta.url,
-        description=clip(page.body(locale), DESCRIPTION_LIMIT),
+        description=clip(compared.body(page, locale), DESCRIPTION_LIMIT),
         colour=UN_BLUE,
     )
     embed.set_footer(text=say(locale, "cmp-page-footer", page=number + 1, total=total))
@@ -373,14 +388,15 @@ def compare_answer(
     locale = _locale(locale)
     a, b = _documents(library, old, new)
     kinds = _part(part)
-    result, pages = _compared(library, a, b, kinds)
+    compared = _compared(library, a, b, kinds, locale)
+    result, pages = compared.result, compared.pages
     page = min(max(page, 0), len(pages) - 1)
     shown = pages[page]
     if shown.kind is None:
         embed = overview_embed(result, kinds, locale)
         content = say(locale, "cmp-overview-more", total=len(pages)) if len(pages) > 1 else None
     else:
-        embed = _page_embed(result, shown, page, len(pages), locale)
+        embed = _page_embed(compared, shown, page, len(pages), locale)
         content = None
 
     def source(n: int) -> str:
@@ -402,20 +418,20 @@ def compare_answer(
 
 
 REMEMBERED = 8  # comparisons kept per library: every page of a reply, and every click, reuses its own
-_RECENT: WeakKeyDictionary[Library, OrderedDict[tuple[str, str, tuple[Kind, ...]], tuple[Comparison, list[_Page]]]]
+_RECENT: WeakKeyDictionary[Library, OrderedDict[tuple[str, str, tuple[Kind, ...]], _Compared]]
 _RECENT = WeakKeyDictionary()
 
 
-def _compared(library: Library, a: Document, b: Document, kinds: tuple[Kind, ...]) -> tuple[Comparison, list[_Page]]:
+def _compared(library: Library, a: Document, b: Document, kinds: tuple[Kind, ...], locale: str) -> _Compared:
     """The comparison and its pages, made once for the last few pairs asked (the texts never change
-    while the library is loaded, so a remembered answer is never stale). The pages hold every
-    interface language's wording, so a remembered comparison answers in any of them."""
+    while the library is loaded, so a remembered answer is never stale). The pages are the same in
+    every language, so a remembered comparison answers anyone, in theirs."""
     recent = _RECENT.setdefault(library, OrderedDict())
     key = (a.symbol, b.symbol, kinds)
     found = recent.get(key)
     if found is None:
         result = compare(a, b)
-        found = recent[key] = (result, comparison_pages(result, kinds))
+        found = recent[key] = _Compared(result, kinds, locale)
         while len(recent) > REMEMBERED:
             recent.popitem(last=False)
     recent.move_to_end(key)
@@ -442,7 +458,7 @@ def paragraph_answer(library: Library, old: str, new: str, paragraph: str, local
     locale = _locale(locale)
     a, b = _documents(library, old, new)
     ref, in_new = _paragraph_ref(library, a, b, paragraph)
-    result = _compared(library, a, b, (Kind.PREAMBLE, Kind.OPERATIVE))[0]
+    result = _compared(library, a, b, (Kind.PREAMBLE, Kind.OPERATIVE), locale).result
     pair = result.counterpart(ref, in_new=in_new)
     where = b if in_new else a
     embed = discord.Embed(
@@ -487,18 +503,18 @@ def _appearance_block(item: Appearance, locale: str, redline: str | None = None)
     return f"{head}{close}{lead} · {against}\n{redline_text(item.changes, 1_000) if redline is None else redline}"
 
 
-def _trace_pages(result: Trace) -> dict[str, list[str]]:
-    """The trace's blocks, cut into the same pages in every interface language."""
+def _trace_pages(result: Trace, locale: str) -> list[str]:
+    """The trace's pages in `locale`, cut as in every interface language."""
     redlines = {
         i: redline_text(a.changes, 1_000)
         for i, a in enumerate(result.appearances)
         if not (a.first or a.unchanged or not a.continued)
     }
     worded = {
-        locale: [_appearance_block(a, locale, redlines.get(i)) for i, a in enumerate(result.appearances)]
-        for locale in LOCALES
+        each: [_appearance_block(a, each, redlines.get(i)) for i, a in enumerate(result.appearances)]
+        for each in LOCALES
     }
-    return _paginate_everywhere(worded)
+    return [_page_body(worded[locale], page) for page in _same_layout(list(worded.values()))]
 
 
 def trace_answer(library: Library, text: str, page: int = 0, locale: str | None = None) -> Answer:
@@ -507,7 +523,7 @@ def trace_answer(library: Library, text: str, page: int = 0, locale: str | None 
     result: Trace = trace(library, text)
     if not result.appearances:
         raise UserError("cmp-error-no-match", query=clip(result.query, 80))
-    pages = _trace_pages(result)[locale]
+    pages = _trace_pages(result, locale)
     page = min(max(page, 0), len(pages) - 1)
     first = result.appearances[0]
     stronger = [a for a in result.appearances if a.lead is not None and a.lead.direction is Direction.STRONGER]
