@@ -581,13 +581,14 @@ def all_pages(library: Library, old: str, new: str, part: str | None = None, loc
     return replies
 
 
-def command_line(library: Library, old: str, new: str, part: str | None, form: str) -> str:
-    """`python -m bot compare`: every page as text, or the alignment as JSON. Raises `UserError`."""
+def command_line(library: Library, old: str, new: str, part: str | None, form: str, locale: str | None = None) -> str:
+    """`python -m bot compare`: every page as text (in English unless told), or the alignment as
+    JSON. Raises `UserError`."""
     if form == "json":
         a, b = _documents(library, old, new)
         _part(part)  # checked like the command's option
         return json.dumps(as_data(compare(a, b)), ensure_ascii=False, indent=2) + "\n"
-    return "\n".join(to_text(reply) for reply in all_pages(library, old, new, part))
+    return "\n".join(to_text(reply) for reply in all_pages(library, old, new, part, locale))
 
 
 # -- autocomplete -----------------------------------------------------------------------

@@ -25,7 +25,7 @@ from bot.render import CHARS_PER_MESSAGE, DESCRIPTION_LIMIT, FIELD_VALUE_LIMIT
 from tests.cogs.test_citing import buttons
 from tests.cogs.test_compare import defenders  # noqa: F401  (the module's library fixture)
 from tests.cogs.test_reading import AUTOCOMPLETE_RESULT, assert_within_discord_limits, is_ephemeral, message
-from tests.conftest import DiscordEnv, close_env, make_env
+from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
 from tests.fakediscord import (
     BOT_ID,
     CHANNEL_ID,
@@ -434,3 +434,16 @@ def test_an_error_is_worded_in_the_locale_it_is_asked_for(defenders: Library) ->
     assert raised.value.message == "“annex” is not a part: choose preamble or operative."
     assert raised.value.text("fr").startswith("« annex » n’est pas une partie")
     assert raised.value.text("zh-CN").startswith("“annex”不是决议的组成部分")
+
+
+def test_the_command_line_speaks_a_language_when_told(tmp_path: Path) -> None:
+    from tests.test_cli import run
+
+    config = tmp_path / "config.yaml"
+    documents = f"documents:\n  - {CONTENT}\n  - {CONTENT.parent / 'a-res-78-216.yaml'}\n"
+    config.write_text(documents + "default_document: A/RES/62/152\n", encoding="utf-8")
+    result = run("compare", "62/152", "78/216", "--locale", "fr", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Page 1 sur ") and "ce qui a changé" in result.stdout
+    refused = run("compare", "62/152", "A/RES/62/152", "--locale", "zh-CN", "--config", str(config))
+    assert refused.returncode == 1 and "请选择两项不同的决议进行比较" in refused.stderr
