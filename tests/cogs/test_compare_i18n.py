@@ -46,6 +46,14 @@ ROOT = Path(__file__).resolve().parents[2]
 # What each language says, and the English it replaces.
 WORDS: dict[str, dict[str, Any]] = {
     "fr": {
+        "lead words": "Mots introductifs",
+        "changed": "(différent)",
+        "addressees": "Destinataires",
+        "new addressee": "nouveau : Special Rapporteur",
+        "dropped addressee": "retiré : Secretary-General",
+        "strengthened": "Première occurrence : 62/152 OP 15 (2007) ; formulation renforcée dans 76/174.",
+        "stronger": "**76/174 OP 30** (2021) · mots introductifs plus fermes · par rapport à A/RES/74/146 :",
+        "weaker": "**76/174 OP 8** (2021) · mots introductifs moins fermes",
         "what changed": "ce qui a changé",
         "parts": ["Préambule", "Dispositif"],
         "preamble counts": "17 inchangés · 3 modifiés · 8 nouveaux · 4 supprimés",
@@ -72,6 +80,14 @@ WORDS: dict[str, dict[str, Any]] = {
         "quoted": "« online and off »",
     },
     "es-ES": {
+        "lead words": "Palabras iniciales",
+        "changed": "(distinto)",
+        "addressees": "Destinatarios",
+        "new addressee": "nuevo: Special Rapporteur",
+        "dropped addressee": "suprimido: Secretary-General",
+        "strengthened": "Primera aparición: 62/152 OP 15 (2007); formulación reforzada en 76/174.",
+        "stronger": "**76/174 OP 30** (2021) · palabras iniciales más firmes · respecto de A/RES/74/146:",
+        "weaker": "**76/174 OP 8** (2021) · palabras iniciales menos firmes",
         "what changed": "qué cambió",
         "parts": ["Preámbulo", "Parte dispositiva"],
         "preamble counts": "17 sin cambios · 3 modificados · 8 nuevos · 4 suprimidos",
@@ -98,6 +114,14 @@ WORDS: dict[str, dict[str, Any]] = {
         "quoted": "«online and off»",
     },
     "ru": {
+        "lead words": "Вводные слова",
+        "changed": "(иначе)",
+        "addressees": "Адресаты",
+        "new addressee": "новый: Special Rapporteur",
+        "dropped addressee": "исключён: Secretary-General",
+        "strengthened": "Впервые: 62/152 OP 15 (2007); формулировка усилена в 76/174.",
+        "stronger": "**76/174 OP 30** (2021) · вводные слова сильнее · по сравнению с A/RES/74/146:",
+        "weaker": "**76/174 OP 8** (2021) · вводные слова мягче",
         "what changed": "что изменилось",
         "parts": ["Преамбула", "Постановляющая часть"],
         "preamble counts": "без изменений: 17 · изменено: 3 · новых: 8 · исключено: 4",
@@ -124,6 +148,14 @@ WORDS: dict[str, dict[str, Any]] = {
         "quoted": "«online and off»",
     },
     "zh-CN": {
+        "lead words": "引导词",
+        "changed": "(措辞改变)",
+        "addressees": "所涉对象",
+        "new addressee": "新增：Special Rapporteur",
+        "dropped addressee": "删除：Secretary-General",
+        "strengthened": "首次出现于 62/152 OP 15（2007年）；在 76/174 中语气加强。",
+        "stronger": "**76/174 OP 30** (2021) · 引导词语气加强 · 与 A/RES/74/146 相比：",
+        "weaker": "**76/174 OP 8** (2021) · 引导词语气减弱",
         "what changed": "改动内容",
         "parts": ["序言部分", "执行部分"],
         "preamble counts": "未改动 17 段 · 修改 3 段 · 新增 8 段 · 删除 4 段",
@@ -189,6 +221,12 @@ ENGLISH = [
     "trace: ",
     "has no counterpart",
     "paired by text",
+    "strengthened in",
+    "(changed)",
+    "(stronger)",
+    "(weaker)",
+    "new: ",
+    "dropped: ",
 ]
 
 
@@ -313,6 +351,28 @@ async def test_trace_is_in_the_reader_s_language(env: DiscordEnv, locale: str) -
     phrase = message(await run(env, "trace", locale, option("text", "online and offline")))
     assert words["unchanged since"] in description(phrase)
     assert_no_english(phrase)
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+async def test_lead_words_and_addressees_are_in_the_reader_s_language(env: DiscordEnv, locale: str) -> None:
+    words = WORDS[locale]
+    data = message(await compare(env, locale, "62/152", "78/216"))
+    fields = {f["name"]: f["value"] for f in data["embeds"][0]["fields"]}
+    lead = fields[words["lead words"]]
+    assert lead == f"OP 2 → OP 31: ~~Takes note with appreciation~~ **Takes note** {words['changed']}"
+    assert words["new addressee"] in fields[words["addressees"]]
+    assert words["dropped addressee"] in fields[words["addressees"]]
+    assert_no_english(data)
+    one = message(await compare(env, locale, "62/152", "78/216", paragraph="op 31"))
+    assert [f["name"] for f in one["embeds"][0]["fields"]] == [words["lead words"]]
+    assert_no_english(one)
+    stronger = message(await run(env, "trace", locale, option("text", "78/216 op 35")))
+    assert description(stronger).startswith(words["strengthened"])
+    assert words["stronger"] in description(stronger)
+    weaker = message(await run(env, "trace", locale, option("text", "78/216 op 9")))
+    assert words["weaker"] in description(weaker)
+    for each in (stronger, weaker):
+        assert_no_english(each)
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)

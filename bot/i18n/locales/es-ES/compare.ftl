@@ -93,7 +93,7 @@ cmp-paragraph-footer = { cmp-legend } · emparejados por el texto, no por el nú
 
 cmp-trace-title = Trayectoria: { $query }
 cmp-trace-first = Primera aparición: { $number } { $ref } ({ $year }).
-cmp-trace-first-strengthened = Primera aparición: { $number } { $ref } ({ $year }); reforzado en { $later }.
+cmp-trace-first-strengthened = Primera aparición: { $number } { $ref } ({ $year }); formulación reforzada en { $later }.
 cmp-trace-first-appearance = primera aparición
 cmp-trace-unchanged-since = sin cambios desde { $symbol }
 cmp-trace-elsewhere = en otro párrafo

@@ -96,7 +96,7 @@ cmp-paragraph-footer = { cmp-legend } · appariés par le texte, non par le num�
 
 cmp-trace-title = Historique : { $query }
 cmp-trace-first = Première occurrence : { $number } { $ref } ({ $year }).
-cmp-trace-first-strengthened = Première occurrence : { $number } { $ref } ({ $year }) ; renforcé dans { $later }.
+cmp-trace-first-strengthened = Première occurrence : { $number } { $ref } ({ $year }) ; formulation renforcée dans { $later }.
 cmp-trace-first-appearance = première occurrence
 cmp-trace-unchanged-since = inchangé depuis { $symbol }
 cmp-trace-elsewhere = dans un autre paragraphe

@@ -56,7 +56,7 @@ cmp-footnotes = Сноски (сравниваются по содержанию
 cmp-footnote-dropped = ~~{ $old }~~ исключена: { $text }
 cmp-footnote-new = { $new } новая: { $text }
 cmp-footnote-renumbered = { $new } (ранее { $old }): { $text }
-cmp-overview-footer = Правка: ~~удалено~~ **добавлено**. { cmp-more }: все пункты, по частям.
+cmp-overview-footer = Изменения: ~~удалено~~ **добавлено**. { cmp-more }: все пункты, по частям.
 cmp-overview-more = Страница 1 из { $total }: кнопка **{ cmp-more }** показывает все пункты.
 cmp-and-more = … и ещё { $count }
 
@@ -75,7 +75,7 @@ cmp-paragraph-footer = { cmp-legend } · сопоставлено по текс�
 
 cmp-trace-title = История формулировки: { $query }
 cmp-trace-first = Впервые: { $number } { $ref } ({ $year }).
-cmp-trace-first-strengthened = Впервые: { $number } { $ref } ({ $year }); усилено в { $later }.
+cmp-trace-first-strengthened = Впервые: { $number } { $ref } ({ $year }); формулировка усилена в { $later }.
 cmp-trace-first-appearance = впервые
 cmp-trace-unchanged-since = без изменений по сравнению с { $symbol }
 cmp-trace-elsewhere = в другом пункте
