@@ -47,7 +47,7 @@ from bot.config import (
 )
 from bot.content.library import Library, load_library
 from bot.content.yamlfile import FileProblems
-from bot.i18n.catalogue import CatalogueProblems, shipped_catalogues
+from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, CatalogueProblems, shipped_catalogues
 from bot.instances import DuplicateInstance
 from bot.logsafety import install as install_redaction
 
@@ -125,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--config", type=Path, default=None, help=config_help)
     cmp.add_argument("--part", choices=("preamble", "operative"), default=None)
     cmp.add_argument("--format", choices=("text", "json"), default="text")
+    cmp.add_argument("--locale", choices=LOCALES, default=SOURCE_LOCALE, help="the interface language of the text")
     exp = sub.add_parser("export", help="a loaded document as JSON", description="Print loaded documents as JSON.")
     exp.add_argument("--config", type=Path, default=None, help=config_help)
     exp.add_argument("--document", default=None, help="the symbol or number (default: every document)")
@@ -404,9 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.content.errors import UserError
 
             try:
-                sys.stdout.write(command_line(library, args.old, args.new, args.part, args.format))
+                sys.stdout.write(command_line(library, args.old, args.new, args.part, args.format, args.locale))
             except UserError as exc:
-                print(exc, file=sys.stderr)
+                print(exc.text(args.locale), file=sys.stderr)
                 return EXIT_FAILED
             return EXIT_OK
         if args.command == "check":

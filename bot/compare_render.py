@@ -1,8 +1,11 @@
 """/compare and /trace: from their arguments to `Reply` pages, within Discord's limits.
 
-The core (bot/content/compare.py, trace.py) returns data; this module words it. Every
+The core (bot/content/compare.py, trace.py) returns data; this module words it, in the
+interface locale it is given (bot/i18n/locales/*/compare.ftl; None is English). Every
 page is rebuilt from a short *source* string (see `replay`), so the buttons under a
-reply work on a message of any age, after any restart. The cog and the terminal
+reply work on a message of any age, after any restart, in the language of whoever clicks.
+Pages are cut the same way in every language (each block counts as its longest wording),
+so a button leads to the same paragraphs whoever clicks it. The cog and the terminal
 (`python -m bot compare`) both go through here, so both show the same thing.
 """
 
@@ -14,6 +17,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 import discord
@@ -26,6 +30,8 @@ from bot.content.model import FOOTNOTE_MARKER, Document, Kind, Ref
 from bot.content.redline import Op, Segment, markdown
 from bot.content.search import fold
 from bot.content.trace import Appearance, Trace, trace
+from bot.i18n import LOCALES, SOURCE_LOCALE, catalogue_locale
+from bot.i18n import say as _say_uncached
 from bot.render import (
     CHOICE_NAME_LIMIT,
     DESCRIPTION_LIMIT,
@@ -43,17 +49,25 @@ PAGE_CHARS = 3_600  # of an embed's 4,096: room for the title, footer and a clip
 FULL_REDLINE = 700  # longer redlines show the changes with some words around them
 CONTEXT_WORDS = 10
 SOURCE_ROOM = 70  # of a custom_id's 100 characters, what a source may use
-PART_NAMES = {Kind.PREAMBLE: "Preamble", Kind.OPERATIVE: "Operative part"}
 PART_KEYS = {"pp": Kind.PREAMBLE, "op": Kind.OPERATIVE, "preamble": Kind.PREAMBLE, "operative": Kind.OPERATIVE}
+_PART_NAMES = {Kind.PREAMBLE: "cmp-part-preamble", Kind.OPERATIVE: "cmp-part-operative"}
+_PART_JUMPS = {Kind.PREAMBLE: "cmp-jump-preamble", Kind.OPERATIVE: "cmp-jump-operative"}
 _CHANGE_WORDS = {
-    Change.UNCHANGED: "unchanged",
-    Change.MODIFIED: "modified",
-    Change.NEW: "new",
-    Change.DROPPED: "dropped",
-    Change.SPLIT: "split",
-    Change.MERGED: "merged",
+    Change.UNCHANGED: "cmp-change-unchanged",
+    Change.MODIFIED: "cmp-change-modified",
+    Change.NEW: "cmp-change-new",
+    Change.DROPPED: "cmp-change-dropped",
+    Change.SPLIT: "cmp-change-split",
+    Change.MERGED: "cmp-change-merged",
 }
-_DIRECTION_WORDS = {Direction.STRONGER: "stronger", Direction.WEAKER: "weaker", Direction.CHANGED: "changed"}
+_CHANGE_COUNTS = {
+    Change.UNCHANGED: "cmp-count-unchanged",
+    Change.MODIFIED: "cmp-count-modified",
+    Change.NEW: "cmp-count-new",
+    Change.DROPPED: "cmp-count-dropped",
+    Change.SPLIT: "cmp-count-split",
+    Change.MERGED: "cmp-count-merged",
+}
 _SOURCE = re.compile(r"^(?P<kind>[xt]):(?P<a>[^:]*):(?P<b>[^:]*):(?P<c>[^:]*):(?P<page>\d{1,4})(?::(?P<rest>.*))?$")
 
 
@@ -72,9 +86,32 @@ class Pages:
 class Answer:
     reply: Reply
     pages: Pages | None = None
+    locale: str = SOURCE_LOCALE  # the interface locale it is worded in (its buttons too)
 
 
 # -- words ---------------------------------------------------------------------------
+
+say = lru_cache(maxsize=4_096)(_say_uncached)
+"""bot.i18n.say, remembered: the same few words recur in every block, in every language, and the
+shipped catalogues never change while the bot runs."""
+
+
+def _locale(locale: str | None) -> str:
+    """The catalogue locale words are made in: a Discord or catalogue locale, else English."""
+    return catalogue_locale(locale) or SOURCE_LOCALE
+
+
+def part_name(kind: Kind, locale: str | None = None) -> str:
+    """ "Preamble", "Operative part" in the interface language."""
+    return say(locale, _PART_NAMES[kind])
+
+
+def _direction(direction: Direction, locale: str) -> str:
+    return say(locale, "cmp-direction", direction=direction.value)
+
+
+def _alike(similarity: float, locale: str) -> str:
+    return say(locale, "cmp-alike", percent=math.floor(similarity * 100))
 
 
 def label(refs: Sequence[Ref]) -> str:
@@ -118,154 +155,206 @@ def redline_text(segments: Sequence[Segment], limit: int = FULL_REDLINE) -> str:
     return clip(markdown(trimmed), max(limit, FULL_REDLINE) * 2)
 
 
-def _pair_block(pair: Pair) -> str:
+def _pair_block(pair: Pair, locale: str, redline: str | None = None) -> str:
+    """`redline`: the pair's redline text when already made (it is the same in every language)."""
     head = f"**{label(pair.old_refs)} → {label(pair.new_refs)}**" if pair.old and pair.new else ""
-    moved = " · moved" if pair.moved else ""
+    moved = f" · {say(locale, 'cmp-change-moved')}" if pair.moved else ""
+    word = say(locale, _CHANGE_WORDS[pair.change])
     if pair.change is Change.NEW:
-        return f"**{label(pair.new_refs)}** · new\n> {_quoted(_shown(pair.new[0].full_text))}"
+        return f"**{label(pair.new_refs)}** · {word}\n> {_quoted(_shown(pair.new[0].full_text))}"
     if pair.change is Change.DROPPED:
-        return f"**{label(pair.old_refs)}** · dropped\n> ~~{_quoted(_shown(pair.old[0].full_text))}~~"
+        return f"**{label(pair.old_refs)}** · {word}\n> ~~{_quoted(_shown(pair.old[0].full_text))}~~"
     if pair.change is Change.UNCHANGED:
-        return f"{head} · unchanged{moved}"
-    percent = f" ({math.floor(pair.similarity * 100)} % alike)" if pair.change is Change.MODIFIED else ""
-    return f"{head} · {_CHANGE_WORDS[pair.change]}{percent}{moved}\n{redline_text(pair.redline)}"
+        return f"{head} · {word}{moved}"
+    if pair.change is Change.MODIFIED:
+        word = say(locale, "cmp-modified-alike", percent=math.floor(pair.similarity * 100))
+    return f"{head} · {word}{moved}\n{redline_text(pair.redline) if redline is None else redline}"
 
 
-def _counts_line(result: Comparison, kind: Kind) -> str:
+def _counts_line(result: Comparison, kind: Kind, locale: str) -> str:
     counts = result.counts(kind)
-    parts = [f"{n} {_CHANGE_WORDS[c]}" for c, n in counts.items() if n]
+    parts = [say(locale, _CHANGE_COUNTS[c], count=n) for c, n in counts.items() if n]
     moved = result.moved(kind)
     if moved:
-        parts.append(f"{moved} moved")
-    return " · ".join(parts) or "nothing"
+        parts.append(say(locale, "cmp-count-moved", count=moved))
+    return " · ".join(parts) or say(locale, "cmp-count-nothing")
 
 
-def overview_embed(result: Comparison, kinds: Sequence[Kind]) -> discord.Embed:
+def overview_embed(result: Comparison, kinds: Sequence[Kind], locale: str | None = None) -> discord.Embed:
+    locale = _locale(locale)
     old, new = result.old, result.new
     embed = discord.Embed(
-        title=clip(f"{old.symbol} → {new.symbol} · what changed", TITLE_LIMIT), url=new.meta.url, colour=UN_BLUE
+        title=clip(say(locale, "cmp-overview-title", old=old.symbol, new=new.symbol), TITLE_LIMIT),
+        url=new.meta.url,
+        colour=UN_BLUE,
     )
-    embed.description = (
-        f"Paragraphs paired by their words, not their numbers: {old.meta.number} "
-        f"({old.meta.adopted.year}) → {new.meta.number} ({new.meta.adopted.year})."
+    embed.description = say(
+        locale,
+        "cmp-overview-description",
+        old=old.meta.number,
+        old_year=str(old.meta.adopted.year),
+        new=new.meta.number,
+        new_year=str(new.meta.adopted.year),
     )
     for kind in kinds:
-        embed.add_field(name=PART_NAMES[kind], value=_counts_line(result, kind), inline=False)
+        embed.add_field(name=part_name(kind, locale), value=_counts_line(result, kind, locale), inline=False)
     leads = [c for c in result.leads if c.new.kind in kinds]
     if leads:
         lines = [
-            f"{c.old.label} → {c.new.label}: ~~{escape(c.before)}~~ **{escape(c.after)}** ({_DIRECTION_WORDS[c.direction]})"
+            f"{c.old.label} → {c.new.label}: ~~{escape(c.before)}~~ **{escape(c.after)}** "
+            f"({_direction(c.direction, locale)})"
             for c in leads
         ]
-        embed.add_field(name="Lead words", value=_fit_lines(lines), inline=False)
-    who = [f"new: {escape(a)}" for a in result.addressees_added] + [
-        f"dropped: {escape(a)}" for a in result.addressees_dropped
+        embed.add_field(name=say(locale, "cmp-lead-words"), value=_fit_lines(lines, locale), inline=False)
+    who = [say(locale, "cmp-addressee-new", name=escape(a)) for a in result.addressees_added] + [
+        say(locale, "cmp-addressee-dropped", name=escape(a)) for a in result.addressees_dropped
     ]
     if who:
-        embed.add_field(name="Addressees", value=_fit_lines(who), inline=False)
+        embed.add_field(name=say(locale, "cmp-addressees"), value=_fit_lines(who, locale), inline=False)
     if result.instruments_added:
         embed.add_field(
-            name="New references", value=_fit_lines([escape(n) for n in result.instruments_added]), inline=False
+            name=say(locale, "cmp-references-new"),
+            value=_fit_lines([escape(n) for n in result.instruments_added], locale),
+            inline=False,
         )
     if result.instruments_dropped:
         embed.add_field(
-            name="References no longer made",
-            value=_fit_lines([escape(n) for n in result.instruments_dropped]),
+            name=say(locale, "cmp-references-dropped"),
+            value=_fit_lines([escape(n) for n in result.instruments_dropped], locale),
             inline=False,
         )
-    notes = [_note_line(n) for n in result.notes if n.change is not Change.UNCHANGED or n.old != n.new]
+    notes = [_note_line(n, locale) for n in result.notes if n.change is not Change.UNCHANGED or n.old != n.new]
     if notes:
-        embed.add_field(name="Footnotes (compared by content)", value=_fit_lines(notes), inline=False)
-    embed.set_footer(text="Redlines: ~~deleted~~ **inserted**. More: every paragraph, part by part.")
+        embed.add_field(name=say(locale, "cmp-footnotes"), value=_fit_lines(notes, locale), inline=False)
+    embed.set_footer(text=say(locale, "cmp-overview-footer"))
     return embed
 
 
-def _note_line(note: NoteChange) -> str:
+def _note_line(note: NoteChange, locale: str) -> str:
     text = escape(clip(note.text.replace("*", ""), 90))  # italics dropped: a clipped one would not close
     if note.new is None:
-        return f"~~{superscript(note.old or 0)}~~ dropped: {text}"
+        return say(locale, "cmp-footnote-dropped", old=superscript(note.old or 0), text=text)
     if note.old is None:
-        return f"{superscript(note.new)} new: {text}"
-    return f"{superscript(note.new)} (was {superscript(note.old)}): {text}"
+        return say(locale, "cmp-footnote-new", new=superscript(note.new), text=text)
+    return say(locale, "cmp-footnote-renumbered", new=superscript(note.new), old=superscript(note.old), text=text)
 
 
-def _fit_lines(lines: Sequence[str], limit: int = FIELD_VALUE_LIMIT) -> str:
+def _fit_lines(lines: Sequence[str], locale: str, limit: int = FIELD_VALUE_LIMIT) -> str:
     out: list[str] = []
     used = 0
     for i, line in enumerate(lines):
         left = len(lines) - i
-        if used + len(line) + 1 > limit - 20:
-            out.append(f"… and {left} more")
+        if used + len(line) + 1 > limit - 20:  # room for "… and N more" (in every language)
+            out.append(say(locale, "cmp-and-more", count=left))
             break
         out.append(line)
         used += len(line) + 1
     return "\n".join(out)
 
 
-def _blocks(result: Comparison, kind: Kind) -> list[str]:
-    """One block per pair; runs of unchanged pairs in place as one line."""
+def _blocks(result: Comparison, kind: Kind, locale: str, redlines: dict[int, str]) -> list[str]:
+    """One block per pair; runs of unchanged pairs in place as one line. `redlines` keeps each
+    pair's redline text (by the pair's place in the part) across the languages."""
     blocks: list[str] = []
     run: list[Pair] = []
 
     def flush() -> None:
         if len(run) > 2:
+            refs = label([p.new_refs[0] for p in run])
             blocks.append(
-                f"{label([p.new_refs[0] for p in run])} · unchanged (were {label([p.old_refs[0] for p in run])})"
+                say(locale, "cmp-run-unchanged-renumbered", refs=refs, old=label([p.old_refs[0] for p in run]))
                 if any(p.old_refs != p.new_refs for p in run)
-                else f"{label([p.new_refs[0] for p in run])} · unchanged"
+                else say(locale, "cmp-run-unchanged", refs=refs)
             )
         else:
-            blocks.extend(_pair_block(p) for p in run)
+            blocks.extend(_pair_block(p, locale) for p in run)
         run.clear()
 
-    for pair in result.part(kind):
+    for i, pair in enumerate(result.part(kind)):
         if pair.change is Change.UNCHANGED and not pair.moved:
             run.append(pair)
             continue
         flush()
-        blocks.append(_pair_block(pair))
+        if pair.change in (Change.MODIFIED, Change.SPLIT, Change.MERGED) and i not in redlines:
+            redlines[i] = redline_text(pair.redline)
+        blocks.append(_pair_block(pair, locale, redlines.get(i)))
     flush()
     return blocks
 
 
-def _paginate(blocks: Sequence[str], limit: int = PAGE_CHARS) -> list[str]:
-    pages: list[str] = []
-    current = ""
-    for block in blocks:
-        block = clip(block, limit)
-        candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) > limit and current:
+def _layout(sizes: Sequence[int], limit: int = PAGE_CHARS) -> list[list[int]]:
+    """Blocks of these lengths onto pages of at most `limit` characters, blank lines between
+    them, in order (a longer block is clipped to `limit`): the indexes on each page."""
+    pages: list[list[int]] = []
+    current: list[int] = []
+    used = 0
+    for i, size in enumerate(sizes):
+        size = min(size, limit)
+        candidate = used + 2 + size if current else size
+        if candidate > limit and current:
             pages.append(current)
-            current = block
+            current, used = [i], size
         else:
-            current = candidate
+            current.append(i)
+            used = candidate
     if current:
         pages.append(current)
     return pages
 
 
+def _same_layout(worded: Sequence[Sequence[str]], limit: int = PAGE_CHARS) -> list[list[int]]:
+    """The same blocks worded in each language, cut into the same pages for all (a block counts as
+    its longest wording): the indexes of the blocks on each page."""
+    return _layout([max(len(wording) for wording in block) for block in zip(*worded, strict=True)], limit)
+
+
+def _page_body(blocks: Sequence[str], page: Sequence[int], limit: int = PAGE_CHARS) -> str:
+    return "\n\n".join(clip(blocks[i], limit) for i in page)
+
+
 @dataclass(frozen=True)
 class _Page:
     kind: Kind | None  # None: the overview
-    body: str
+    blocks: tuple[int, ...] = ()  # which of its part's blocks it shows
 
 
-def comparison_pages(result: Comparison, kinds: Sequence[Kind]) -> list[_Page]:
-    pages = [_Page(None, "")]
-    for kind in kinds:
-        pages += [_Page(kind, body) for body in _paginate(_blocks(result, kind))]
-    return pages
+class _Compared:
+    """A comparison and its pages, cut the same way in every interface language; each part's
+    blocks are kept worded in the languages asked so far (the redlines, the same in all, once)."""
+
+    def __init__(self, result: Comparison, kinds: Sequence[Kind], locale: str) -> None:
+        self.result = result
+        self.pages = [_Page(None)]
+        self._redlines: dict[Kind, dict[int, str]] = {}
+        self._worded: dict[tuple[Kind, str], list[str]] = {}
+        for kind in kinds:
+            redlines = self._redlines[kind] = {}
+            worded = {each: _blocks(result, kind, each, redlines) for each in LOCALES}
+            self._worded[kind, locale] = worded[locale]
+            self.pages += [_Page(kind, tuple(page)) for page in _same_layout(list(worded.values()))]
+
+    def body(self, page: _Page, locale: str) -> str:
+        assert page.kind is not None
+        blocks = self._worded.get((page.kind, locale))
+        if blocks is None:
+            blocks = self._worded[page.kind, locale] = _blocks(
+                self.result, page.kind, locale, self._redlines[page.kind]
+            )
+        return _page_body(blocks, page.blocks)
 
 
-def _page_embed(result: Comparison, page: _Page, number: int, total: int) -> discord.Embed:
+def _page_embed(compared: _Compared, page: _Page, number: int, total: int, locale: str) -> discord.Embed:
     assert page.kind is not None
+    result = compared.result
     embed = discord.Embed(
-        title=clip(f"{result.old.meta.number} → {result.new.meta.number} · {PART_NAMES[page.kind]}", TITLE_LIMIT),
+        title=clip(
+            f"{result.old.meta.number} → {result.new.meta.number} · {part_name(page.kind, locale)}", TITLE_LIMIT
+        ),
         url=result.new.meta.url,
-        description=clip(page.body, DESCRIPTION_LIMIT),
+        description=clip(compared.body(page, locale), DESCRIPTION_LIMIT),
         colour=UN_BLUE,
     )
-    embed.set_footer(text=f"Page {number + 1} of {total} · ~~deleted~~ **inserted**")
+    embed.set_footer(text=say(locale, "cmp-page-footer", page=number + 1, total=total))
     return embed
 
 
@@ -275,7 +364,7 @@ def _page_embed(result: Comparison, page: _Page, number: int, total: int) -> dis
 def _documents(library: Library, old: str, new: str) -> tuple[Document, Document]:
     a, b = library.entry(old).document, library.entry(new).document
     if a is b:
-        raise UserError(f"Both are {a.symbol}: choose two different resolutions to compare.")
+        raise UserError("cmp-error-same", symbol=a.symbol)
     return a, b
 
 
@@ -284,7 +373,7 @@ def _part(part: str | None) -> tuple[Kind, ...]:
         return (Kind.PREAMBLE, Kind.OPERATIVE)
     kind = PART_KEYS.get(part.strip().casefold())
     if kind is None:
-        raise UserError(f"“{clip(part.strip(), 40)}” is not a part: choose preamble or operative.")
+        raise UserError("cmp-error-not-a-part", part=clip(part.strip(), 40))
     return (kind,)
 
 
@@ -292,18 +381,22 @@ def _part_key(kinds: Sequence[Kind]) -> str:
     return kinds[0].value if len(kinds) == 1 else "-"
 
 
-def compare_answer(library: Library, old: str, new: str, part: str | None = None, page: int = 0) -> Answer:
-    """The overview (page 0), then every paragraph part by part."""
+def compare_answer(
+    library: Library, old: str, new: str, part: str | None = None, page: int = 0, locale: str | None = None
+) -> Answer:
+    """The overview (page 0), then every paragraph part by part, worded in `locale` (None: English)."""
+    locale = _locale(locale)
     a, b = _documents(library, old, new)
     kinds = _part(part)
-    result, pages = _compared(library, a, b, kinds)
+    compared = _compared(library, a, b, kinds, locale)
+    result, pages = compared.result, compared.pages
     page = min(max(page, 0), len(pages) - 1)
     shown = pages[page]
     if shown.kind is None:
-        embed = overview_embed(result, kinds)
-        content = f"Page 1 of {len(pages)}: **More** shows every paragraph." if len(pages) > 1 else None
+        embed = overview_embed(result, kinds, locale)
+        content = say(locale, "cmp-overview-more", total=len(pages)) if len(pages) > 1 else None
     else:
-        embed = _page_embed(result, shown, page, len(pages))
+        embed = _page_embed(compared, shown, page, len(pages), locale)
         content = None
 
     def source(n: int) -> str:
@@ -313,7 +406,7 @@ def compare_answer(library: Library, old: str, new: str, part: str | None = None
     for kind in kinds:
         first = next(i for i, p in enumerate(pages) if p.kind is kind)
         if first != page:
-            jumps.append((PART_NAMES[kind].split()[0], source(first)))
+            jumps.append((say(locale, _PART_JUMPS[kind]), source(first)))
     nav = Pages(
         previous=source(page - 1) if page > 0 else None,
         next=source(page + 1) if page + 1 < len(pages) else None,
@@ -321,23 +414,24 @@ def compare_answer(library: Library, old: str, new: str, part: str | None = None
         link=b.meta.url,
         current=source(page),
     )
-    return Answer(Reply(content=content, embeds=(embed,)), nav)
+    return Answer(Reply(content=content, embeds=(embed,)), nav, locale)
 
 
 REMEMBERED = 8  # comparisons kept per library: every page of a reply, and every click, reuses its own
-_RECENT: WeakKeyDictionary[Library, OrderedDict[tuple[str, str, tuple[Kind, ...]], tuple[Comparison, list[_Page]]]]
+_RECENT: WeakKeyDictionary[Library, OrderedDict[tuple[str, str, tuple[Kind, ...]], _Compared]]
 _RECENT = WeakKeyDictionary()
 
 
-def _compared(library: Library, a: Document, b: Document, kinds: tuple[Kind, ...]) -> tuple[Comparison, list[_Page]]:
+def _compared(library: Library, a: Document, b: Document, kinds: tuple[Kind, ...], locale: str) -> _Compared:
     """The comparison and its pages, made once for the last few pairs asked (the texts never change
-    while the library is loaded, so a remembered answer is never stale)."""
+    while the library is loaded, so a remembered answer is never stale). The pages are the same in
+    every language, so a remembered comparison answers anyone, in theirs."""
     recent = _RECENT.setdefault(library, OrderedDict())
     key = (a.symbol, b.symbol, kinds)
     found = recent.get(key)
     if found is None:
         result = compare(a, b)
-        found = recent[key] = (result, comparison_pages(result, kinds))
+        found = recent[key] = _Compared(result, kinds, locale)
         while len(recent) > REMEMBERED:
             recent.popitem(last=False)
     recent.move_to_end(key)
@@ -351,19 +445,20 @@ def _paragraph_ref(library: Library, a: Document, b: Document, text: str) -> tup
     if m is not None:
         named = library.entry(m.group(1)).document
         if named is not a and named is not b:
-            raise UserError(f"{named.symbol} is not one of the two resolutions compared.")
+            raise UserError("cmp-error-not-compared", symbol=named.symbol)
         doc, in_new, text = named, named is b, m.group(2)
     ref = references.parse_ref(text, doc)
     if ref.kind is Kind.FOOTNOTE:
-        raise UserError("Compare paragraphs here; footnotes are compared by content in the overview.")
+        raise UserError("cmp-error-footnote")
     return ref, in_new
 
 
-def paragraph_answer(library: Library, old: str, new: str, paragraph: str) -> Answer:
+def paragraph_answer(library: Library, old: str, new: str, paragraph: str, locale: str | None = None) -> Answer:
     """One paragraph's counterpart, which may be missing or come from two paragraphs, and its redline."""
+    locale = _locale(locale)
     a, b = _documents(library, old, new)
     ref, in_new = _paragraph_ref(library, a, b, paragraph)
-    result = _compared(library, a, b, (Kind.PREAMBLE, Kind.OPERATIVE))[0]
+    result = _compared(library, a, b, (Kind.PREAMBLE, Kind.OPERATIVE), locale).result
     pair = result.counterpart(ref, in_new=in_new)
     where = b if in_new else a
     embed = discord.Embed(
@@ -371,63 +466,84 @@ def paragraph_answer(library: Library, old: str, new: str, paragraph: str) -> An
         url=b.meta.url,
         colour=UN_BLUE,
     )
+    block = _pair_block(pair, locale)
     if pair.change is Change.NEW:
-        text = f"New in {b.meta.number}: {a.meta.number} has no counterpart.\n\n{_pair_block(pair)}"
+        text = f"{say(locale, 'cmp-paragraph-new', new=b.meta.number, old=a.meta.number)}\n\n{block}"
     elif pair.change is Change.DROPPED:
-        text = f"Dropped: {b.meta.number} has no counterpart.\n\n{_pair_block(pair)}"
+        text = f"{say(locale, 'cmp-paragraph-dropped', new=b.meta.number)}\n\n{block}"
     elif pair.change is Change.UNCHANGED:
-        text = f"{_pair_block(pair)}\n\n> {_quoted(_shown(pair.new[0].full_text))}"
+        text = f"{block}\n\n> {_quoted(_shown(pair.new[0].full_text))}"
     else:
-        text = _pair_block(pair)
+        text = block
     embed.description = clip(text, DESCRIPTION_LIMIT)
     lead = next((c for c in result.leads if c.new in pair.new_refs), None)
     if lead is not None:
         embed.add_field(
-            name="Lead words",
-            value=f"~~{escape(lead.before)}~~ **{escape(lead.after)}** ({_DIRECTION_WORDS[lead.direction]})",
+            name=say(locale, "cmp-lead-words"),
+            value=f"~~{escape(lead.before)}~~ **{escape(lead.after)}** ({_direction(lead.direction, locale)})",
         )
-    embed.set_footer(text="~~deleted~~ **inserted** · paired by text, not by number")
-    return Answer(Reply(embeds=(embed,)), Pages(None, None, link=b.meta.url))
+    embed.set_footer(text=say(locale, "cmp-paragraph-footer"))
+    return Answer(Reply(embeds=(embed,)), Pages(None, None, link=b.meta.url), locale)
 
 
-def _appearance_block(item: Appearance) -> str:
+def _appearance_block(item: Appearance, locale: str, redline: str | None = None) -> str:
+    """`redline`: the appearance's redline text when already made (the same in every language)."""
     head = f"**{item.document.meta.number} {item.paragraph.ref.label}** ({item.adopted.year})"
-    close = f" · {math.floor(item.similarity * 100)} % alike" if item.similarity < 1 else ""
+    close = f" · {_alike(item.similarity, locale)}" if item.similarity < 1 else ""
     if item.first:
-        return f"{head}{close} · **first appearance**\n> {_quoted(_shown(item.paragraph.full_text))}"
+        first = say(locale, "cmp-trace-first-appearance")
+        return f"{head}{close} · **{first}**\n> {_quoted(_shown(item.paragraph.full_text))}"
     if item.unchanged:
-        return f"{head}{close} · unchanged since {item.previous_symbol}"
+        return f"{head}{close} · {say(locale, 'cmp-trace-unchanged-since', symbol=item.previous_symbol or '')}"
     if not item.continued:
-        return f"{head}{close} · in another paragraph\n> {_quoted(_shown(item.paragraph.full_text))}"
-    lead = f" · lead words {_DIRECTION_WORDS[item.lead.direction]}" if item.lead else ""
-    return f"{head}{close}{lead} · against {item.previous_symbol}:\n{redline_text(item.changes, 1_000)}"
+        elsewhere = say(locale, "cmp-trace-elsewhere")
+        return f"{head}{close} · {elsewhere}\n> {_quoted(_shown(item.paragraph.full_text))}"
+    lead = f" · {say(locale, 'cmp-trace-lead', direction=item.lead.direction.value)}" if item.lead else ""
+    against = say(locale, "cmp-trace-against", symbol=item.previous_symbol or "")
+    return f"{head}{close}{lead} · {against}\n{redline_text(item.changes, 1_000) if redline is None else redline}"
 
 
-def trace_answer(library: Library, text: str, page: int = 0) -> Answer:
+def _trace_pages(result: Trace, locale: str) -> list[str]:
+    """The trace's pages in `locale`, cut as in every interface language."""
+    redlines = {
+        i: redline_text(a.changes, 1_000)
+        for i, a in enumerate(result.appearances)
+        if not (a.first or a.unchanged or not a.continued)
+    }
+    worded = {
+        each: [_appearance_block(a, each, redlines.get(i)) for i, a in enumerate(result.appearances)]
+        for each in LOCALES
+    }
+    return [_page_body(worded[locale], page) for page in _same_layout(list(worded.values()))]
+
+
+def trace_answer(library: Library, text: str, page: int = 0, locale: str | None = None) -> Answer:
     """Where the language appears, in adoption order, one block per resolution."""
+    locale = _locale(locale)
     result: Trace = trace(library, text)
     if not result.appearances:
-        raise UserError(
-            f"No resolution in the library carries “{clip(result.query, 80)}”. Try fewer words, or a paragraph such as `78/216 op 5`."
-        )
-    pages = _paginate([_appearance_block(a) for a in result.appearances])
+        raise UserError("cmp-error-no-match", query=clip(result.query, 80))
+    pages = _trace_pages(result, locale)
     page = min(max(page, 0), len(pages) - 1)
     first = result.appearances[0]
-    summary = f"First in {first.document.meta.number} {first.paragraph.ref.label} ({first.adopted.year})"
     stronger = [a for a in result.appearances if a.lead is not None and a.lead.direction is Direction.STRONGER]
+    where = {"number": first.document.meta.number, "ref": first.paragraph.ref.label, "year": str(first.adopted.year)}
     if stronger:
-        summary += "; strengthened in " + ", ".join(a.document.meta.number for a in stronger)
+        later = ", ".join(a.document.meta.number for a in stronger)
+        summary = say(locale, "cmp-trace-first-strengthened", later=later, **where)
+    else:
+        summary = say(locale, "cmp-trace-first", **where)
     found = len(result.appearances)
     embed = discord.Embed(
-        title=clip(f"trace: {result.query}", TITLE_LIMIT),
-        description=clip(f"{summary}.\n\n{pages[page]}", DESCRIPTION_LIMIT),
+        title=clip(say(locale, "cmp-trace-title", query=result.query), TITLE_LIMIT),
+        description=clip(f"{summary}\n\n{pages[page]}", DESCRIPTION_LIMIT),
         colour=UN_BLUE,
     )
-    embed.set_footer(
-        text=f"In {found} of {result.searched} resolutions, in adoption order"
-        + (f" · page {page + 1} of {len(pages)}" if len(pages) > 1 else "")
-        + " · ~~deleted~~ **inserted**"
-    )
+    footer = [say(locale, "cmp-trace-footer", found=found, searched=result.searched)]
+    if len(pages) > 1:
+        footer.append(say(locale, "cmp-trace-page", page=page + 1, total=len(pages)))
+    footer.append(say(locale, "cmp-legend"))
+    embed.set_footer(text=" · ".join(footer))
     query = result.query
 
     def source(n: int) -> str | None:
@@ -439,39 +555,40 @@ def trace_answer(library: Library, text: str, page: int = 0) -> Answer:
         next=source(page + 1) if page + 1 < len(pages) else None,
         current=source(page),
     )
-    return Answer(Reply(embeds=(embed,)), nav)
+    return Answer(Reply(embeds=(embed,)), nav, locale)
 
 
-def replay(library: Library, source: str) -> Answer:
-    """Rebuild the page a button's source describes."""
+def replay(library: Library, source: str, locale: str | None = None) -> Answer:
+    """Rebuild the page a button's source describes, worded in `locale` (whoever clicked)."""
     m = _SOURCE.match(source)
     if m is None:
-        raise UserError("That button is from a version of the bot that no longer exists; run the command again.")
+        raise UserError("cmp-error-old-button")
     if m["kind"] == "t":
-        return trace_answer(library, m["rest"] or "", int(m["page"]))
+        return trace_answer(library, m["rest"] or "", int(m["page"]), locale)
     part = None if m["c"] == "-" else m["c"]
-    return compare_answer(library, m["a"], m["b"], part, int(m["page"]))
+    return compare_answer(library, m["a"], m["b"], part, int(m["page"]), locale)
 
 
-def all_pages(library: Library, old: str, new: str, part: str | None = None) -> list[Reply]:
-    """Every page of a comparison, for the terminal."""
-    first = compare_answer(library, old, new, part)
+def all_pages(library: Library, old: str, new: str, part: str | None = None, locale: str | None = None) -> list[Reply]:
+    """Every page of a comparison, for the terminal (in English unless told)."""
+    first = compare_answer(library, old, new, part, locale=locale)
     replies = [first.reply]
     nav = first.pages
     while nav is not None and nav.next is not None:
-        following = replay(library, nav.next)
+        following = replay(library, nav.next, locale)
         replies.append(following.reply)
         nav = following.pages
     return replies
 
 
-def command_line(library: Library, old: str, new: str, part: str | None, form: str) -> str:
-    """`python -m bot compare`: every page as text, or the alignment as JSON. Raises `UserError`."""
+def command_line(library: Library, old: str, new: str, part: str | None, form: str, locale: str | None = None) -> str:
+    """`python -m bot compare`: every page as text (in English unless told), or the alignment as
+    JSON. Raises `UserError`."""
     if form == "json":
         a, b = _documents(library, old, new)
         _part(part)  # checked like the command's option
         return json.dumps(as_data(compare(a, b)), ensure_ascii=False, indent=2) + "\n"
-    return "\n".join(to_text(reply) for reply in all_pages(library, old, new, part))
+    return "\n".join(to_text(reply) for reply in all_pages(library, old, new, part, locale))
 
 
 # -- autocomplete -----------------------------------------------------------------------
@@ -491,7 +608,7 @@ def document_choices(library: Library, current: str) -> list[tuple[str, str]]:
     return found
 
 
-def trace_choices(library: Library, current: str) -> list[tuple[str, str]]:
+def trace_choices(library: Library, current: str, locale: str | None = None) -> list[tuple[str, str]]:
     """A document's paragraphs once its number is typed (`78/216 op…`); else the documents, then the text itself."""
     text = " ".join(current.split())[:100]
     m = re.match(r"^(?:A/RES/)?(\d{1,3}/\d{1,4})\b\s*(.*)$", text, re.IGNORECASE)
@@ -511,7 +628,7 @@ def trace_choices(library: Library, current: str) -> list[tuple[str, str]]:
             return choices
     choices = [(f"{name}", f"{number} ") for name, number in document_choices(library, text)] if len(text) < 12 else []
     if text:
-        choices.insert(0, (clip(f"“{text}”", CHOICE_NAME_LIMIT), text))
+        choices.insert(0, (clip(say(locale, "cmp-trace-choice-words", text=text), CHOICE_NAME_LIMIT), text))
     return choices
 
 

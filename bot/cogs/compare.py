@@ -3,6 +3,9 @@
 The answers come from bot/compare_render.py. Their buttons are `DynamicItem`s whose
 custom_id holds the page to show, so they work on messages of any age and after a restart,
 like the reading commands' buttons (bot/interactions.py).
+
+Every answer is worded in the language of whoever asked or clicked (`Audience.PERSON`); a page
+posted to the channel with "Post to channel" speaks for the server (`Audience.SERVER`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from discord.ext import commands
 
 from bot import compare_render
 from bot.content.errors import UserError
+from bot.i18n import Audience, say
+from bot.i18n.translator import interaction_locale
 from bot.interactions import ANSWER_TIMEOUT, FOLLOW_UP_TIMEOUT, NONE, choices
 from bot.render import Reply, error_reply
 
@@ -61,15 +66,23 @@ class PageButton(
         return cls(match["action"], match["source"], int(match["owner"]), item.label or "")
 
     async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
+        languages = interaction.client.languages
+        locale = await interaction_locale(interaction, languages, Audience.PERSON)
         try:
-            answer = compare_render.replay(interaction.client.library, self.source)
+            if self.action == "post":  # a public copy: it speaks for the server
+                server = await interaction_locale(interaction, languages, Audience.SERVER)
+                answer = compare_render.replay(interaction.client.library, self.source, server)
+            else:
+                answer = compare_render.replay(interaction.client.library, self.source, locale)
             if self.action != "post" and interaction.user.id == self.owner:
                 await edit(interaction, answer, owner=self.owner)
             else:
                 private = Reply(answer.reply.content, answer.reply.embeds, ephemeral=self.action != "post")
-                await send(interaction, compare_render.Answer(private, answer.pages), owner=interaction.user.id)
+                copy = compare_render.Answer(private, answer.pages, answer.locale)
+                await send(interaction, copy, owner=interaction.user.id)
         except UserError as exc:
-            await send(interaction, compare_render.Answer(error_reply(exc.message)))
+            interaction.extras["outcome"] = "refused"
+            await send(interaction, compare_render.Answer(error_reply(exc.text(locale))))
         except discord.HTTPException as exc:
             log.warning("Compare button: Discord refused the answer (HTTP %s)", exc.status)
         except (aiohttp.ClientError, TimeoutError) as exc:
@@ -80,22 +93,25 @@ def build_view(answer: compare_render.Answer, owner: int) -> discord.ui.View | N
     pages = answer.pages
     if pages is None:
         return None
+    locale = answer.locale
     view = discord.ui.View(timeout=None)
     if pages.previous or pages.next:
+        previous, more = say(locale, "cmp-previous"), say(locale, "cmp-more")
         view.add_item(
-            PageButton("go", pages.previous, owner, "Previous", emoji="◀")
+            PageButton("go", pages.previous, owner, previous, emoji="◀")
             if pages.previous
-            else _disabled("Previous", "◀", "prev")
+            else _disabled(previous, "◀", "prev")
         )
         view.add_item(
-            PageButton("go", pages.next, owner, "More", emoji="⏬") if pages.next else _disabled("More", "⏬", "more")
+            PageButton("go", pages.next, owner, more, emoji="⏬") if pages.next else _disabled(more, "⏬", "more")
         )
     for label, target in pages.jumps:
         view.add_item(PageButton("jump", target, owner, label))
     if pages.link:
-        view.add_item(discord.ui.Button(label="Official text", url=pages.link, style=discord.ButtonStyle.link))
+        official = say(locale, "cmp-official-text")
+        view.add_item(discord.ui.Button(label=official, url=pages.link, style=discord.ButtonStyle.link))
     if answer.reply.ephemeral and pages.current:
-        view.add_item(PageButton("post", pages.current, owner, "Post to channel"))
+        view.add_item(PageButton("post", pages.current, owner, say(locale, "cmp-post")))
     for item in list(view.children):  # a custom_id over Discord's limit would make the whole message fail
         if len(getattr(item, "custom_id", None) or "") > 100:
             view.remove_item(item)
@@ -125,6 +141,13 @@ async def send(interaction: Interaction, answer: compare_render.Answer, *, owner
         await asyncio.wait_for(interaction.followup.send(ephemeral=ephemeral, **kwargs), FOLLOW_UP_TIMEOUT)
     else:
         await asyncio.wait_for(interaction.response.send_message(ephemeral=ephemeral, **kwargs), ANSWER_TIMEOUT)
+
+
+async def refuse(interaction: Interaction, exc: UserError, locale: str) -> None:
+    """A request that cannot be answered as asked: why, privately, in the asker's language (the
+    tree's error handler would say it too; answering here keeps the words with the command)."""
+    interaction.extras["outcome"] = "refused"
+    await send(interaction, compare_render.Answer(error_reply(exc.text(locale))))
 
 
 async def edit(interaction: Interaction, answer: compare_render.Answer, *, owner: int) -> None:
@@ -161,10 +184,16 @@ class Compare(commands.Cog):
         part: app_commands.Choice[str] | None = None,
         paragraph: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        if paragraph:
-            answer = compare_render.paragraph_answer(self.library, from_, to, paragraph)
-        else:
-            answer = compare_render.compare_answer(self.library, from_, to, part.value if part else None)
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
+        try:
+            if paragraph:
+                answer = compare_render.paragraph_answer(self.library, from_, to, paragraph, locale)
+            else:
+                kept = part.value if part else None
+                answer = compare_render.compare_answer(self.library, from_, to, kept, locale=locale)
+        except UserError as exc:
+            await refuse(interaction, exc, locale)
+            return
         await send(interaction, answer)
 
     @compare.autocomplete("from_")
@@ -182,11 +211,18 @@ class Compare(commands.Cog):
     )
     @app_commands.describe(text="Words to trace, or a paragraph such as 78/216 op 5")
     async def trace(self, interaction: Interaction, text: app_commands.Range[str, 1, 1000]) -> None:
-        await send(interaction, compare_render.trace_answer(self.library, text))
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
+        try:
+            answer = compare_render.trace_answer(self.library, text, locale=locale)
+        except UserError as exc:
+            await refuse(interaction, exc, locale)
+            return
+        await send(interaction, answer)
 
     @trace.autocomplete("text")
     async def _trace_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return choices(lambda: compare_render.trace_choices(self.library, current))
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
+        return choices(lambda: compare_render.trace_choices(self.library, current, locale))
 
 
 async def setup(bot: ResolutionBot) -> None:

@@ -101,7 +101,7 @@ def parse_source(text: str, library: Library) -> tuple[Document, Paragraph] | No
     doc = library.entry(m["doc"]).document
     ref = parse_ref(m["ref"], doc)
     if ref.kind is Kind.FOOTNOTE:
-        raise UserError("Trace follows paragraphs; give a paragraph, e.g. `78/216 op 5`, or quote the words.")
+        raise UserError("cmp-error-trace-footnote")
     return doc, doc.paragraph(ref)
 
 
@@ -109,11 +109,11 @@ def trace(library: Library, text: str) -> Trace:
     """Every resolution's paragraph carrying `text` (a phrase or a paragraph reference)."""
     text = " ".join(text.split())
     if len(text) > MAX_TEXT:
-        raise UserError(f"That text is too long to trace ({len(text):,} characters); keep it under {MAX_TEXT:,}.")
+        raise UserError("cmp-error-trace-too-long", length=len(text), limit=MAX_TEXT)
     source = parse_source(text, library)
     wanted = words(source[1]) if source is not None else words_of(text.strip('"“”«»'))
     if not wanted:
-        raise UserError("Give some words to trace, or a paragraph such as `78/216 op 5`.")
+        raise UserError("cmp-error-trace-empty")
 
     index, documents = library.index, _documents(library)
     # The units worth comparing closely, per resolution, best first: for a phrase, those holding it
