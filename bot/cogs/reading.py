@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.content.langs import ENDONYMS, LANGUAGES
 from bot.i18n.translator import ENDONYM
-from bot.interactions import CLICK_EVENT, choices, clicked, reader_language, send
+from bot.interactions import CLICK_EVENT, choices, clicked, interface_locale, reader_locales, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -58,8 +58,9 @@ class Reading(commands.Cog):
         language: app_commands.Choice[str] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        wanted = await reader_language(interaction, language.value if language else None)
-        await send(interaction, self.answers.paragraph(ref, document, fallback=fallback, language=wanted))
+        locale, wanted = await reader_locales(interaction, language.value if language else None)
+        reply = self.answers.paragraph(ref, document, fallback=fallback, language=wanted, locale=locale)
+        await send(interaction, reply)
 
     @paragraph.autocomplete("ref")
     async def _paragraph_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -80,8 +81,9 @@ class Reading(commands.Cog):
         language: app_commands.Choice[str] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        wanted = await reader_language(interaction, language.value if language else None)
-        await send(interaction, self.answers.footnote(number, document, fallback=fallback, language=wanted))
+        locale, wanted = await reader_locales(interaction, language.value if language else None)
+        reply = self.answers.footnote(number, document, fallback=fallback, language=wanted, locale=locale)
+        await send(interaction, reply)
 
     @footnote.autocomplete("number")
     async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -98,7 +100,8 @@ class Reading(commands.Cog):
         document: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.summary(addressee, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        await send(interaction, self.answers.summary(addressee, document, fallback=fallback, locale=locale))
 
     @summary.autocomplete("addressee")
     async def _addressee_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -117,7 +120,8 @@ class Reading(commands.Cog):
         query: app_commands.Range[str, 1, 200],
         document: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        await send(interaction, self.answers.search(query, document))
+        locale = await interface_locale(interaction)
+        await send(interaction, self.answers.search(query, document, locale=locale))
 
     @paragraph.autocomplete("document")
     @footnote.autocomplete("document")
