@@ -122,3 +122,7 @@ read-post-wait = You posted a moment ago: you can post again in { $seconds ->
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }. Your private copy stays visible to you.
+
+## The terminal console (python -m bot console)
+
+read-console-no-locale = There is no interface language “{ $typed }”. Choose one of: { $locales }.

@@ -130,3 +130,7 @@ read-post-wait = Acaba de publicar: podrá volver a hacerlo dentro de { $seconds
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }. Su copia privada sigue visible para usted.
+
+## La consola (python -m bot console)
+
+read-console-no-locale = No existe el idioma de interfaz «{ $typed }». Elija uno de estos: { $locales }.

@@ -130,3 +130,7 @@ read-post-wait = Vous venez de publier : vous pourrez publier à nouveau dans { 
         [one] { $seconds } seconde
        *[other] { $seconds } secondes
     }. Votre copie privée reste visible pour vous.
+
+## La console (python -m bot console)
+
+read-console-no-locale = Il n’y a pas de langue d’interface « { $typed } ». Choisissez parmi : { $locales }.

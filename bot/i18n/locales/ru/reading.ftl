@@ -142,3 +142,7 @@ read-post-wait = Вы только что публиковали: опублик
         [many] { $seconds } секунд
        *[other] { $seconds } секунды
     }. Ваша личная копия остаётся видна вам.
+
+## Консоль (python -m bot console)
+
+read-console-no-locale = Языка интерфейса «{ $typed }» нет. Выберите один из: { $locales }.

@@ -112,3 +112,7 @@ read-permission = { $permission ->
     }
 read-permissions = { $first } 和 { $second }
 read-post-wait = 你刚刚发布过：{ $seconds } 秒后可以再次发布。你的私人副本仍然对你可见。
+
+## 终端控制台（python -m bot console）
+
+read-console-no-locale = 没有“{ $typed }”这种界面语言。请从以下选择：{ $locales }。
