@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 import discord
 
 from bot.content import refs as references
-from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
+from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation
 from bot.content.errors import UserError
 from bot.content.langs import LANGUAGES, not_available
 from bot.content.library import Entry, Library
@@ -40,6 +40,7 @@ from bot.render import (
     help_reply,
     library_reply,
     preview,
+    reference_in,
     refs_content,
     refs_reply,
     search_reply,
@@ -376,7 +377,7 @@ class Answers:
                 articles.append((*self.annex(ref, None, fallback), ref.point))
             except UserError:
                 continue  # "Article 40 of the Declaration": not one it has
-        others = [reference(o, f.refs) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
+        others = [reference_in(o, f.refs, locale) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
         if not found.refs and not elsewhere and articles:
             first, *rest = articles
             after = ""
@@ -402,7 +403,7 @@ class Answers:
         after = also
         if found.missing:
             after += "\n" + say(locale, "read-not-in", symbol=doc.symbol, missing=", ".join(found.missing[:5]))
-        return _Quoted(doc, tuple(found.refs), None, f"**{reference(doc, found.refs)}**", after)
+        return _Quoted(doc, tuple(found.refs), None, f"**{reference_in(doc, found.refs, locale)}**", after)
 
     def summary(
         self,

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import discord
 
 from bot.content.cite import STYLES, Citation, annex_reference, reference
-from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line
+from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line, text_language
 from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
+from bot.content.un_wording import paragraphs, un_citation
 from bot.i18n import SOURCE_LOCALE, say
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -120,8 +121,24 @@ def _embed(doc: Document, title: str, description: str | None = None) -> discord
     )
 
 
-def _footer(doc: Document, refs: Sequence[Ref]) -> str:
-    return clip(f"{reference(doc, refs)} · {doc.meta.url}", FOOTER_LIMIT)
+def reference_in(doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> str:
+    """The short reference of headers and footers, in the UN's own wording of the interface language
+    ("résolution 62/152 de l’Assemblée générale, par. 4") where the official texts give one: the whole
+    resolution or its operative paragraphs (bot.content.un_wording); else the English one."""
+    language = text_language(locale)
+    if (
+        language in (None, "en")
+        or doc.meta.body != "General Assembly"
+        or any(r.kind is not Kind.OPERATIVE for r in refs)
+    ):
+        return reference(doc, refs)
+    if not refs:
+        return un_citation(doc.meta, refs, language) or reference(doc, refs)
+    return say(locale, "read-reference", number=doc.meta.number, pin=paragraphs([r.number for r in refs], language))
+
+
+def _footer(doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> str:
+    return clip(f"{reference_in(doc, refs, locale)} · {doc.meta.url}", FOOTER_LIMIT)
 
 
 _KINDS = {Kind.PREAMBLE: "preamble", Kind.OPERATIVE: "operative", Kind.FOOTNOTE: "footnote"}
@@ -146,7 +163,7 @@ def paragraph_embed(doc: Document, paragraph: Paragraph, locale: str = SOURCE_LO
     if paragraph.footnotes:
         lines = "\n".join(_footnote_line(doc.footnote(n), right_to_left=_rtl(doc)) for n in paragraph.footnotes)
         embed.add_field(name=say(locale, "read-footnotes"), value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
-    embed.set_footer(text=_footer(doc, [paragraph.ref]))
+    embed.set_footer(text=_footer(doc, [paragraph.ref], locale))
     return embed
 
 
@@ -166,7 +183,7 @@ def footnote_embed(doc: Document, footnote: Footnote, locale: str = SOURCE_LOCAL
             for p in citing
         )
         embed.add_field(name=say(locale, "read-cited-in"), value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
-    embed.set_footer(text=_footer(doc, [footnote.ref]))
+    embed.set_footer(text=_footer(doc, [footnote.ref], locale))
     return embed
 
 
@@ -230,7 +247,7 @@ def refs_content(
     refs = sorted(set(refs))
     lines = [header] if header else []
     if len(refs) > 1 and not header:
-        lines.append(f"**{reference(doc, refs[:shown])}**")
+        lines.append(f"**{reference_in(doc, refs[:shown], locale)}**")
     left = refs[shown:]
     if left:
         rest = format_refs(left)

@@ -57,6 +57,13 @@ BUTTONS = {
     "ru": ["Назад", "Далее", "Сноски", "Цитировать", "Официальный текст"],
     "zh-CN": ["上一项", "下一项", "脚注", "引用", "正式文本"],
 }
+# The reference under a paragraph: the UN's own wording of that language (bot.content.un_wording).
+FOOTER = {
+    "fr": "résolution 62/152 de l’Assemblée générale, par. 1 · ",
+    "es-ES": "resolución 62/152 de la Asamblea General, párr. 1 · ",
+    "ru": "резолюция Генеральной Ассамблеи 62/152, п. 1 · ",
+    "zh-CN": "大会第62/152号决议，第1段 · ",
+}
 POST = {
     "fr": "Publier dans le salon",
     "es-ES": "Publicar en el canal",
@@ -121,6 +128,7 @@ async def test_a_paragraph_its_title_fields_and_buttons_are_in_the_readers_langu
     assert embed["title"].startswith(f"A/RES/62/152 · {TITLE[locale]}")
     assert "operative paragraph" not in embed["title"]
     assert [f["name"] for f in embed["fields"]] == [say(locale, "read-footnotes")]
+    assert embed["footer"]["text"].startswith(FOOTER[locale])
     # Its footnote names 53/144's annex, which the library holds: a button opens it.
     assert list(buttons(data)) == [*BUTTONS[locale], say(locale, "read-button-open-annex", number="53/144")]
     assert not ENGLISH_BUTTONS & set(buttons(data)) and "Open 53/144, annex" not in buttons(data)

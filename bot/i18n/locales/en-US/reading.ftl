@@ -126,3 +126,8 @@ read-post-wait = You posted a moment ago: you can post again in { $seconds ->
 ## The terminal console (python -m bot console)
 
 read-console-no-locale = There is no interface language “{ $typed }”. Choose one of: { $locales }.
+
+## References in footers and headers (operative paragraphs of a General Assembly resolution)
+# $pin is the UN's own pinpoint in that language (bot/content/un_wording.py): "par. 4", "第4段".
+
+read-reference = General Assembly resolution { $number }, { $pin }

@@ -134,3 +134,7 @@ read-post-wait = Acaba de publicar: podrá volver a hacerlo dentro de { $seconds
 ## La consola (python -m bot console)
 
 read-console-no-locale = No existe el idioma de interfaz «{ $typed }». Elija uno de estos: { $locales }.
+
+## Referencias de pies y encabezados (párrafos de la parte dispositiva de una resolución de la Asamblea General)
+
+read-reference = resolución { $number } de la Asamblea General, { $pin }

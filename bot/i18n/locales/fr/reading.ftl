@@ -134,3 +134,7 @@ read-post-wait = Vous venez de publier : vous pourrez publier à nouveau dans { 
 ## La console (python -m bot console)
 
 read-console-no-locale = Il n’y a pas de langue d’interface « { $typed } ». Choisissez parmi : { $locales }.
+
+## Références des pieds de page et des en-têtes (paragraphes du dispositif d’une résolution de l’Assemblée générale)
+
+read-reference = résolution { $number } de l’Assemblée générale, { $pin }

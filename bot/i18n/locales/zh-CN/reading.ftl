@@ -116,3 +116,7 @@ read-post-wait = 你刚刚发布过：{ $seconds } 秒后可以再次发布。�
 ## 终端控制台（python -m bot console）
 
 read-console-no-locale = 没有“{ $typed }”这种界面语言。请从以下选择：{ $locales }。
+
+## 页脚和标题中的出处（大会决议执行部分各段）
+
+read-reference = 大会第{ $number }号决议，{ $pin }
