@@ -32,6 +32,7 @@ from bot.render import (
     Reply,
     about_reply,
     article_cite_reply,
+    article_label,
     article_reply,
     article_text,
     choice_name,
@@ -144,7 +145,7 @@ class Answers:
         self._summaries: _Kept[tuple[str, str | None, str], list[Reply]] = _Kept(self.KEPT_LARGE)
         self._searched: _Kept[tuple[str, str | None, str], Reply] = _Kept(self.KEPT_LARGE)
         self._found: _Kept[tuple[str, str], references.Found] = _Kept(self.KEPT_LARGE)
-        self._choices: _Kept[tuple[str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
+        self._choices: _Kept[tuple[str, str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
         # The same request typed the same way (a command's options, a button's source): its reply
         # without parsing the reference again. Replies are shared with the kept ones above; the
         # keys are short (options are at most 200 characters), and errors are never kept.
@@ -594,18 +595,21 @@ class Answers:
         return [(document_choice_name(e.document), e.document.symbol) for e in entries][:CHOICES_LIMIT]
 
     def paragraph_choices(
-        self, current: str, document: str | None = None, *, fallback: str | None = None
+        self, current: str, document: str | None = None, *, fallback: str | None = None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]]:
-        """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
+        """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words. The
+        values are what people type, in every language; `locale` words the rest of the names."""
         return list(
             self._choices.get(
-                ("paragraph", current, document or "", fallback or ""),
-                lambda: self._paragraph_choices(current, document, fallback),
+                ("paragraph", current, document or "", fallback or "", locale),
+                lambda: self._paragraph_choices(current, document, fallback, locale),
             )
         )
 
-    def _paragraph_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
-        articles = self._article_choices(current, document, fallback)
+    def _paragraph_choices(
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
+    ) -> list[tuple[str, str]]:
+        articles = self._article_choices(current, document, fallback, locale)
         if articles is not None:
             return articles
         try:
@@ -620,7 +624,8 @@ class Answers:
         except UserError:
             found = ()
         if len(found) > 1:
-            choices.append((choice_name(references.format_refs(found), f"{len(found)} items"), _value(found)))
+            items = say(locale, "read-choice-items", count=len(found))
+            choices.append((choice_name(references.format_refs(found), items), _value(found)))
         elif found:
             choices.append(self._choice(doc, found[0]))
         for ref, language in self._candidates(entry, text, found):
@@ -631,7 +636,7 @@ class Answers:
         return choices[:CHOICES_LIMIT]
 
     def _article_choices(
-        self, current: str, document: str | None, fallback: str | None
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]] | None:
         """Articles, while what is typed reads as the start of an article reference ("art", "Article 1",
         "53/144 art 12(2)"); None when it does not."""
@@ -659,11 +664,13 @@ class Answers:
                 exact = None
         if exact is not None and (exact.point.clause or exact.point.item):
             text_of = article_text(annex.article(exact.point.article), exact.point)
-            choices.append((choice_name(exact.point.label, _plain(text_of)), _article_value(doc, exact.point)))
+            label = article_label(exact.point, locale)
+            choices.append((choice_name(label, _plain(text_of)), _article_value(doc, exact.point)))
         for article in annex.articles:
             if str(article.number).startswith(typed["digits"]):
                 point = references.ArticlePoint(article.number)
-                choices.append((choice_name(point.label, _plain(article.full_text)), _article_value(doc, point)))
+                label = article_label(point, locale)
+                choices.append((choice_name(label, _plain(article.full_text)), _article_value(doc, point)))
         return choices[:CHOICES_LIMIT]
 
     def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[tuple[Ref, str | None]]:
@@ -698,16 +705,18 @@ class Answers:
         return choice_name(ref.label, preview(doc.paragraph(ref), 100)), _value([ref])
 
     def footnote_choices(
-        self, current: str, document: str | None = None, *, fallback: str | None = None
+        self, current: str, document: str | None = None, *, fallback: str | None = None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]]:
         return list(
             self._choices.get(
-                ("footnote", current, document or "", fallback or ""),
-                lambda: self._footnote_choices(current, document, fallback),
+                ("footnote", current, document or "", fallback or "", locale),
+                lambda: self._footnote_choices(current, document, fallback, locale),
             )
         )
 
-    def _footnote_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
+    def _footnote_choices(
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
+    ) -> list[tuple[str, str]]:
         try:
             doc = self.document(document, "", fallback)
         except UserError:
@@ -717,28 +726,32 @@ class Answers:
         choices = []
         for f in doc.footnotes:
             citing = ", ".join(p.ref.label for p in doc.citing(f.number))
-            name = choice_name(str(f.number), f"{f.text.replace('*', '')} (in {citing})")
+            name = choice_name(
+                str(f.number), say(locale, "read-choice-footnote", text=f.text.replace("*", ""), where=citing)
+            )
             if (digits and str(f.number).startswith(digits)) or (not digits and words in fold(name)):
                 choices.append((name, str(f.number)))
         return choices[:CHOICES_LIMIT]
 
     def addressee_choices(
-        self, current: str, document: str | None = None, *, fallback: str | None = None
+        self, current: str, document: str | None = None, *, fallback: str | None = None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]]:
         return list(
             self._choices.get(
-                ("addressee", current, document or "", fallback or ""),
-                lambda: self._addressee_choices(current, document, fallback),
+                ("addressee", current, document or "", fallback or "", locale),
+                lambda: self._addressee_choices(current, document, fallback, locale),
             )
         )
 
-    def _addressee_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
+    def _addressee_choices(
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
+    ) -> list[tuple[str, str]]:
         try:
             doc = self.document(document, "", fallback)
         except UserError:
             return []
         words = fold(references.normalise(current))[:100]
-        options = [(label, ident) for ident, label in doc.addressees] + [("Everyone (all addressees)", ALL)]
+        options = [(label, ident) for ident, label in doc.addressees] + [(say(locale, "read-choice-everyone"), ALL)]
         return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]
 
     @staticmethod

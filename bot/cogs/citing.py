@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.reading import DOCUMENT_HELP, LANGUAGE_CHOICES, chosen_document
 from bot.content.cite import STYLES
-from bot.interactions import choices, reader_locales, send
+from bot.interactions import choices, interface_locale, reader_locales, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -61,7 +61,8 @@ class Citing(commands.Cog):
     async def _ref_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback, locale=locale))
 
     @cite.autocomplete("document")
     async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -66,7 +66,8 @@ class Reading(commands.Cog):
     async def _paragraph_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback, locale=locale))
 
     @app_commands.command(description="Show a footnote, its links and the paragraphs that cite it")
     @app_commands.describe(
@@ -89,7 +90,8 @@ class Reading(commands.Cog):
     async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.footnote_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.footnote_choices(current, document, fallback=fallback, locale=locale))
 
     @app_commands.command(description="What States (or another addressee) are asked to do, in plain language")
     @app_commands.describe(addressee="Who: States (default), Secretary-General, … or all", document=DOCUMENT_HELP)
@@ -107,7 +109,8 @@ class Reading(commands.Cog):
     async def _addressee_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.addressee_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.addressee_choices(current, document, fallback=fallback, locale=locale))
 
     @app_commands.command(description='Search the library: words or "quoted phrases"')
     @app_commands.describe(

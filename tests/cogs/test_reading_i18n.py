@@ -387,3 +387,36 @@ def test_every_button_label_fits(locale: str) -> None:
     for key in keys:
         assert 1 <= len(say(locale, f"read-button-{key}")) <= 80
     assert len(say(locale, "read-button-open-annex", number="53/144")) <= 80
+
+
+async def complete(env: DiscordEnv, command: str, locale: str, name: str, typed: str) -> list[dict[str, Any]]:
+    payload = interaction_payload(command, [option(name, typed, focused=True)], autocomplete=True)
+    payload["locale"] = locale
+    sent = await env.dispatch(payload)
+    assert sent.json["type"] == 8, sent.json
+    found: list[dict[str, Any]] = sent.json["data"]["choices"]
+    assert all(1 <= len(c["name"]) <= 100 for c in found)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("locale", "items", "everyone", "cited", "article"),
+    [
+        ("fr", "OP4-6 · 3 éléments", "Tout le monde (tous les destinataires)", "(dans OP 2)", "article 12 · "),
+        ("es-ES", "OP4-6 · 3 elementos", "Todos (todos los destinatarios)", "(en OP 2)", "artículo 12 · "),
+        ("ru", "OP4-6 · 3 элемента", "Все (все адресаты)", "(в: OP 2)", "статья 12 · "),
+        ("zh-CN", "OP4-6 · 3 项", "所有人（全部对象）", "（见 OP 2）", "第12条 · "),
+    ],
+)
+async def test_autocomplete_names_are_in_the_readers_language_and_values_stay_as_typed(
+    lenv: DiscordEnv, locale: str, items: str, everyone: str, cited: str, article: str
+) -> None:
+    (ranged, *_) = await complete(lenv, "paragraph", locale, "ref", "paras 4-6")
+    assert ranged == {"name": items, "value": "OP4-6"}
+    addressees = await complete(lenv, "summary", locale, "addressee", "")
+    assert {"name": everyone, "value": "all"} in addressees
+    assert all("Everyone" not in c["name"] for c in addressees)
+    (sixth,) = await complete(lenv, "footnote", locale, "number", "6")  # "See A/62/225.", cited in OP 2
+    assert sixth["value"] == "6" and sixth["name"].endswith(cited) and "(in " not in sixth["name"]
+    articles = await complete(lenv, "cite", locale, "ref", "53/144 art 12")
+    assert any(c["name"].startswith(article) and c["value"] == "53/144 art. 12" for c in articles), articles

@@ -131,3 +131,9 @@ read-console-no-locale = There is no interface language “{ $typed }”. Choose
 # $pin is the UN's own pinpoint in that language (bot/content/un_wording.py): "par. 4", "第4段".
 
 read-reference = General Assembly resolution { $number }, { $pin }
+
+## Autocomplete: the rest of a choice's name (its value is what people type, in every language)
+
+read-choice-items = { $count } items
+read-choice-footnote = { $text } (in { $where })
+read-choice-everyone = Everyone (all addressees)

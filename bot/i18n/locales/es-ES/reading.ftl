@@ -138,3 +138,9 @@ read-console-no-locale = No existe el idioma de interfaz «{ $typed }». Elija u
 ## Referencias de pies y encabezados (párrafos de la parte dispositiva de una resolución de la Asamblea General)
 
 read-reference = resolución { $number } de la Asamblea General, { $pin }
+
+## Autocompletado: el resto del nombre de una opción (su valor es lo que se escribe, en todos los idiomas)
+
+read-choice-items = { $count } elementos
+read-choice-footnote = { $text } (en { $where })
+read-choice-everyone = Todos (todos los destinatarios)

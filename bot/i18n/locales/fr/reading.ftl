@@ -138,3 +138,9 @@ read-console-no-locale = Il n’y a pas de langue d’interface « { $typed } »
 ## Références des pieds de page et des en-têtes (paragraphes du dispositif d’une résolution de l’Assemblée générale)
 
 read-reference = résolution { $number } de l’Assemblée générale, { $pin }
+
+## Saisie semi-automatique : le reste du nom d’un choix (sa valeur est ce que l’on tape, dans toutes les langues)
+
+read-choice-items = { $count } éléments
+read-choice-footnote = { $text } (dans { $where })
+read-choice-everyone = Tout le monde (tous les destinataires)

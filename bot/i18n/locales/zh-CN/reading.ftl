@@ -120,3 +120,9 @@ read-console-no-locale = 没有“{ $typed }”这种界面语言。请从以下
 ## 页脚和标题中的出处（大会决议执行部分各段）
 
 read-reference = 大会第{ $number }号决议，{ $pin }
+
+## 自动补全：选项名称的其余部分（其值是用户输入的内容，各语言相同）
+
+read-choice-items = { $count } 项
+read-choice-footnote = { $text }（见 { $where }）
+read-choice-everyone = 所有人（全部对象）
