@@ -36,7 +36,7 @@ read-strength = { $strength ->
         [invites] Предлагает
        *[other] Прочие положения (без просьб)
     }
-read-also-to = *(также к: { $who })*
+read-also-to = *(обращено также к: { $who })*
 read-summary-everyone = кого что просят сделать
 read-summary-who = { $plural ->
         [yes] что просят сделать: { $who }
