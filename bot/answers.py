@@ -18,19 +18,21 @@ from typing import Generic, TypeVar
 import discord
 
 from bot.content import refs as references
-from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation, reference
+from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation
 from bot.content.errors import UserError
 from bot.content.langs import LANGUAGES, not_available
 from bot.content.library import Entry, Library
 from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
 from bot.content.summary import ALL, resolve_addressee, summarize
+from bot.i18n import SOURCE_LOCALE, say
 from bot.render import (
     CHOICES_LIMIT,
     Navigation,
     Reply,
     about_reply,
     article_cite_reply,
+    article_label,
     article_reply,
     article_text,
     choice_name,
@@ -39,6 +41,7 @@ from bot.render import (
     help_reply,
     library_reply,
     preview,
+    reference_in,
     refs_content,
     refs_reply,
     search_reply,
@@ -134,13 +137,15 @@ class Answers:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._units: dict[tuple[str, str, Ref], tuple[discord.Embed, int]] = {}
-        self._shown: _Kept[tuple[str, tuple[Ref, ...], str], Reply] = _Kept(self.KEPT_REPLIES)
-        self._cited: _Kept[tuple[str, tuple[Ref, ...], str, bool, str], Reply] = _Kept(self.KEPT_REPLIES)
-        self._summaries: _Kept[tuple[str, str | None], list[Reply]] = _Kept(self.KEPT_LARGE)
-        self._searched: _Kept[tuple[str, str | None], Reply] = _Kept(self.KEPT_LARGE)
+        # Every kept answer is keyed by its interface locale too (`locale`: the reader's catalogue), as
+        # its titles, notes and buttons are written in it.
+        self._units: dict[tuple[str, str, str, Ref], tuple[discord.Embed, int]] = {}
+        self._shown: _Kept[tuple[str, tuple[Ref, ...], str, str], Reply] = _Kept(self.KEPT_REPLIES)
+        self._cited: _Kept[tuple[str, tuple[Ref, ...], str, bool, str, str], Reply] = _Kept(self.KEPT_REPLIES)
+        self._summaries: _Kept[tuple[str, str | None, str], list[Reply]] = _Kept(self.KEPT_LARGE)
+        self._searched: _Kept[tuple[str, str | None, str], Reply] = _Kept(self.KEPT_LARGE)
         self._found: _Kept[tuple[str, str], references.Found] = _Kept(self.KEPT_LARGE)
-        self._choices: _Kept[tuple[str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
+        self._choices: _Kept[tuple[str, str, str, str, str], list[tuple[str, str]]] = _Kept(self.KEPT_CHOICES)
         # The same request typed the same way (a command's options, a button's source): its reply
         # without parsing the reference again. Replies are shared with the kept ones above; the
         # keys are short (options are at most 200 characters), and errors are never kept.
@@ -167,20 +172,30 @@ class Answers:
         return self.library.default
 
     def paragraph(
-        self, ref: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
+        self,
+        ref: str,
+        document: str | None = None,
+        *,
+        fallback: str | None = None,
+        language: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
-        """`language`: the UN language the reader wants the text in (their locale's, or the one they chose)."""
+        """`language`: the UN language the reader wants the text in (their locale's, or the one they chose);
+        `locale`: the interface language the reply's own words and buttons are in."""
         return self._asked.get(
-            ("paragraph", ref, document, fallback, language), lambda: self._paragraph(ref, document, fallback, language)
+            ("paragraph", ref, document, fallback, language, locale),
+            lambda: self._paragraph(ref, document, fallback, language, locale),
         )
 
-    def _paragraph(self, ref: str, document: str | None, fallback: str | None, language: str | None) -> Reply:
+    def _paragraph(
+        self, ref: str, document: str | None, fallback: str | None, language: str | None, locale: str
+    ) -> Reply:
         article = references.parse_article(ref)
         if article is not None:
             doc, annex = self.annex(article, document, fallback)
-            return self.show_article(doc, annex, article.point, language=language)
+            return self.show_article(doc, annex, article.point, language=language, locale=locale)
         doc = self.document(document, ref, fallback)
-        return self.show(doc, references.parse_refs(ref, doc), language=language)
+        return self.show(doc, references.parse_refs(ref, doc), language=language, locale=locale)
 
     @staticmethod
     def version(doc: Document, language: str | None) -> tuple[Document, str | None]:
@@ -231,12 +246,18 @@ class Answers:
         return doc, annex
 
     def show_article(
-        self, doc: Document, annex: Annex, point: references.ArticlePoint, *, language: str | None = None
+        self,
+        doc: Document,
+        annex: Annex,
+        point: references.ArticlePoint,
+        *,
+        language: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
         text_doc, note = self.version(doc, language)
         if text_doc is not doc:
             annex = text_doc.annexes[doc.annexes.index(annex)]
-        reply = _noted(article_reply(text_doc, annex, point), note)
+        reply = _noted(article_reply(text_doc, annex, point, locale=locale), note)
         numbers = [a.number for a in annex.articles]
         at = numbers.index(point.article)
         nav = Navigation(
@@ -246,17 +267,24 @@ class Answers:
             next=f"p:{doc.symbol}:art{numbers[at + 1]}" if at + 1 < len(numbers) else None,
             cite=f"c:{doc.symbol}:{point.compact}:-:0",
             link=doc.meta.url,
+            locale=locale,
         )
         return _with(reply, nav)
 
     def footnote(
-        self, number: str, document: str | None = None, *, fallback: str | None = None, language: str | None = None
+        self,
+        number: str,
+        document: str | None = None,
+        *,
+        fallback: str | None = None,
+        language: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
         def make() -> Reply:
             doc = self.document(document, number, fallback)
-            return self.show(doc, references.parse_footnotes(number, doc), language=language)
+            return self.show(doc, references.parse_footnotes(number, doc), language=language, locale=locale)
 
-        return self._asked.get(("footnote", number, document, fallback, language), make)
+        return self._asked.get(("footnote", number, document, fallback, language, locale), make)
 
     def cite(
         self,
@@ -267,12 +295,13 @@ class Answers:
         *,
         fallback: str | None = None,
         language: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
         """A citation; `language` words the `un` style as the UN's texts in that language cite, and picks
-        the text a quote is taken from."""
+        the text a quote is taken from; `locale` is the language of the reply's own words."""
         return self._asked.get(
-            ("cite", ref, style, quote, document, fallback, language),
-            lambda: self._cite_asked(ref, style, quote, document, fallback, language),
+            ("cite", ref, style, quote, document, fallback, language, locale),
+            lambda: self._cite_asked(ref, style, quote, document, fallback, language, locale),
         )
 
     def _cite_asked(
@@ -283,6 +312,7 @@ class Answers:
         document: str | None,
         fallback: str | None,
         language: str | None,
+        locale: str,
     ) -> Reply:
         key = check_style(style or DEFAULT_STYLE)
         article = references.parse_article(ref)
@@ -292,21 +322,26 @@ class Answers:
             text_doc, note = self.version(doc, language)  # the quote's text, and the official link's language
             shown = text_doc.annexes[doc.annexes.index(annex)] if text_doc is not doc else annex
             cited = article_citation(doc, annex, point, key)
-            reply = _noted(article_cite_reply(text_doc, shown, point, cited, quote), note if quote else None)
+            reply = _noted(
+                article_cite_reply(text_doc, shown, point, cited, quote, locale=locale), note if quote else None
+            )
             source = f"c:{doc.symbol}:{point.compact}:{key}:{int(quote)}"
-            return _with(reply, Navigation(source=source, link=text_doc.meta.url))
+            return _with(reply, Navigation(source=source, link=text_doc.meta.url, locale=locale))
         doc = self.document(document, ref, fallback)
         refs = references.parse_refs(ref, doc, whole=True)
         return self._cited.get(
-            (doc.symbol, refs, key, quote, language or ""), lambda: self._cite(doc, refs, key, quote, language)
+            (doc.symbol, refs, key, quote, language or "", locale),
+            lambda: self._cite(doc, refs, key, quote, language, locale),
         )
 
-    def _cite(self, doc: Document, refs: Sequence[Ref], key: str, quote: bool, language: str | None) -> Reply:
+    def _cite(
+        self, doc: Document, refs: Sequence[Ref], key: str, quote: bool, language: str | None, locale: str
+    ) -> Reply:
         text_doc, note = self.version(doc, language)  # the quote's text, and the official link's language
         cited = citation(doc, refs, key, language=language)
-        reply = _noted(cite_reply(text_doc, refs, cited, quote), note if quote else None)
+        reply = _noted(cite_reply(text_doc, refs, cited, quote, locale=locale), note if quote else None)
         source = f"c:{doc.symbol}:{_compact(refs) or 'all'}:{key}:{int(quote)}"
-        return _with(reply, Navigation(source=source, link=text_doc.meta.url))
+        return _with(reply, Navigation(source=source, link=text_doc.meta.url, locale=locale))
 
     def quote_message(
         self,
@@ -316,6 +351,7 @@ class Answers:
         *,
         fallback: str | None = None,
         language: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
         """The paragraphs a chat message refers to, and a line citing them.
 
@@ -324,13 +360,16 @@ class Answers:
         scanned = text[: references.MAX_SCAN]
         # What the message cites is kept by its text; only the link to the message (a new one for
         # each message quoted, even of the same text) is added to the kept answer each time.
-        quoted = self._quoted.get((scanned, document, fallback), lambda: self._quoted_refs(scanned, document, fallback))
-        header = quoted.title + (f" · cited in {where}" if where else "") + quoted.after
+        quoted = self._quoted.get(
+            (scanned, document, fallback, locale), lambda: self._quoted_refs(scanned, document, fallback, locale)
+        )
+        title = say(locale, "read-quoted-where", title=quoted.title, where=where) if where else quoted.title
+        header = title + quoted.after
         if quoted.article is not None:
-            return _with_header(self.show_article(*quoted.article, language=language), header)
-        return self.show(quoted.doc, quoted.refs, header=header, language=language)
+            return _with_header(self.show_article(*quoted.article, language=language, locale=locale), header)
+        return self.show(quoted.doc, quoted.refs, header=header, language=language, locale=locale)
 
-    def _quoted_refs(self, scanned: str, document: str | None, fallback: str | None) -> _Quoted:
+    def _quoted_refs(self, scanned: str, document: str | None, fallback: str | None, locale: str) -> _Quoted:
         doc = self.document(document, "", fallback)
         found = self._found.get((doc.symbol, scanned), lambda: references.find_refs(scanned, doc))
         elsewhere = [
@@ -344,17 +383,17 @@ class Answers:
                 articles.append((*self.annex(ref, None, fallback), ref.point))
             except UserError:
                 continue  # "Article 40 of the Declaration": not one it has
-        others = [reference(o, f.refs) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
+        others = [reference_in(o, f.refs, locale) for o, f in elsewhere] + [annex_reference(*a) for a in articles]
         if not found.refs and not elsewhere and articles:
             first, *rest = articles
             after = ""
             if rest:
-                after = "\n*(Also cited: " + "; ".join(annex_reference(*a) for a in rest[:3]) + ".)*"
+                after = "\n" + say(locale, "read-also-cited", others="; ".join(annex_reference(*a) for a in rest[:3]))
             return _Quoted(doc, (), first, f"**{annex_reference(*first)}**", after)
         if elsewhere and not found.refs:
             doc, found = elsewhere.pop(0)
             others.pop(0)
-        also = "\n*(Also cited: " + "; ".join(others[:3]) + ".)*" if others else ""
+        also = "\n" + say(locale, "read-also-cited", others="; ".join(others[:3])) if others else ""
         if not found.refs:
             if found.missing:
                 raise UserError(
@@ -367,49 +406,55 @@ class Answers:
             raise UserError("err-finder-nothing", symbol=doc.symbol, number=doc.meta.number)
         after = also
         if found.missing:
-            after += f"\n*(Not in {doc.symbol}: {', '.join(found.missing[:5])}.)*"
-        return _Quoted(doc, tuple(found.refs), None, f"**{reference(doc, found.refs)}**", after)
+            after += "\n" + say(locale, "read-not-in", symbol=doc.symbol, missing=", ".join(found.missing[:5]))
+        return _Quoted(doc, tuple(found.refs), None, f"**{reference_in(doc, found.refs, locale)}**", after)
 
     def summary(
-        self, addressee: str | None = None, document: str | None = None, page: int = 0, *, fallback: str | None = None
+        self,
+        addressee: str | None = None,
+        document: str | None = None,
+        page: int = 0,
+        *,
+        fallback: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
         doc = self.document(document, "", fallback)
         ident = resolve_addressee(doc, addressee)
-        pages = self._summaries.get((doc.symbol, ident), lambda: self._summary_pages(doc, ident))
+        pages = self._summaries.get((doc.symbol, ident, locale), lambda: self._summary_pages(doc, ident, locale))
         page = min(max(page, 0), len(pages) - 1)
         return pages[page]
 
     @staticmethod
-    def _summary_pages(doc: Document, ident: str | None) -> list[Reply]:
+    def _summary_pages(doc: Document, ident: str | None, locale: str = SOURCE_LOCALE) -> list[Reply]:
         sections = summarize(doc, ident)
         if not sections:
             if ident is None:
                 raise UserError("err-nobody-addressed-anyone", symbol=doc.symbol)
             raise UserError("err-nobody-addressed", symbol=doc.symbol, addressee=doc.addressee_label(ident))
-        pages = summary_pages(doc, sections, everyone=ident is None)
+        pages = summary_pages(doc, sections, everyone=ident is None, locale=locale)
         key = _addressee_key(doc, ident)
         replies = []
         for page in range(len(pages)):
             more = f"s:{doc.symbol}:{key}:{page + 1}" if page + 1 < len(pages) else None
-            nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url)
-            replies.append(_with(summary_reply(pages, page), nav))
+            nav = Navigation(source=f"s:{doc.symbol}:{key}:{page}", more=more, link=doc.meta.url, locale=locale)
+            replies.append(_with(summary_reply(pages, page, locale), nav))
         return replies
 
-    def search(self, query: str, document: str | None = None) -> Reply:
+    def search(self, query: str, document: str | None = None, *, locale: str = SOURCE_LOCALE) -> Reply:
         """Search one document, or every document when none is named."""
         doc = self.library.entry(document).document
-        return self._searched.get((query, document), lambda: self._search(doc, query, document))
+        return self._searched.get((query, document, locale), lambda: self._search(doc, query, document, locale))
 
-    def _search(self, doc: Document, query: str, document: str | None) -> Reply:
+    def _search(self, doc: Document, query: str, document: str | None, locale: str) -> Reply:
         result = self.library.index.search(query, limit=SEARCH_RESULTS, within=doc.symbol if document else None)
-        return search_reply(doc, result, several=len(self.library.symbols) > 1)
+        return search_reply(doc, result, several=len(self.library.symbols) > 1, locale=locale)
 
     def about(self, document: str | None = None, *, in_server: bool = True, fallback: str | None = None) -> Reply:
         return about_reply(self.document(document, "", fallback), self._commands(in_server))
 
-    def catalogue(self, fallback: str | None = None) -> Reply:
+    def catalogue(self, fallback: str | None = None, *, locale: str = SOURCE_LOCALE) -> Reply:
         """/library: every loaded document, and which one answers here by default."""
-        return library_reply(self.library.documents, self.document(None, "", fallback))
+        return library_reply(self.library.documents, self.document(None, "", fallback), locale)
 
     def help(self, document: str | None = None, *, in_server: bool = True) -> Reply:
         doc = self.library.entry(document).document
@@ -423,29 +468,43 @@ class Answers:
     # -- showing references, with where the buttons lead ------------------------
 
     def show(
-        self, doc: Document, refs: Sequence[Ref], header: str | None = None, *, language: str | None = None
+        self,
+        doc: Document,
+        refs: Sequence[Ref],
+        header: str | None = None,
+        *,
+        language: str | None = None,
+        locale: str = SOURCE_LOCALE,
     ) -> Reply:
         text_doc, note = self.version(doc, language)
-        key = (doc.symbol, tuple(sorted(set(refs))), text_doc.meta.language or "")
-        kept = self._shown.get(key, lambda: self._show(doc, text_doc, key[1]))
+        key = (doc.symbol, tuple(sorted(set(refs))), text_doc.meta.language or "", locale)
+        kept = self._shown.get(key, lambda: self._show(doc, text_doc, key[1], locale))
         if header is not None:
             # A quoted message's own header: the same embeds and buttons, another text above them.
-            content = refs_content(text_doc, key[1], len(kept.embeds), header, more=lambda left: _more(doc, left))
+            content = refs_content(
+                text_doc, key[1], len(kept.embeds), header, more=lambda left: _more(doc, left), locale=locale
+            )
             kept = dataclasses.replace(kept, content=content)
         return _noted(kept, note)
 
-    def _unit(self, doc: Document, ref: Ref) -> tuple[discord.Embed, int]:
+    def _unit(self, doc: Document, ref: Ref, locale: str = SOURCE_LOCALE) -> tuple[discord.Embed, int]:
         """A unit's embed and its size, built on first use and kept (never changed once built)."""
-        key = (doc.symbol, doc.meta.language or "", ref)
+        key = (doc.symbol, doc.meta.language or "", locale, ref)
         kept = self._units.get(key)
         if kept is None:
-            embed = unit_embed(doc, ref)
+            embed = unit_embed(doc, ref, locale)
             kept = self._units[key] = (embed, len(embed))
         return kept
 
-    def _show(self, doc: Document, text_doc: Document, refs: Sequence[Ref]) -> Reply:
+    def _show(self, doc: Document, text_doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> Reply:
         """`refs` of `doc` shown in `text_doc` (the same document in the reader's language, or itself)."""
-        reply = refs_reply(text_doc, refs, more=lambda left: _more(doc, left), unit=lambda r: self._unit(text_doc, r))
+        reply = refs_reply(
+            text_doc,
+            refs,
+            more=lambda left: _more(doc, left),
+            unit=lambda r: self._unit(text_doc, r, locale),
+            locale=locale,
+        )
         ordered = sorted(set(refs))
         shown, left = ordered[: len(reply.embeds)], ordered[len(reply.embeds) :]
         more = _more(doc, left)
@@ -466,12 +525,15 @@ class Answers:
             cite=_fit(f"c:{doc.symbol}:{_compact(shown)}:-:0"),
             link=doc.meta.url,
             library=self._footnote_links(
-                doc, [r.number for r in shown if r.kind is Kind.FOOTNOTE] + [r.number for r in cited]
+                doc, [r.number for r in shown if r.kind is Kind.FOOTNOTE] + [r.number for r in cited], locale
             ),
+            locale=locale,
         )
         return _with(reply, nav)
 
-    def _footnote_links(self, doc: Document, footnotes: Sequence[int]) -> tuple[tuple[str, str], ...]:
+    def _footnote_links(
+        self, doc: Document, footnotes: Sequence[int], locale: str = SOURCE_LOCALE
+    ) -> tuple[tuple[str, str], ...]:
         """A button for each other document of the library that a shown footnote points to
         ("Resolution 53/144, annex." -> the Declaration in 53/144): (label, source)."""
         out: dict[str, str] = {}
@@ -480,7 +542,9 @@ class Answers:
             text = doc.footnote(number).text
             for other in references.named_documents(text, others):
                 annexed = "annex" in text.lower() and any(a.articles for a in other.annexes)
-                label = f"Open {other.meta.number}" + (", annex" if annexed else "")
+                label = say(
+                    locale, "read-button-open-annex" if annexed else "read-button-open", number=other.meta.number
+                )
                 target = "art1" if annexed else _compact([_first(other)])
                 out.setdefault(label, f"p:{other.symbol}:{target}")
         return tuple(out.items())[:3]
@@ -491,31 +555,38 @@ class Answers:
         match = _SOURCE.match(source)
         return match is not None and match["kind"] == "c" and match["a"] in (None, "", "-")
 
-    def replay(self, source: str, *, style: str | None = None, language: str | None = None) -> Reply:
+    def replay(
+        self, source: str, *, style: str | None = None, language: str | None = None, locale: str = SOURCE_LOCALE
+    ) -> Reply:
         """Rebuild the reply a source describes. `style` is the default for a cite source that names none;
-        `language` the reader's (texts are shown, and citations worded, in it where the library has it)."""
-        return self._asked.get(("replay", source, style, language), lambda: self._replay(source, style, language))
+        `language` the reader's (texts are shown, and citations worded, in it where the library has it);
+        `locale` the language of the reply's own words and buttons."""
+        return self._asked.get(
+            ("replay", source, style, language, locale), lambda: self._replay(source, style, language, locale)
+        )
 
-    def _replay(self, source: str, style: str | None, language: str | None) -> Reply:
+    def _replay(self, source: str, style: str | None, language: str | None, locale: str) -> Reply:
         match = _SOURCE.match(source)
         if match is None:
             raise UserError("err-old-button")
         doc = self.library.entry(match["doc"]).document if match["doc"] else self.library.default
         kind, what = match["kind"], match["what"]
         if kind == "p" and what.startswith("art"):
-            return self.paragraph(what, doc.symbol, language=language)
+            return self.paragraph(what, doc.symbol, language=language, locale=locale)
         if kind == "p":
-            return self.show(doc, references.parse_refs(what, doc), language=language)
+            return self.show(doc, references.parse_refs(what, doc), language=language, locale=locale)
         if kind == "c":
             chosen = match["a"] if match["a"] not in (None, "", "-") else (style or DEFAULT_STYLE)
-            return self.cite("all" if what == "all" else what, chosen, match["b"] == "1", doc.symbol, language=language)
+            quote = match["b"] == "1"
+            what = "all" if what == "all" else what
+            return self.cite(what, chosen, quote, doc.symbol, language=language, locale=locale)
         page = int(match["a"]) if match["a"] and match["a"].isascii() and match["a"].isdigit() else 0
         if what.startswith("#"):  # an addressee by position, where its id is too long for a button
             index = what[1:]
             if not (index.isascii() and index.isdigit() and int(index) < len(doc.addressees)):
                 raise UserError("err-old-button")
             what = doc.addressees[int(index)][0]
-        return self.summary(what, doc.symbol, page)
+        return self.summary(what, doc.symbol, page, locale=locale)
 
     # -- autocomplete ---------------------------------------------------------
     # Autocomplete answers on every keystroke and must never fail: any input gets a list.
@@ -526,18 +597,21 @@ class Answers:
         return [(document_choice_name(e.document), e.document.symbol) for e in entries][:CHOICES_LIMIT]
 
     def paragraph_choices(
-        self, current: str, document: str | None = None, *, fallback: str | None = None
+        self, current: str, document: str | None = None, *, fallback: str | None = None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]]:
-        """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words."""
+        """Up to 25 (name, value) choices: references typed so far, or paragraphs matching words. The
+        values are what people type, in every language; `locale` words the rest of the names."""
         return list(
             self._choices.get(
-                ("paragraph", current, document or "", fallback or ""),
-                lambda: self._paragraph_choices(current, document, fallback),
+                ("paragraph", current, document or "", fallback or "", locale),
+                lambda: self._paragraph_choices(current, document, fallback, locale),
             )
         )
 
-    def _paragraph_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
-        articles = self._article_choices(current, document, fallback)
+    def _paragraph_choices(
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
+    ) -> list[tuple[str, str]]:
+        articles = self._article_choices(current, document, fallback, locale)
         if articles is not None:
             return articles
         try:
@@ -552,7 +626,8 @@ class Answers:
         except UserError:
             found = ()
         if len(found) > 1:
-            choices.append((choice_name(references.format_refs(found), f"{len(found)} items"), _value(found)))
+            items = say(locale, "read-choice-items", count=len(found))
+            choices.append((choice_name(references.format_refs(found), items), _value(found)))
         elif found:
             choices.append(self._choice(doc, found[0]))
         for ref, language in self._candidates(entry, text, found):
@@ -563,7 +638,7 @@ class Answers:
         return choices[:CHOICES_LIMIT]
 
     def _article_choices(
-        self, current: str, document: str | None, fallback: str | None
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]] | None:
         """Articles, while what is typed reads as the start of an article reference ("art", "Article 1",
         "53/144 art 12(2)"); None when it does not."""
@@ -591,11 +666,13 @@ class Answers:
                 exact = None
         if exact is not None and (exact.point.clause or exact.point.item):
             text_of = article_text(annex.article(exact.point.article), exact.point)
-            choices.append((choice_name(exact.point.label, _plain(text_of)), _article_value(doc, exact.point)))
+            label = article_label(exact.point, locale)
+            choices.append((choice_name(label, _plain(text_of)), _article_value(doc, exact.point)))
         for article in annex.articles:
             if str(article.number).startswith(typed["digits"]):
                 point = references.ArticlePoint(article.number)
-                choices.append((choice_name(point.label, _plain(article.full_text)), _article_value(doc, point)))
+                label = article_label(point, locale)
+                choices.append((choice_name(label, _plain(article.full_text)), _article_value(doc, point)))
         return choices[:CHOICES_LIMIT]
 
     def _candidates(self, entry: Entry, text: str, found: Sequence[Ref]) -> list[tuple[Ref, str | None]]:
@@ -630,16 +707,18 @@ class Answers:
         return choice_name(ref.label, preview(doc.paragraph(ref), 100)), _value([ref])
 
     def footnote_choices(
-        self, current: str, document: str | None = None, *, fallback: str | None = None
+        self, current: str, document: str | None = None, *, fallback: str | None = None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]]:
         return list(
             self._choices.get(
-                ("footnote", current, document or "", fallback or ""),
-                lambda: self._footnote_choices(current, document, fallback),
+                ("footnote", current, document or "", fallback or "", locale),
+                lambda: self._footnote_choices(current, document, fallback, locale),
             )
         )
 
-    def _footnote_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
+    def _footnote_choices(
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
+    ) -> list[tuple[str, str]]:
         try:
             doc = self.document(document, "", fallback)
         except UserError:
@@ -649,28 +728,32 @@ class Answers:
         choices = []
         for f in doc.footnotes:
             citing = ", ".join(p.ref.label for p in doc.citing(f.number))
-            name = choice_name(str(f.number), f"{f.text.replace('*', '')} (in {citing})")
+            name = choice_name(
+                str(f.number), say(locale, "read-choice-footnote", text=f.text.replace("*", ""), where=citing)
+            )
             if (digits and str(f.number).startswith(digits)) or (not digits and words in fold(name)):
                 choices.append((name, str(f.number)))
         return choices[:CHOICES_LIMIT]
 
     def addressee_choices(
-        self, current: str, document: str | None = None, *, fallback: str | None = None
+        self, current: str, document: str | None = None, *, fallback: str | None = None, locale: str = SOURCE_LOCALE
     ) -> list[tuple[str, str]]:
         return list(
             self._choices.get(
-                ("addressee", current, document or "", fallback or ""),
-                lambda: self._addressee_choices(current, document, fallback),
+                ("addressee", current, document or "", fallback or "", locale),
+                lambda: self._addressee_choices(current, document, fallback, locale),
             )
         )
 
-    def _addressee_choices(self, current: str, document: str | None, fallback: str | None) -> list[tuple[str, str]]:
+    def _addressee_choices(
+        self, current: str, document: str | None, fallback: str | None, locale: str = SOURCE_LOCALE
+    ) -> list[tuple[str, str]]:
         try:
             doc = self.document(document, "", fallback)
         except UserError:
             return []
         words = fold(references.normalise(current))[:100]
-        options = [(label, ident) for ident, label in doc.addressees] + [("Everyone (all addressees)", ALL)]
+        options = [(label, ident) for ident, label in doc.addressees] + [(say(locale, "read-choice-everyone"), ALL)]
         return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]
 
     @staticmethod

@@ -13,7 +13,8 @@ from typing import TextIO
 
 from bot.answers import Answers
 from bot.content.errors import UserError
-from bot.content.langs import LANGUAGES, parse_language
+from bot.content.langs import LANGUAGES, parse_language, text_language
+from bot.i18n import LOCALES, SOURCE_LOCALE, catalogue_locale
 from bot.render import Reply, error_reply, to_text
 
 PROMPT = "resolution-bot> "
@@ -34,7 +35,11 @@ def _options(args: str) -> tuple[str, dict[str, str]]:
     return _OPTION.sub("", args).strip(), dict(_OPTION.findall(args))
 
 
-def _language(options: dict[str, str]) -> str | None:
+def _language(options: dict[str, str], locale: str = SOURCE_LOCALE) -> str | None:
+    """The `language` option; without it, the text in the interface language where the library has it
+    (as a Discord client in that locale gets it), the original in English."""
+    if "language" not in options:
+        return text_language(locale) if locale != SOURCE_LOCALE else None
     try:
         return parse_language(options.get("language"))
     except ValueError:
@@ -43,18 +48,31 @@ def _language(options: dict[str, str]) -> str | None:
         ) from None
 
 
-def _cite(answers: Answers, args: str, document: str | None) -> Reply:
+def _cite(answers: Answers, args: str, document: str | None, locale: str = SOURCE_LOCALE) -> Reply:
     """`/cite 4 style:bluebook quote:true language:fr`, as the slash command's options."""
     ref, options = _options(args)
     quote = options.get("quote", "false").casefold() in ("true", "yes", "1")
     what = _required(ref, "cite")
-    return answers.cite(what, options.get("style"), quote, document, language=_language(options))
+    language = _language(options, locale)
+    return answers.cite(what, options.get("style"), quote, document, language=language, locale=locale)
 
 
-def _read(show: Callable[..., Reply], args: str, what: str, document: str | None) -> Reply:
+def _read(show: Callable[..., Reply], args: str, what: str, document: str | None, locale: str = SOURCE_LOCALE) -> Reply:
     """`/paragraph 4 language:ar`."""
     ref, options = _options(args)
-    return show(_required(ref, what), document, language=_language(options))
+    return show(_required(ref, what), document, language=_language(options, locale), locale=locale)
+
+
+def _locale(args: str) -> tuple[str, str]:
+    """`locale:fr` anywhere in the line: the interface language the replies are in (as a Discord
+    client's locale), English without it."""
+    found = re.search(r"\blocale:(\S+)", args)
+    if found is None:
+        return args, SOURCE_LOCALE
+    served = catalogue_locale(found[1])
+    if served is None:
+        raise UserError("read-console-no-locale", typed=found[1][:30], locales=", ".join(LOCALES))
+    return (args[: found.start()] + args[found.end() :]).strip(), served
 
 
 def _document(args: str) -> tuple[str, str | None]:
@@ -70,23 +88,29 @@ def dispatch(answers: Answers, line: str) -> Reply:
     name, _, rest = line.strip().partition(" ")
     name = name.lstrip("/").casefold()
     rest, doc = _document(rest.strip())
+    locale = SOURCE_LOCALE
+
+    def search(a: str) -> Reply:
+        return answers.search(_required(a, "search"), doc, locale=locale)
+
     table: dict[str, Callable[[str], Reply]] = {
-        "paragraph": lambda a: _read(answers.paragraph, a, "paragraph", doc),
-        "footnote": lambda a: _read(answers.footnote, a, "footnote", doc),
-        "cite": lambda a: _cite(answers, a, doc),
-        "summary": lambda a: answers.summary(a or None, doc),
-        "search": lambda a: answers.search(_required(a, "search"), doc),
+        "paragraph": lambda a: _read(answers.paragraph, a, "paragraph", doc, locale),
+        "footnote": lambda a: _read(answers.footnote, a, "footnote", doc, locale),
+        "cite": lambda a: _cite(answers, a, doc, locale),
+        "summary": lambda a: answers.summary(a or None, doc, locale=locale),
+        "search": search,
         "about": lambda a: answers.about(doc),
-        "library": lambda a: answers.catalogue(),
+        "library": lambda a: answers.catalogue(locale=locale),
         "help": lambda a: answers.help(),
     }
     command = table.get(name)
     try:
+        rest, locale = _locale(rest)
         if command is None:
             raise UserError("err-console-command", name=name, commands=", ".join("/" + n for n in table))
         return command(rest)
     except UserError as exc:
-        return error_reply(exc.message)
+        return error_reply(exc.text(locale))
 
 
 def show(answers: Answers, words: list[str]) -> str:

@@ -40,6 +40,7 @@ from discord import app_commands
 from bot.answers import Answers
 from bot.content.errors import UserError
 from bot.content.langs import text_language
+from bot.i18n import SOURCE_LOCALE, Audience, say
 from bot.render import Navigation, Reply, error_reply
 
 if TYPE_CHECKING:
@@ -54,10 +55,21 @@ async def reader_language(interaction: Interaction, chosen: str | None = None) -
     setting), mapped to a UN language ("es-419" → "es"); None when it is none of the six."""
     if chosen is not None:
         return chosen
-    from bot.i18n import Audience
+    return text_language(await interface_locale(interaction))
+
+
+async def interface_locale(interaction: Interaction, audience: Audience = Audience.PERSON) -> str:
+    """The catalogue locale the bot's own words are in: the person's for an answer to them, the server's
+    for what is posted on its behalf (bot.i18n.language says in which order each is chosen)."""
     from bot.i18n.translator import interaction_locale
 
-    return text_language(await interaction_locale(interaction, interaction.client.languages, Audience.PERSON))
+    return await interaction_locale(interaction, interaction.client.languages, audience)
+
+
+async def reader_locales(interaction: Interaction, chosen: str | None = None) -> tuple[str, str | None]:
+    """(interface locale, UN language of the text) for an answer to the person: one read of their settings."""
+    locale = await interface_locale(interaction)
+    return locale, chosen if chosen is not None else text_language(locale)
 
 
 Interaction = discord.Interaction["ResolutionBot"]
@@ -166,8 +178,9 @@ async def clicked(interaction: Interaction) -> None:
         if action == "post":
             await _post(interaction, source)
             return
-        language = await reader_language(interaction)
-        reply = interaction.client.answers.replay(source, style=await _style(interaction, source), language=language)
+        locale, language = await reader_locales(interaction)
+        style = await _style(interaction, source)
+        reply = interaction.client.answers.replay(source, style=style, language=language, locale=locale)
         if action in ("go", "more") and interaction.user.id == owner:
             await edit(interaction, reply, owner=owner)
         else:
@@ -187,16 +200,18 @@ async def clicked(interaction: Interaction) -> None:
 async def _post(interaction: Interaction, source: str) -> None:
     """The answer again, publicly, if the person who clicked may post here and has not just done so."""
     bot = interaction.client
-    refused = refused_post(interaction)
+    # The refusal is for the person who clicked; the post is for everyone in the channel.
+    person, language = await reader_locales(interaction)
+    refused = refused_post(interaction, person)
     cooldown = post_cooldown(bot)
     wait = cooldown.wait(interaction.user.id, bot.clock.now())
     if refused is None and wait is not None:
-        refused = cooldown_message(wait)
+        refused = cooldown_message(wait, person)
     if refused is not None:
         await send(interaction, error_reply(refused))
         return
-    language = await reader_language(interaction)
-    reply = bot.answers.replay(source, style=await _style(interaction, source), language=language)
+    server = await interface_locale(interaction, Audience.SERVER)
+    reply = bot.answers.replay(source, style=await _style(interaction, source), language=language, locale=server)
     cooldown.posted(interaction.user.id, bot.clock.now())  # before sending: a double click posts once
     await send(interaction, dataclasses.replace(reply, ephemeral=False), owner=interaction.user.id)
 
@@ -215,7 +230,7 @@ DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = ()
 _THREADS = (discord.ChannelType.public_thread, discord.ChannelType.private_thread, discord.ChannelType.news_thread)
 
 
-def refused_post(interaction: Interaction) -> str | None:
+def refused_post(interaction: Interaction, locale: str = SOURCE_LOCALE) -> str | None:
     """Why the clicking person may not have the bot post here for them, or None when they may.
 
     `interaction.permissions` are the clicking member's own in this channel. In DMs and group
@@ -224,25 +239,22 @@ def refused_post(interaction: Interaction) -> str | None:
     if interaction.guild_id is None:
         return None
     permissions = interaction.permissions
-    missing = [] if permissions.send_messages else ["Send Messages"]
+    missing = [] if permissions.send_messages else ["send"]
     channel_type = getattr(interaction.channel, "type", None)
     if channel_type in _THREADS and not permissions.send_messages_in_threads:
-        missing.append("Send Messages in Threads")
+        missing.append("threads")
     if not missing and channel_type in _THREADS and getattr(interaction.channel, "locked", False):
         if permissions.manage_threads:
             return None
         # Discord lets only those who may manage threads send in a locked one.
-        return (
-            "This thread is locked: only people with the **Manage Threads** permission can post in it, "
-            "so I won't post this here for you. Your private copy stays visible to you."
-        )
+        return say(locale, "read-post-locked")
     if not missing:
         return None
-    needed = " and ".join(f"**{name}**" for name in missing)
-    return (
-        f"You can't post in this {'thread' if channel_type in _THREADS else 'channel'} yourself (that needs the "
-        f"{needed} permission), so I won't post this here for you. Your private copy stays visible to you."
-    )
+    # Each permission by the name Discord shows in that language.
+    names = [f"**{say(locale, 'read-permission', permission=name)}**" for name in missing]
+    needed = names[0] if len(names) == 1 else say(locale, "read-permissions", first=names[0], second=names[1])
+    where = "thread" if channel_type in _THREADS else "channel"
+    return say(locale, "read-post-refused", where=where, needed=needed)
 
 
 class PostCooldown:
@@ -273,12 +285,9 @@ def post_cooldown(bot: discord.Client) -> PostCooldown:
     return _COOLDOWNS.setdefault(bot, PostCooldown())
 
 
-def cooldown_message(wait: dt.timedelta) -> str:
+def cooldown_message(wait: dt.timedelta, locale: str = SOURCE_LOCALE) -> str:
     seconds = max(1, math.ceil(wait.total_seconds()))
-    return (
-        f"You posted a moment ago: you can post again in {seconds} second{'s' if seconds != 1 else ''}. "
-        "Your private copy stays visible to you."
-    )
+    return say(locale, "read-post-wait", seconds=seconds)
 
 
 def _disabled(label: str, emoji: str, key: str) -> discord.ui.Button[discord.ui.View]:
@@ -297,23 +306,26 @@ def _view(nav: Navigation, ephemeral: bool, owner: int) -> discord.ui.View:
     """Built once for each answer and person, and kept: a stopped view is only read when sent
     (discord.py keeps no stopped view, and the dynamic items answer the clicks)."""
     view = discord.ui.View(timeout=None)
+    locale = nav.locale  # the reply's own language: its buttons say the same
     if nav.paged:
-        previous = SourceButton("go", nav.previous, owner, "Previous", emoji="◀") if nav.previous else None
-        following = SourceButton("go", nav.next, owner, "Next", emoji="▶") if nav.next else None
-        view.add_item(previous or _disabled("Previous", "◀", "prev"))
-        view.add_item(following or _disabled("Next", "▶", "next"))
+        back, on = say(locale, "read-button-previous"), say(locale, "read-button-next")
+        previous = SourceButton("go", nav.previous, owner, back, emoji="◀") if nav.previous else None
+        following = SourceButton("go", nav.next, owner, on, emoji="▶") if nav.next else None
+        view.add_item(previous or _disabled(back, "◀", "prev"))
+        view.add_item(following or _disabled(on, "▶", "next"))
     if nav.footnotes:
-        view.add_item(SourceButton("show", nav.footnotes, owner, "Footnotes"))
+        view.add_item(SourceButton("show", nav.footnotes, owner, say(locale, "read-button-footnotes")))
     if nav.cite:
-        view.add_item(SourceButton("show", nav.cite, owner, "Cite"))
+        view.add_item(SourceButton("show", nav.cite, owner, say(locale, "read-button-cite")))
     if nav.link:
-        view.add_item(discord.ui.Button(label="Official text", url=nav.link, style=discord.ButtonStyle.link))
+        label = say(locale, "read-button-official")
+        view.add_item(discord.ui.Button(label=label, url=nav.link, style=discord.ButtonStyle.link))
     for label, source in nav.library:  # a footnote's "Resolution 53/144, annex": open that text here
         view.add_item(SourceButton("show", source, owner, label[:80], emoji="📖"))
     if nav.more:
-        view.add_item(SourceButton("more", nav.more, owner, "More", emoji="⏬"))
+        view.add_item(SourceButton("more", nav.more, owner, say(locale, "read-button-more"), emoji="⏬"))
     if ephemeral and nav.source:
-        view.add_item(SourceButton("post", nav.source, owner, "Post to channel"))
+        view.add_item(SourceButton("post", nav.source, owner, say(locale, "read-button-post")))
     for item in view.children:  # custom_ids over Discord's limit would make the whole message fail
         if len(getattr(item, "custom_id", None) or "") > 100:
             view.remove_item(item)

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 import discord
 
 from bot.content.cite import STYLES, Citation, annex_reference, reference
-from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line
+from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line, text_language
 from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
+from bot.content.un_wording import paragraphs, un_citation
+from bot.i18n import SOURCE_LOCALE, say
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT_LIMIT = 2_000
@@ -50,6 +52,7 @@ class Navigation:
     cite: str | None = None
     link: str | None = None  # the official text
     library: tuple[tuple[str, str], ...] = ()  # (label, source): other texts of the library a footnote points to
+    locale: str = SOURCE_LOCALE  # the interface language of the reply, and so of its buttons' labels
 
 
 @dataclass(frozen=True)
@@ -118,35 +121,69 @@ def _embed(doc: Document, title: str, description: str | None = None) -> discord
     )
 
 
-def _footer(doc: Document, refs: Sequence[Ref]) -> str:
-    return clip(f"{reference(doc, refs)} · {doc.meta.url}", FOOTER_LIMIT)
+def reference_in(doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> str:
+    """The short reference of headers and footers, in the UN's own wording of the interface language
+    ("résolution 62/152 de l’Assemblée générale, par. 4") where the official texts give one: the whole
+    resolution or its operative paragraphs (bot.content.un_wording); else the English one."""
+    language = text_language(locale)
+    if (
+        language in (None, "en")
+        or doc.meta.body != "General Assembly"
+        or any(r.kind is not Kind.OPERATIVE for r in refs)
+    ):
+        return reference(doc, refs)
+    if not refs:
+        return un_citation(doc.meta, refs, language) or reference(doc, refs)
+    return say(locale, "read-reference", number=doc.meta.number, pin=paragraphs([r.number for r in refs], language))
 
 
-def paragraph_embed(doc: Document, paragraph: Paragraph) -> discord.Embed:
+def _footer(doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> str:
+    return clip(f"{reference_in(doc, refs, locale)} · {doc.meta.url}", FOOTER_LIMIT)
+
+
+_KINDS = {Kind.PREAMBLE: "preamble", Kind.OPERATIVE: "operative", Kind.FOOTNOTE: "footnote"}
+
+
+def unit_title(ref: Ref, locale: str = SOURCE_LOCALE) -> str:
+    """ "operative paragraph 4", in the interface language ("paragraphe du dispositif 4")."""
+    if ref.kind is Kind.ARTICLE:
+        return article_label(ArticlePoint(ref.number), locale)
+    return say(locale, "read-title", kind=_KINDS[ref.kind], number=str(ref.number))
+
+
+def article_label(point: ArticlePoint, locale: str = SOURCE_LOCALE) -> str:
+    """ "Article 9(3)(a)", in the interface language ("article 9(3)(a)", "第9条(3)(a)")."""
+    rest = (f"({point.clause})" if point.clause else "") + (f"({point.item})" if point.item else "")
+    return say(locale, "read-article", number=str(point.article), rest=rest)
+
+
+def paragraph_embed(doc: Document, paragraph: Paragraph, locale: str = SOURCE_LOCALE) -> discord.Embed:
     body = paragraph_body(paragraph, right_to_left=_rtl(doc))
-    embed = _embed(doc, paragraph.ref.title, clip(body, DESCRIPTION_LIMIT))
+    embed = _embed(doc, unit_title(paragraph.ref, locale), clip(body, DESCRIPTION_LIMIT))
     if paragraph.footnotes:
         lines = "\n".join(_footnote_line(doc.footnote(n), right_to_left=_rtl(doc)) for n in paragraph.footnotes)
-        embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
-    embed.set_footer(text=_footer(doc, [paragraph.ref]))
+        embed.add_field(name=say(locale, "read-footnotes"), value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=_footer(doc, [paragraph.ref], locale))
     return embed
 
 
-def footnote_embed(doc: Document, footnote: Footnote) -> discord.Embed:
+def footnote_embed(doc: Document, footnote: Footnote, locale: str = SOURCE_LOCALE) -> discord.Embed:
     embed = _embed(
-        doc, footnote.ref.title, _footnote_line(Footnote(footnote.number, footnote.text), right_to_left=_rtl(doc))
+        doc,
+        unit_title(footnote.ref, locale),
+        _footnote_line(Footnote(footnote.number, footnote.text), right_to_left=_rtl(doc)),
     )
     if footnote.links:
         links = "\n".join(f"[{escape(link.label)}]({link.url})" for link in footnote.links)
-        embed.add_field(name="Links", value=clip(links, FIELD_VALUE_LIMIT), inline=False)
+        embed.add_field(name=say(locale, "read-links"), value=clip(links, FIELD_VALUE_LIMIT), inline=False)
     citing = doc.citing(footnote.number)
     if citing:
         lines = "\n".join(
             f"**{p.ref.label}** · {rtl_line(escape(preview(p, 70))) if _rtl(doc) else escape(preview(p, 70))}"
             for p in citing
         )
-        embed.add_field(name="Cited in", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
-    embed.set_footer(text=_footer(doc, [footnote.ref]))
+        embed.add_field(name=say(locale, "read-cited-in"), value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=_footer(doc, [footnote.ref], locale))
     return embed
 
 
@@ -156,11 +193,11 @@ def preview(paragraph: Paragraph, limit: int) -> str:
     return clip(" ".join(plain.split()), limit)
 
 
-def unit_embed(doc: Document, ref: Ref) -> discord.Embed:
+def unit_embed(doc: Document, ref: Ref, locale: str = SOURCE_LOCALE) -> discord.Embed:
     """The embed of one paragraph or footnote."""
     if ref.kind is Kind.FOOTNOTE:
-        return footnote_embed(doc, doc.footnote(ref.number))
-    return paragraph_embed(doc, doc.paragraph(ref))
+        return footnote_embed(doc, doc.footnote(ref.number), locale)
+    return paragraph_embed(doc, doc.paragraph(ref), locale)
 
 
 def refs_reply(
@@ -169,6 +206,8 @@ def refs_reply(
     header: str | None = None,
     more: Callable[[Sequence[Ref]], Sequence[Ref]] = lambda left: left,
     unit: Callable[[Ref], tuple[discord.Embed, int]] | None = None,
+    *,
+    locale: str = SOURCE_LOCALE,
 ) -> Reply:
     """One embed per unit, in document order, as many as fit one message; says what was left out.
 
@@ -182,7 +221,7 @@ def refs_reply(
     shown: list[Ref] = []
     for ref in refs:
         if unit is None:
-            embed = unit_embed(doc, ref)
+            embed = unit_embed(doc, ref, locale)
             size = len(embed)
         else:
             embed, size = unit(ref)
@@ -191,7 +230,7 @@ def refs_reply(
         embeds.append(embed)
         total += size
         shown.append(ref)
-    return Reply(content=refs_content(doc, refs, len(shown), header, more), embeds=tuple(embeds))
+    return Reply(content=refs_content(doc, refs, len(shown), header, more, locale=locale), embeds=tuple(embeds))
 
 
 def refs_content(
@@ -200,88 +239,81 @@ def refs_content(
     shown: int,
     header: str | None = None,
     more: Callable[[Sequence[Ref]], Sequence[Ref]] = lambda left: left,
+    *,
+    locale: str = SOURCE_LOCALE,
 ) -> str | None:
     """The text above the embeds of `refs_reply` when its first `shown` units (in document order)
     were shown: the header, or the reference of several units, and what was left out."""
     refs = sorted(set(refs))
     lines = [header] if header else []
     if len(refs) > 1 and not header:
-        lines.append(f"**{reference(doc, refs[:shown])}**")
+        lines.append(f"**{reference_in(doc, refs[:shown], locale)}**")
     left = refs[shown:]
     if left:
         rest = format_refs(left)
         shows = list(more(left))
         if shows == left:
-            how = f"**More** shows them, or `/paragraph {rest}`"
+            how = say(locale, "read-more-all", rest=rest)
         elif shows:
-            how = f"**More** shows {format_refs(shows)}; `/paragraph {rest}` shows them all"
+            how = say(locale, "read-more-some", shows=format_refs(shows), rest=rest)
         else:
-            how = f"`/paragraph {rest}` shows them"
+            how = say(locale, "read-more-none", rest=rest)
         lines.append(
-            f"Showing {shown} of {len(refs)} (one Discord message holds at most "
-            f"{EMBEDS_PER_MESSAGE} embeds and {CHARS_PER_MESSAGE:,} characters). Left out: {rest}; {how}."
+            say(
+                locale,
+                "read-showing",
+                shown=shown,
+                total=len(refs),
+                embeds=EMBEDS_PER_MESSAGE,
+                chars=CHARS_PER_MESSAGE,
+                rest=rest,
+                how=how,
+            )
         )
     return clip("\n".join(lines), CONTENT_LIMIT) if lines else None
 
 
-_STRENGTH_TITLES = {
-    "urges": "Urges",
-    "calls upon": "Calls upon",
-    "requests": "Requests",
-    "encourages": "Encourages",
-    "invites": "Invites",
-    OTHER: "Other provisions (nothing asked)",
-}
-SUMMARY_FOOTER = (
-    "Plain-language summaries written for this bot, not the resolution's wording. "
-    "Use /paragraph with the number for the official text."
-)
-# Imported texts carry no written summaries: each line is then the paragraph's own opening words.
-OPENING_WORDS_FOOTER = (
-    "No summary has been written for this text yet: each line in quotes is the paragraph's own "
-    "opening words. Use /paragraph with the number for the whole official text."
-)
-MIXED_FOOTER = (
-    "Lines in quotes are the paragraph's own opening words (no summary written yet); the others are "
-    "plain-language summaries written for this bot, not the resolution's wording. "
-    "Use /paragraph with the number for the official text."
-)
+def strength_title(strength: str, locale: str = SOURCE_LOCALE) -> str:
+    """A group's heading in a summary: "Urges", … or "Other provisions (nothing asked)" (for OTHER)."""
+    return say(locale, "read-strength", strength=strength.replace(" ", "-") if strength != OTHER else "other")
 
 
-def summary_footer(sections: Sequence[Section]) -> str:
+def summary_footer(sections: Sequence[Section], locale: str = SOURCE_LOCALE) -> str:
     """What the lines are: summaries written for the bot, the paragraphs' own words, or both."""
     written = {line.written for section in sections for group in section.groups for line in group.lines}
     if written == {False}:
-        return OPENING_WORDS_FOOTER
-    return MIXED_FOOTER if False in written else SUMMARY_FOOTER
+        return say(locale, "read-summary-footer-opening")
+    return say(locale, "read-summary-footer-mixed" if False in written else "read-summary-footer")
 
 
-def summary_pages(doc: Document, sections: Sequence[Section], everyone: bool) -> list[list[discord.Embed]]:
+def summary_pages(
+    doc: Document, sections: Sequence[Section], everyone: bool, locale: str = SOURCE_LOCALE
+) -> list[list[discord.Embed]]:
     """The summary as messages: each within 10 embeds and 6,000 characters."""
     lines: list[str] = []
     for section in sections:
         if everyone:
             lines.append(f"__**{escape(section.addressee)}**__")
         for group in section.groups:
-            lines.append(f"**{_STRENGTH_TITLES[group.strength]}**")
+            lines.append(f"**{strength_title(group.strength, locale)}**")
             for line in group.lines:
                 also = [a for a in line.addressees if a != section.addressee] if everyone else []
-                with_ = f" *(also to {escape(', '.join(also))})*" if also else ""
+                with_ = f" {say(locale, 'read-also-to', who=escape(', '.join(also)))}" if also else ""
                 lines.append(f"• **{line.ref.label}** — {escape(line.summary)}{with_}")
         lines.append("")
     if everyone:
-        title = "who is asked to do what"
+        title = say(locale, "read-summary-everyone")
     else:
         who = sections[0].addressee
         # "States are", "UN bodies … are"; "the Secretary-General is".
-        title = f"what {who} are asked to do" if who.endswith("s") else f"what the {who} is asked to do"
-    footer = summary_footer(sections)
+        title = say(locale, "read-summary-who", who=who, plural="yes" if who.endswith("s") else "no")
+    footer = summary_footer(sections, locale)
     budget = CHARS_PER_MESSAGE - len(footer) - TITLE_LIMIT
     bodies = paginate(lines, min(DESCRIPTION_LIMIT, budget - TITLE_LIMIT))
     pages: list[list[discord.Embed]] = [[]]
     used = 0
     for i, body in enumerate(bodies):
-        embed = _embed(doc, title if i == 0 else f"{title} (continued)", body)
+        embed = _embed(doc, title if i == 0 else say(locale, "read-summary-continued", title=title), body)
         if pages[-1] and (len(pages[-1]) == EMBEDS_PER_MESSAGE or used + len(embed) > budget):
             pages.append([])
             used = 0
@@ -292,11 +324,13 @@ def summary_pages(doc: Document, sections: Sequence[Section], everyone: bool) ->
     return pages
 
 
-def summary_reply(pages: Sequence[Sequence[discord.Embed]], page: int) -> Reply:
+def summary_reply(pages: Sequence[Sequence[discord.Embed]], page: int, locale: str = SOURCE_LOCALE) -> Reply:
     """One page of the summary; says when more follows."""
-    content = f"Page {page + 1} of {len(pages)}: **More** shows the rest." if page + 1 < len(pages) else None
-    if len(pages) > 1 and content is None:
-        content = f"Page {page + 1} of {len(pages)}."
+    content = None
+    if page + 1 < len(pages):
+        content = say(locale, "read-page-more", page=page + 1, pages=len(pages))
+    elif len(pages) > 1:
+        content = say(locale, "read-page", page=page + 1, pages=len(pages))
     return Reply(content=content, embeds=tuple(pages[page]))
 
 
@@ -328,25 +362,30 @@ def mark(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def search_reply(doc: Document, result: SearchResult, *, several: bool = False) -> Reply:
+def search_reply(doc: Document, result: SearchResult, *, several: bool = False, locale: str = SOURCE_LOCALE) -> Reply:
     """Search results; `several` when the search covered more than one document, so each hit
     says which document it is in."""
     notes = []
     if result.corrections:
-        fixed = ", ".join(f"“{escape(a)}” → “{escape(b)}”" for a, b in result.corrections)
-        notes.append(f"No exact match, so I searched for close words: {fixed}.")
+        fixed = ", ".join(
+            say(locale, "read-search-correction", typed=escape(a), searched=escape(b)) for a, b in result.corrections
+        )
+        notes.append(say(locale, "read-search-corrected", fixed=fixed))
     if result.unknown and result.hits:
-        notes.append(f"Not found anywhere: {', '.join(escape(u) for u in result.unknown)}.")
+        notes.append(say(locale, "read-search-unknown", words=", ".join(escape(u) for u in result.unknown)))
     if result.hits and not result.all_terms and not result.unknown:
-        notes.append("No paragraph contains all of those words; these contain some of them.")
+        notes.append(say(locale, "read-search-some"))
     if not result.hits:
-        where = "the texts I serve" if several else doc.symbol
-        message = f"Nothing in {where} matches “{escape(clip(result.query, 100))}”."
+        query = escape(clip(result.query, 100))
+        if several:
+            message = say(locale, "read-search-nothing-library", query=query)
+        else:
+            message = say(locale, "read-search-nothing", symbol=doc.symbol, query=query)
         if result.suggestions:
-            message += f" Close words in the text: {', '.join(result.suggestions)}."
-        message += " Try fewer or other words, or browse with `/paragraph`."
+            message += " " + say(locale, "read-search-close", words=", ".join(result.suggestions))
+        message += " " + say(locale, "read-search-try")
         return Reply(content=message, ephemeral=True)
-    embed = _embed(doc, f"search: {clip(result.query, 150)}", "\n".join(notes) or None)
+    embed = _embed(doc, say(locale, "read-search-title", query=clip(result.query, 150)), "\n".join(notes) or None)
     for hit in result.hits:
         name = f"{hit.symbol} {hit.ref.label}" if several else hit.ref.label
         snippet = clip(mark(hit.snippet, hit.highlights), FIELD_VALUE_LIMIT - 2)
@@ -356,12 +395,11 @@ def search_reply(doc: Document, result: SearchResult, *, several: bool = False) 
             value=rtl_line(snippet) if hit.language in RIGHT_TO_LEFT else snippet,
             inline=False,
         )
-    more = (
-        f"{result.total} matches, best {len(result.hits)} shown"
-        if result.total > len(result.hits)
-        else (f"{result.total} match{'es' if result.total != 1 else ''}")
-    )
-    embed.set_footer(text=f"{more} · /paragraph with a number for the full text")
+    if result.total > len(result.hits):
+        footer = say(locale, "read-search-best", total=result.total, shown=len(result.hits))
+    else:
+        footer = say(locale, "read-search-count", total=result.total)
+    embed.set_footer(text=footer)
     return Reply(embeds=(embed,))
 
 
@@ -414,27 +452,33 @@ QUOTE_BUDGET = 1_400  # the most a quote takes of a message's 2,000 characters, 
 NOTE_ROOM = 260  # kept for the note that says what was not quoted
 
 
-def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool) -> Reply:
+def style_name(style: str, locale: str = SOURCE_LOCALE) -> str:
+    """A citation style's name: "UN usage", "Document symbol" in the interface language; the legal
+    styles (Bluebook, OSCOLA, AGLC) by their own names."""
+    return say(locale, "read-style", style=style, name=STYLES[style].split(":")[0])
+
+
+def cite_reply(doc: Document, refs: Sequence[Ref], result: Citation, quote: bool, locale: str = SOURCE_LOCALE) -> Reply:
     """The citation in a code block (copies cleanly), its running-text form, the official link;
     with `quote`, the text above it as a block quote, as much as fits. The citation and the link
     are never cut: the quote gives way to them."""
-    style = STYLES[result.style].split(":")[0]
-    tail = [f"**{style}**", f"```\n{result.text}\n```"]
+    tail = [f"**{style_name(result.style, locale)}**", f"```\n{result.text}\n```"]
     if result.running:
-        tail.append(f"In running text:\n```\n{result.running}\n```")
-    tail.append(f"Official text: <{doc.meta.url}>")
+        tail.append(f"{say(locale, 'read-cite-running')}\n```\n{result.running}\n```")
+    tail.append(say(locale, "read-cite-official", url=doc.meta.url))
     head: list[str] = []
     if quote and not refs:
-        head.append("*(The whole resolution is too long to quote here: cite paragraphs to quote them.)*")
+        head.append(say(locale, "read-cite-whole"))
     elif quote:
-        head = _quote(doc, refs, min(QUOTE_BUDGET, CONTENT_LIMIT - len("\n".join(tail)) - NOTE_ROOM - 2))
+        room = min(QUOTE_BUDGET, CONTENT_LIMIT - len("\n".join(tail)) - NOTE_ROOM - 2)
+        head = _quote(doc, refs, room, locale)
     content = "\n".join(head + tail)
     if len(content) > CONTENT_LIMIT:  # a citation too long to leave room for any quote
         content = "\n".join(tail)
     return Reply(content=clip(content, CONTENT_LIMIT))
 
 
-def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
+def _quote(doc: Document, refs: Sequence[Ref], room: int, locale: str = SOURCE_LOCALE) -> list[str]:
     """The units as block quotes within `room` characters, and a note on what was left out."""
     lines: list[str] = []
     used = 0
@@ -450,7 +494,7 @@ def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
         if used + len(block) + 1 > room:
             if not quoted and room >= 200:  # one long paragraph: quote its start
                 lines.append(clip(block, room))
-                lines.append(f"*(Quote shortened to fit one message; `/paragraph {format_refs([ref])}` shows it all.)*")
+                lines.append(say(locale, "read-quote-shortened", refs=format_refs([ref])))
                 quoted.append(ref)
             break
         lines.append(block)
@@ -459,8 +503,12 @@ def _quote(doc: Document, refs: Sequence[Ref], room: int) -> list[str]:
     left = [r for r in refs if r not in quoted]
     if left:
         rest = format_refs(left)
-        ask = f"`/paragraph {rest}` shows them" if len(rest) <= 80 else "`/paragraph` shows them"
-        lines.append(f"*(Not quoted, to fit one message: {clip(rest, 120)}; {ask}.)*")
+        ask = (
+            say(locale, "read-not-quoted-ask", refs=rest)
+            if len(rest) <= 80
+            else say(locale, "read-not-quoted-ask-bare")
+        )
+        lines.append(say(locale, "read-not-quoted", rest=clip(rest, 120), ask=ask))
     return lines
 
 
@@ -481,37 +529,47 @@ def _item_lines(item: Item) -> list[str]:
     return list(item.lines())
 
 
-def article_reply(doc: Document, annex: Annex, point: ArticlePoint, header: str | None = None) -> Reply:
+def article_reply(
+    doc: Document, annex: Annex, point: ArticlePoint, header: str | None = None, locale: str = SOURCE_LOCALE
+) -> Reply:
     """One embed: the article (or its paragraph or sub-paragraph) verbatim, its footnotes, where it is from."""
     article = annex.article(point.article)
     text = article_text(article, point)
     shown = rtl(with_superscripts(text)) if _rtl(doc) else with_superscripts(text)
-    embed = _embed(doc, f"{_annex_name(annex)}, {point.label}", clip(shown, DESCRIPTION_LIMIT))
+    title = say(locale, "read-annexed", annex=_annex_name(annex, locale), article=article_label(point, locale))
+    embed = _embed(doc, title, clip(shown, DESCRIPTION_LIMIT))
     cited = [int(n) for n in FOOTNOTE_MARKER.findall(text)]
     if cited:
         lines = "\n".join(_footnote_line(doc.footnote(n), right_to_left=_rtl(doc)) for n in dict.fromkeys(cited))
-        embed.add_field(name="Footnotes", value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
+        embed.add_field(name=say(locale, "read-footnotes"), value=clip(lines, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(text=clip(f"{annex_reference(doc, annex, point)} · {doc.meta.url}", FOOTER_LIMIT))
     return Reply(content=header, embeds=(embed,))
 
 
-def _annex_name(annex: Annex) -> str:
-    """ "Declaration" for a declaration annexed, else the annex's own label."""
-    return "Declaration" if annex.title.lower().startswith("declaration") else annex.label
+def _annex_name(annex: Annex, locale: str = SOURCE_LOCALE) -> str:
+    """ "Declaration" (in the interface language) for a declaration annexed, else the annex's own label."""
+    return say(locale, "read-declaration") if annex.title.lower().startswith("declaration") else annex.label
 
 
-def article_cite_reply(doc: Document, annex: Annex, point: ArticlePoint | None, result: Citation, quote: bool) -> Reply:
+def article_cite_reply(
+    doc: Document,
+    annex: Annex,
+    point: ArticlePoint | None,
+    result: Citation,
+    quote: bool,
+    locale: str = SOURCE_LOCALE,
+) -> Reply:
     lines: list[str] = []
     if quote and point is not None:
         body = with_superscripts(article_text(annex.article(point.article), point))
         lines.append(clip("\n".join(f"> {line}" for line in body.splitlines()), QUOTE_BUDGET))
     elif quote:
-        lines.append("*(The whole Declaration is too long to quote here: cite an article to quote it.)*")
-    lines.append(f"**{STYLES[result.style].split(':')[0]}**")
+        lines.append(say(locale, "read-cite-whole-declaration"))
+    lines.append(f"**{style_name(result.style, locale)}**")
     lines.append(f"```\n{result.text}\n```")
     if result.running:
-        lines.append(f"In running text:\n```\n{result.running}\n```")
-    lines.append(f"Official text: <{doc.meta.url}>")
+        lines.append(f"{say(locale, 'read-cite-running')}\n```\n{result.running}\n```")
+    lines.append(say(locale, "read-cite-official", url=doc.meta.url))
     return Reply(content=clip("\n".join(lines), CONTENT_LIMIT))
 
 
@@ -524,32 +582,34 @@ def document_choice_name(doc: Document) -> str:
     return choice_name(f"{doc.symbol} ({doc.meta.adopted.year})", doc.meta.title)
 
 
-def library_reply(documents: Sequence[Document], default: Document) -> Reply:
+def library_reply(documents: Sequence[Document], default: Document, locale: str = SOURCE_LOCALE) -> Reply:
     """/library: every loaded document with its year, size and title; which one answers by default."""
     lines = []
     for doc in documents:
         annexes = "".join(
-            f" · {_annex_name(a).lower() if a.articles else escape(clip(a.title, 60))} ({a.label.lower()})"
-            + (f", articles 1–{len(a.articles)}" if a.articles else "")
+            f" · {_annex_name(a, locale).lower() if a.articles else escape(clip(a.title, 60))} ({a.label.lower()})"
+            + (", " + say(locale, "read-library-articles", count=len(a.articles)) if a.articles else "")
             for a in doc.annexes
         )
-        mark = " ← default here" if doc is default else ""
+        mark = " " + say(locale, "read-library-default") if doc is default else ""
+        sizes = say(
+            locale,
+            "read-library-sizes",
+            preambular=len(doc.preamble),
+            operative=len(doc.operative),
+            footnotes=len(doc.footnotes),
+        )
         lines.append(
             f"**[{doc.symbol}]({doc.meta.url})** ({doc.meta.adopted.year}){mark}\n"
             f"{escape(clip(doc.meta.title, 200))}\n"
-            f"{len(doc.preamble)} preambular and {len(doc.operative)} operative paragraphs, "
-            f"{len(doc.footnotes)} footnotes{annexes}"
+            f"{sizes}{annexes}"
         )
     embed = discord.Embed(
-        title=f"The library: {len(documents)} document{'s' if len(documents) != 1 else ''}",
+        title=say(locale, "read-library-title", count=len(documents)),
         description=clip("\n\n".join(lines), DESCRIPTION_LIMIT),
         colour=UN_BLUE,
     )
-    embed.set_footer(
-        text="Every reading and citing command takes a document option: a symbol, a number (78/216), "
-        "a year (2023) or words of the title (Declaration). A reference that names its document "
-        "(A/RES/78/216 para 5) needs none."
-    )
+    embed.set_footer(text=say(locale, "read-library-footer"))
     return Reply(embeds=(embed,))
 
 
@@ -585,16 +645,25 @@ def button_labels(reply: Reply) -> list[str]:
     nav = reply.nav
     if nav is None:
         return []
+    locale = nav.locale
     labels = []
     if nav.paged:
-        labels += ["◀ Previous" if nav.previous else "(◀ Previous)", "Next ▶" if nav.next else "(Next ▶)"]
-    labels += [label for label, present in (("Footnotes", nav.footnotes), ("Cite", nav.cite)) if present]
+        previous, following = say(locale, "read-button-previous"), say(locale, "read-button-next")
+        labels += [
+            f"◀ {previous}" if nav.previous else f"(◀ {previous})",
+            f"{following} ▶" if nav.next else f"({following} ▶)",
+        ]
+    labels += [
+        say(locale, key)
+        for key, present in (("read-button-footnotes", nav.footnotes), ("read-button-cite", nav.cite))
+        if present
+    ]
     if nav.link:
-        labels.append("Official text ↗")
+        labels.append(f"{say(locale, 'read-button-official')} ↗")
     if nav.more:
-        labels.append("⏬ More")
+        labels.append(f"⏬ {say(locale, 'read-button-more')}")
     if reply.ephemeral and nav.source:
-        labels.append("Post to channel")
+        labels.append(say(locale, "read-button-post"))
     return labels
 
 

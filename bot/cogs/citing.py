@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.reading import DOCUMENT_HELP, LANGUAGE_CHOICES, chosen_document
 from bot.content.cite import STYLES
-from bot.interactions import choices, reader_language, send
+from bot.interactions import choices, interface_locale, reader_locales, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -53,14 +53,16 @@ class Citing(commands.Cog):
     ) -> None:
         chosen = style.value if style else await self.bot.citation_style(interaction)
         fallback = await self.bot.guild_document(interaction)
-        wanted = await reader_language(interaction, language.value if language else None)
-        await send(interaction, self.answers.cite(ref, chosen, quote, document, fallback=fallback, language=wanted))
+        locale, wanted = await reader_locales(interaction, language.value if language else None)
+        reply = self.answers.cite(ref, chosen, quote, document, fallback=fallback, language=wanted, locale=locale)
+        await send(interaction, reply)
 
     @cite.autocomplete("ref")
     async def _ref_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback, locale=locale))
 
     @cite.autocomplete("document")
     async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -72,10 +74,11 @@ class Citing(commands.Cog):
             part for embed in message.embeds for part in (embed.title, embed.description) if part
         )
         fallback = await self.bot.guild_document(interaction)
-        language = await reader_language(interaction)
-        await send(
-            interaction, self.answers.quote_message(text, where=message.jump_url, fallback=fallback, language=language)
+        locale, language = await reader_locales(interaction)
+        reply = self.answers.quote_message(
+            text, where=message.jump_url, fallback=fallback, language=language, locale=locale
         )
+        await send(interaction, reply)
 
 
 async def setup(bot: ResolutionBot) -> None:

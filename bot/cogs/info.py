@@ -142,7 +142,8 @@ class Info(commands.Cog):
 
     @app_commands.command(description="The texts this bot can show and cite, and which one answers here")
     async def library(self, interaction: Interaction) -> None:
-        await send(interaction, self.answers.catalogue(await self.bot.guild_document(interaction)))
+        locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
+        await send(interaction, self.answers.catalogue(await self.bot.guild_document(interaction), locale=locale))
 
     @app_commands.command(description="How to use this bot (only you see the answer)")
     async def help(self, interaction: Interaction) -> None:

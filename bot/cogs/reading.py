@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.content.langs import ENDONYMS, LANGUAGES
 from bot.i18n.translator import ENDONYM
-from bot.interactions import CLICK_EVENT, choices, clicked, reader_language, send
+from bot.interactions import CLICK_EVENT, choices, clicked, interface_locale, reader_locales, send
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -58,14 +58,16 @@ class Reading(commands.Cog):
         language: app_commands.Choice[str] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        wanted = await reader_language(interaction, language.value if language else None)
-        await send(interaction, self.answers.paragraph(ref, document, fallback=fallback, language=wanted))
+        locale, wanted = await reader_locales(interaction, language.value if language else None)
+        reply = self.answers.paragraph(ref, document, fallback=fallback, language=wanted, locale=locale)
+        await send(interaction, reply)
 
     @paragraph.autocomplete("ref")
     async def _paragraph_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.paragraph_choices(current, document, fallback=fallback, locale=locale))
 
     @app_commands.command(description="Show a footnote, its links and the paragraphs that cite it")
     @app_commands.describe(
@@ -80,14 +82,16 @@ class Reading(commands.Cog):
         language: app_commands.Choice[str] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        wanted = await reader_language(interaction, language.value if language else None)
-        await send(interaction, self.answers.footnote(number, document, fallback=fallback, language=wanted))
+        locale, wanted = await reader_locales(interaction, language.value if language else None)
+        reply = self.answers.footnote(number, document, fallback=fallback, language=wanted, locale=locale)
+        await send(interaction, reply)
 
     @footnote.autocomplete("number")
     async def _footnote_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.footnote_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.footnote_choices(current, document, fallback=fallback, locale=locale))
 
     @app_commands.command(description="What States (or another addressee) are asked to do, in plain language")
     @app_commands.describe(addressee="Who: States (default), Secretary-General, … or all", document=DOCUMENT_HELP)
@@ -98,13 +102,15 @@ class Reading(commands.Cog):
         document: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         fallback = await self.bot.guild_document(interaction)
-        await send(interaction, self.answers.summary(addressee, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        await send(interaction, self.answers.summary(addressee, document, fallback=fallback, locale=locale))
 
     @summary.autocomplete("addressee")
     async def _addressee_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         fallback = await self.bot.guild_document(interaction)
         document = chosen_document(interaction)
-        return choices(lambda: self.answers.addressee_choices(current, document, fallback=fallback))
+        locale = await interface_locale(interaction)
+        return choices(lambda: self.answers.addressee_choices(current, document, fallback=fallback, locale=locale))
 
     @app_commands.command(description='Search the library: words or "quoted phrases"')
     @app_commands.describe(
@@ -117,7 +123,8 @@ class Reading(commands.Cog):
         query: app_commands.Range[str, 1, 200],
         document: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        await send(interaction, self.answers.search(query, document))
+        locale = await interface_locale(interaction)
+        await send(interaction, self.answers.search(query, document, locale=locale))
 
     @paragraph.autocomplete("document")
     @footnote.autocomplete("document")

@@ -50,6 +50,16 @@ async def run(env: DiscordEnv, command: str, locale: str, **options: str) -> dic
     return data
 
 
+TITLES = {
+    "fr": "paragraphe du dispositif 4",
+    "es-ES": "párrafo de la parte dispositiva 4",
+    "es-419": "párrafo de la parte dispositiva 4",
+    "ru": "пункт постановляющей части 4",
+    "zh-CN": "执行部分第4段",
+    "zh-TW": "执行部分第4段",
+}
+
+
 @pytest.mark.parametrize(
     ("locale", "opening"),
     [
@@ -71,7 +81,8 @@ async def test_the_reader_gets_the_official_text_in_their_discord_language(
     (embed,) = data["embeds"]
     assert embed["description"].startswith(opening), embed["description"][:80]
     assert not data.get("content")
-    assert embed["title"] == "A/RES/78/216 · operative paragraph 4"  # the same reference in every language
+    # The reference in the interface language (the same catalogue as the text here).
+    assert embed["title"] == f"A/RES/78/216 · {TITLES.get(locale, 'operative paragraph 4')}"
 
 
 async def test_a_document_without_the_reader_s_language_comes_in_the_original_with_one_line(
@@ -98,7 +109,7 @@ async def test_buttons_answer_in_the_language_of_whoever_clicks(lang_env: Discor
     payload["locale"] = "fr"
     sent = await lang_env.dispatch(payload)
     data = sent.json["data"]
-    (next_button,) = [c for row in data["components"] for c in row["components"] if c.get("label") == "Next"]
+    (next_button,) = [c for row in data["components"] for c in row["components"] if c.get("label") == "Suivant"]
     shown = message_payload(CHANNEL_ID, data, author=user_payload(BOT_ID, "resolution-bot", bot=True))
     for locale, opening in (("fr", "5. *Affirme* que les défenseurs des droits humains"), ("ru", "5. *подтверждает*")):
         click = component_payload(shown, next_button["custom_id"])
@@ -112,5 +123,5 @@ async def test_quote_cited_paragraphs_finds_a_french_reference_and_shows_the_fre
     payload["locale"] = "fr"
     data = (await lang_env.dispatch(payload)).json["data"]
     (embed,) = data["embeds"]
-    assert embed["title"] == "A/RES/78/216 · operative paragraph 4"
+    assert embed["title"] == "A/RES/78/216 · paragraphe du dispositif 4"
     assert embed["description"].startswith("4. *Exhorte* les États")
