@@ -27,8 +27,8 @@ _ID, _ARGS, _DATE = "daily", "args", "date"
 
 def day_words(locale: str | None, day: dt.date) -> str:
     """A date as the post's header and /daily status write it: "28 November 2026", "2026年11月28日"."""
-    # Day and year as text: a number would be grouped ("2,026").
-    return say(locale, "daily-date", day=str(day.day), month=day.month, year=str(day.year))
+    # The year as text: a number would be grouped ("2,026").
+    return say(locale, "daily-date", day=day.day, month=day.month, year=str(day.year))
 
 
 def _said(value: object, locale: str | None) -> object:
