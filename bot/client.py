@@ -99,7 +99,7 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
             log.info("A command that no longer exists was used: /%s", " ".join([*error.parents, error.name]))
             reply = error_reply("This command is no longer available; it may take a minute to disappear from Discord.")
         elif isinstance(original, UserError):
-            reply = error_reply(original.message)
+            reply = error_reply(original.text(await _person_locale(interaction)))
         elif isinstance(error, app_commands.TransformerError):
             reply = error_reply(f"“{str(error.value)[:50]}” is not valid for this option: {_expected(error)}.")
         elif isinstance(error, app_commands.NoPrivateMessage):
@@ -149,6 +149,21 @@ def _answer_undeliverable(error: BaseException) -> bool:
         path = getattr(getattr(error.response, "url", None), "path", "")
         return "/interactions/" in path or "/webhooks/" in path
     return False
+
+
+async def _person_locale(interaction: discord.Interaction[Any]) -> str | None:
+    """The catalogue locale of a private answer to `interaction`; None (English) if it cannot be told."""
+    from bot.i18n import Audience
+    from bot.i18n.translator import interaction_locale
+
+    languages = getattr(interaction.client, "languages", None)
+    if languages is None:
+        return interaction.locale.value
+    try:
+        return await interaction_locale(interaction, languages, Audience.PERSON)
+    except Exception:  # an error reply must go out whatever else fails
+        log.exception("Could not choose the language of the error reply to interaction %s", interaction.id)
+        return None
 
 
 def _describe(error: BaseException) -> str:
@@ -370,7 +385,9 @@ class ResolutionBot(commands.AutoShardedBot):
         await self._channel_gone(payload.thread_id)
 
     async def _channel_gone(self, channel_id: int) -> None:
-        message = "the channel was deleted, so its daily posts stopped"
+        from bot.daily.words import Phrase, stored  # /daily status says it in the reader's language
+
+        message = stored(Phrase("daily-deleted"))
         if await self.storage.remove_schedule(channel_id, message, now=self.clock.now()):
             log.info("Channel %s was deleted: its daily schedule was removed", channel_id)
             self.scheduler.wake()

@@ -611,8 +611,8 @@ def daily_header(day: dt.date, locale: str | None = None) -> str:
 def daily_markers(day: dt.date) -> tuple[str, ...]:
     """What a post for `day` starts with, in every interface language: the server's language may
     have changed between the send and the look in the history, so a post in any of them is ours.
-    Each is the header with the separator that always follows it, so that no day's header is the
-    start of another's ("2026年11月1日" is the start of "2026年11月10日")."""
+    Each is the header with the separator that always follows it in a post, so that a header can
+    never be the start of a longer one (a later day's, another language's)."""
     from bot.i18n import LOCALES
 
     return tuple(dict.fromkeys(f"{daily_header(day, locale)} · " for locale in LOCALES))
