@@ -32,7 +32,11 @@ def ts(when: dt.datetime, style: TimestampStyle = "F") -> str:
 
 def channel_label(channel_id: int, name: str | None, locale: str | None = None) -> str:
     """A stopped schedule's channel, by the name it had (the mention of a deleted channel shows nothing)."""
-    return say(locale, "daily-channel-named", name=name) if name else say(locale, "daily-channel-number", id=channel_id)
+    return (
+        say(locale, "daily-channel-named", name=name)
+        if name
+        else say(locale, "daily-channel-number", id=str(channel_id))
+    )
 
 
 def mention(channel_id: int) -> str:
@@ -185,7 +189,7 @@ class DailyService:
             if s.channel_name:
                 name = f"#{s.channel_name}"
             else:
-                name = say(locale, "daily-choice-channel-number", id=s.channel_id)
+                name = say(locale, "daily-choice-channel-number", id=str(s.channel_id))  # an id, not a number to group
             label = f"{name} · {s.post_time:%H:%M} {s.timezone}"[:100]
             if wanted in label.casefold() or wanted in str(s.channel_id):
                 out.append((label, str(s.channel_id)))

@@ -455,3 +455,20 @@ async def test_a_post_made_before_the_servers_language_changed_is_still_found(
         read_page, author_id=4242, marker=daily_markers(dt.date(2026, 11, 28)), since=rig.clock.now()
     )
     assert every.seen is Seen.FOUND
+
+
+async def test_stop_autocompletes_an_unnamed_channel_in_the_persons_language(server_env: DiscordEnv) -> None:
+    bot = server_env.bot
+    await bot.daily.set(GUILD_ID, 4242, dt.time(9), ZoneInfo("UTC"), Order.DOCUMENT, server_env.clock.now())
+    payload = interaction_payload(
+        "daily", [{"name": "stop", "type": 1, "options": [option("schedule", "", focused=True)]}], autocomplete=True
+    )
+    payload["locale"] = "fr"
+    sent = await server_env.dispatch(payload)
+    assert sent.json["data"]["choices"] == [{"name": "salon 4242 · 09:00 UTC", "value": "4242"}]
+    payload = interaction_payload(
+        "daily", [{"name": "stop", "type": 1, "options": [option("schedule", "", focused=True)]}], autocomplete=True
+    )
+    payload["locale"] = "zh-CN"
+    sent = await server_env.dispatch(payload)
+    assert sent.json["data"]["choices"] == [{"name": "频道 4242 · 09:00 UTC", "value": "4242"}]
