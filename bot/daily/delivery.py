@@ -668,13 +668,12 @@ class Scheduler:
         if schedule is None:
             await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error="schedule stopped")
             return
-        marker = daily_markers(delivery.day)
         if delivery.uncertain:
             # An earlier send may have reached Discord: its nonce may have expired since, so look.
             if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
                 return
             try:
-                found = await asyncio.wait_for(self._find(delivery, marker), self.send_timeout)
+                found = await asyncio.wait_for(self._find(delivery, daily_markers(delivery.day)), self.send_timeout)
             except TimeoutError:
                 await self._retry(delivery, "history read timed out", uncertain=True)
                 return

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from bot.content.errors import UserError
@@ -130,8 +130,3 @@ def restored(text: str) -> str:
 def shown(text: str, locale: str | None) -> str:
     """Kept words as /daily status shows them, in `locale`."""
     return said(restored(text), locale)
-
-
-def join(items: Sequence[str], locale: str | None) -> str:
-    """Items in a list, joined the locale's way."""
-    return say(locale, "daily-list-separator").join(items)
