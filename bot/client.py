@@ -390,7 +390,9 @@ class ResolutionBot(commands.AutoShardedBot):
         await self._channel_gone(payload.thread_id)
 
     async def _channel_gone(self, channel_id: int) -> None:
-        message = "the channel was deleted, so its daily posts stopped"
+        from bot.daily.words import Phrase, stored  # /daily status says it in the reader's language
+
+        message = stored(Phrase("daily-deleted"))
         if await self.storage.remove_schedule(channel_id, message, now=self.clock.now()):
             log.info("Channel %s was deleted: its daily schedule was removed", channel_id)
             self.scheduler.wake()

@@ -667,17 +667,35 @@ def button_labels(reply: Reply) -> list[str]:
     return labels
 
 
-def daily_header(day: dt.date) -> str:
-    """How a daily post's text starts: the scheduler looks for it in a channel's history
-    after a send whose outcome it does not know, so this is its one source."""
-    return f"**Paragraph of the day** · {day.day} {day:%B %Y}"
+def daily_header(day: dt.date, locale: str | None = None) -> str:
+    """How a daily post's text starts, in `locale` (the server's language; English without one):
+    the scheduler looks for it in a channel's history after a send whose outcome it does not
+    know, so this is its one source (see `daily_markers`)."""
+    from bot.daily.words import day_words
+    from bot.i18n import say
+
+    return say(locale, "daily-header", date=day_words(locale, day))
 
 
-def daily_post(doc: Document, ref: Ref, index: int, total: int, day: dt.date) -> Reply:
-    """The paragraph (or article of the Declaration) of the day: a header line, then its embed with its citation."""
+def daily_markers(day: dt.date) -> tuple[str, ...]:
+    """What a post for `day` starts with, in every interface language: the server's language may
+    have changed between the send and the look in the history, so a post in any of them is ours.
+    Each is the header with the separator that always follows it in a post, so that a header can
+    never be the start of a longer one (a later day's, another language's)."""
+    from bot.i18n import LOCALES
+
+    return tuple(dict.fromkeys(f"{daily_header(day, locale)} · " for locale in LOCALES))
+
+
+def daily_post(doc: Document, ref: Ref, index: int, total: int, day: dt.date, locale: str | None = None) -> Reply:
+    """The paragraph (or article of the Declaration) of the day: a header line in `locale` (the
+    server's language), then its embed with its citation."""
+    from bot.i18n import say
+
     if ref.kind is Kind.ARTICLE:
         annex = next(a for a in doc.annexes if a.articles)
         (embed,) = article_reply(doc, annex, ArticlePoint(ref.number)).embeds
     else:
         embed = paragraph_embed(doc, doc.paragraph(ref))
-    return Reply(content=f"{daily_header(day)} · {index} of {total}", embeds=(embed,))
+    content = say(locale, "daily-post", header=daily_header(day, locale), index=index, total=total)
+    return Reply(content=content, embeds=(embed,))

@@ -13,6 +13,9 @@ from discord.ext import commands
 
 from bot.content.errors import UserError
 from bot.daily.schedule import DEFAULT_TIME, DEFAULT_TIMEZONE, Order, parse_time, parse_timezone, timezone_choices
+from bot.daily.words import Phrase, PhraseError
+from bot.i18n import Audience
+from bot.i18n.translator import interaction_locale
 from bot.interactions import ANSWER_TIMEOUT, choices, send
 
 if TYPE_CHECKING:
@@ -51,12 +54,10 @@ class PostableChannel(app_commands.Transformer):
 Postable = app_commands.Transform[AnyChannel, PostableChannel]
 
 
-def _missing(perms: discord.Permissions, thread: bool) -> list[str]:
-    needed = [("view_channel", "View Channel"), ("embed_links", "Embed Links")]
-    needed.append(
-        ("send_messages_in_threads", "Send Messages in Threads") if thread else ("send_messages", "Send Messages")
-    )
-    return [label for attr, label in needed if not getattr(perms, attr)]
+def _missing(perms: discord.Permissions, thread: bool) -> list[Phrase]:
+    """The permissions the bot lacks to post, by the names Discord's settings give them in each language."""
+    needed = ["view_channel", "embed_links", "send_messages_in_threads" if thread else "send_messages"]
+    return [Phrase(f"daily-perm-{attr.replace('_', '-')}") for attr in needed if not getattr(perms, attr)]
 
 
 def check_member(interaction: Interaction, channel_id: int | None, there: discord.Permissions | None) -> None:
@@ -67,8 +68,9 @@ def check_member(interaction: Interaction, channel_id: int | None, there: discor
         return
     if there is not None and there.manage_channels:
         return
-    where = f" on <#{channel_id}>" if channel_id is not None else ""
-    raise UserError(f"You need the Manage Server permission, or Manage Channels{where}, to change daily posts.")
+    if channel_id is None:
+        raise UserError("daily-need-manage")
+    raise UserError("daily-need-manage-in", channel=f"<#{channel_id}>")
 
 
 def _on(channel: AnyChannel | None) -> tuple[int | None, discord.Permissions | None]:
@@ -80,10 +82,7 @@ async def check_bot(interaction: Interaction, channel: AnyChannel) -> discord.Pe
     Returns the bot's permissions there."""
     kind = POSTABLE.get(channel.type)
     if kind is None:
-        raise UserError(
-            f"<#{channel.id}> is a {channel.type.name.replace('_', ' ')} channel. Daily posts go to a text channel, "
-            "an announcement channel or a thread."
-        )
+        raise UserError("daily-not-postable", channel=f"<#{channel.id}>", kind=channel.type.name)
     guild = interaction.guild
     assert guild is not None  # guild_only
     target = guild.get_channel_or_thread(channel.id)
@@ -91,31 +90,23 @@ async def check_bot(interaction: Interaction, channel: AnyChannel) -> discord.Pe
         try:
             fetched = await interaction.client.fetch_channel(channel.id)
         except (discord.Forbidden, discord.NotFound):
-            raise UserError(
-                f"I can't see <#{channel.id}>. Give me the View Channel permission there "
-                "(or add me to the thread) and try again."
-            ) from None
+            raise UserError("daily-cannot-see", channel=f"<#{channel.id}>") from None
         if not isinstance(fetched, (discord.TextChannel, discord.Thread)):
-            raise UserError(f"<#{channel.id}> is not a channel I can post in.")
+            raise UserError("daily-not-a-channel", channel=f"<#{channel.id}>")
         target = fetched
     me = guild.me
     if me is None:
-        raise UserError("I can't check my permissions in this server right now; try again in a minute.")
+        raise UserError("daily-cannot-check")
     is_thread = isinstance(target, discord.Thread)
     perms = target.permissions_for(me)
     missing = _missing(perms, is_thread)
     if missing:
-        raise UserError(
-            f"I can't post in <#{channel.id}>: I'm missing {', '.join(missing)} there. "
-            "Grant them in the channel's settings → Permissions, then run this again."
-        )
+        raise PhraseError("daily-missing-permissions", channel=f"<#{channel.id}>", missing=missing)
     if isinstance(target, discord.Thread):
         if target.locked and not perms.manage_threads:
-            raise UserError(
-                f"<#{channel.id}> is a locked thread, so I can't post in it. Unlock it or pick another channel."
-            )
+            raise UserError("daily-locked-thread", channel=f"<#{channel.id}>")
         if target.is_private() and target.me is None and not perms.manage_threads:
-            raise UserError(f"<#{channel.id}> is a private thread I'm not in. Add me to it (mention me there) first.")
+            raise UserError("daily-private-thread", channel=f"<#{channel.id}>")
     return perms
 
 
@@ -140,6 +131,10 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
     def __init__(self, bot: ResolutionBot) -> None:
         self.bot = bot
         self.service = bot.daily
+
+    async def _locale(self, interaction: Interaction) -> str:
+        """Every /daily reply is the person's own (private) answer: their language."""
+        return await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
 
     async def interaction_check(self, interaction: Interaction) -> bool:  # type: ignore[override]
         # `guild_only` only hides the command in DMs; a stale client can still send one.
@@ -187,6 +182,7 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
             channel_name=channel.name,
             document=document,
             can_read_history=perms.read_message_history,
+            locale=await self._locale(interaction),
         )
         await send(interaction, reply)
 
@@ -207,14 +203,19 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
             # Manage Channels on the target channel will do; that needs the channel.
             target = await self.service.target(interaction.guild_id, channel_id, interaction.channel_id)
             check_member(interaction, target.channel_id, _member_permissions(interaction, target.channel_id))
-        await send(interaction, await self.service.stop(interaction.guild_id, channel_id, interaction.channel_id))
+        locale = await self._locale(interaction)
+        await send(
+            interaction,
+            await self.service.stop(interaction.guild_id, channel_id, interaction.channel_id, locale=locale),
+        )
 
     @stop.autocomplete("schedule")
     async def _schedules(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
         try:
-            pairs = await self.service.schedule_choices(interaction.guild_id, current)
+            locale = await self._locale(interaction)
+            pairs = await self.service.schedule_choices(interaction.guild_id, current, locale)
         except Exception:
             log.exception("Could not list the schedules of server %s", interaction.guild_id)
             pairs = []
@@ -224,10 +225,13 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
     async def status(self, interaction: Interaction) -> None:
         perms = interaction.permissions
         if not (perms.manage_guild or perms.manage_channels):
-            raise UserError("You need the Manage Server or Manage Channels permission to see the daily posts.")
+            raise UserError("daily-status-need-manage")
         assert interaction.guild_id is not None
         status = await self.service.status(
-            interaction.guild_id, self.bot.scheduler.clock.now(), history_readable=history_readable(interaction.guild)
+            interaction.guild_id,
+            self.bot.scheduler.clock.now(),
+            history_readable=history_readable(interaction.guild),
+            locale=await self._locale(interaction),
         )
         await send(interaction, status)
 
@@ -236,14 +240,18 @@ class Daily(commands.GroupCog, group_name="daily", group_description="Post a par
     async def preview(self, interaction: Interaction, channel: Postable | None = None) -> None:
         check_member(interaction, *_on(channel))
         assert interaction.guild_id is not None
-        await send(interaction, await self.service.preview(interaction.guild_id, _id(channel), interaction.channel_id))
+        locale = await self._locale(interaction)
+        preview = await self.service.preview(interaction.guild_id, _id(channel), interaction.channel_id, locale=locale)
+        await send(interaction, preview)
 
     @app_commands.command(description="Skip the next paragraph: the following one is posted instead")
     @app_commands.describe(channel="Which channel (needed only when several have daily posts)")
     async def skip(self, interaction: Interaction, channel: Postable | None = None) -> None:
         check_member(interaction, *_on(channel))
         assert interaction.guild_id is not None
-        await send(interaction, await self.service.skip(interaction.guild_id, _id(channel), interaction.channel_id))
+        locale = await self._locale(interaction)
+        skipped = await self.service.skip(interaction.guild_id, _id(channel), interaction.channel_id, locale=locale)
+        await send(interaction, skipped)
 
 
 def _id(channel: AnyChannel | None) -> int | None:
@@ -257,7 +265,7 @@ def _schedule_id(typed: str | None) -> int | None:
     digits = typed.strip().removeprefix("<#").removesuffix(">")
     if digits.isascii() and digits.isdigit() and len(digits) <= 20:
         return int(digits)
-    raise UserError("Pick the channel from the list that appears as you type (deleted channels are there too).")
+    raise UserError("daily-pick-from-list")
 
 
 def _member_permissions(interaction: Interaction, channel_id: int) -> discord.Permissions | None:

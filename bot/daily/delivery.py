@@ -57,7 +57,9 @@ from bot.daily.health import SchedulerHealth, restart_delay
 from bot.daily.history import FindResult, MessageRecord, Seen, find_own_post
 from bot.daily.schedule import Order, nonce, pick, plan, sequence
 from bot.daily.timing import CLAIM_LEASE_SECONDS, RETRY_BASE, RETRY_CAP, send_timeout
-from bot.render import Reply, daily_header, daily_post
+from bot.daily.words import Phrase, stored
+from bot.i18n import SOURCE_LOCALE, Audience, choose_locale
+from bot.render import Reply, daily_markers, daily_post
 from bot.storage import Delivery, DeliveryState, Schedule, ShardFilter, Storage
 
 log = logging.getLogger(__name__)
@@ -72,7 +74,7 @@ MIN_IDLE_WAIT = 1.0  # an idle pass never wakes the loop sooner than this
 # How far before a post's due time its history is read from: the claim (and so the post) is never
 # before the due time by the clock that decided it; Discord's clock may be behind that one.
 HISTORY_MARGIN = dt.timedelta(minutes=10)
-UNREAD = "I could not read the channel's history in time"
+UNREAD = "daily-why-unread"  # bot.daily.words: said in the reader's language
 TRANSIENT_LIMIT = 3  # unexplained failures in a row before a schedule is paused
 SHUTDOWN_GRACE = 10.0
 KEEP_DELIVERIES = dt.timedelta(days=60)
@@ -91,7 +93,7 @@ class SendResult:
     outcome: Outcome
     message_id: int | None = None
     detail: str = ""  # for the log: status and error code
-    reason: str = ""  # for people (/daily status): no codes
+    reason: str = ""  # for people (/daily status): no codes; a `Phrase`, said in their language
     uncertain: bool = False  # the message may have reached Discord all the same
 
 
@@ -252,16 +254,24 @@ class _Blocked(Exception):
         self.until = until
 
 
-async def in_server_language(storage: Storage, doc: Document, guild_id: int) -> Document:
-    """The text a server's daily post shows: `doc` in the server's language (i18n's
-    `/settings server-language`, mapped to a UN language) where the library has it, else as it is.
-    A settings read that fails must not stop the post: it goes out in the original."""
+async def for_server(storage: Storage, doc: Document, guild_id: int) -> tuple[Document, str]:
+    """What a server's daily post shows: `doc` in the server's language (i18n's
+    `/settings server-language`, mapped to a UN language) where the library has it, else as it is;
+    and the interface locale its header is written in (the server's, else English). A settings
+    read that fails must not stop the post: it goes out in the original, with an English header."""
     try:
-        language = text_language(await storage.server_language(guild_id))
+        setting = await storage.server_language(guild_id)
     except Exception:
         log.exception("Could not read the language of server %s; posting the original text", guild_id)
-        return doc
-    return (doc.in_language(language) if language else None) or doc
+        return doc, SOURCE_LOCALE
+    language = text_language(setting)
+    shown = (doc.in_language(language) if language else None) or doc
+    return shown, choose_locale(Audience.SERVER, server=setting)
+
+
+async def in_server_language(storage: Storage, doc: Document, guild_id: int) -> Document:
+    """The text a server's daily post shows (see `for_server`)."""
+    return (await for_server(storage, doc, guild_id))[0]
 
 
 class Scheduler:
@@ -532,7 +542,7 @@ class Scheduler:
             failures = self._failures[schedule.channel_id]
             log.exception("Could not claim the daily post for channel %s (%d in a row)", schedule.channel_id, failures)
             if failures >= TRANSIENT_LIMIT:
-                reason = "something kept going wrong on the bot's side when preparing the post"
+                reason = Phrase("daily-keeps-failing")
                 await self._pause_quietly(schedule.channel_id, reason, now)
             return None
         self._failures.pop(schedule.channel_id, None)
@@ -547,7 +557,7 @@ class Scheduler:
 
     async def _pause_quietly(self, channel_id: int, reason: str, now: dt.datetime) -> None:
         try:
-            if await self.storage.pause(channel_id, reason, now=now):
+            if await self.storage.pause(channel_id, stored(reason), now=now):
                 self._event("paused")
         except Exception:
             log.exception("Could not pause the daily posts to channel %s", channel_id)
@@ -570,9 +580,8 @@ class Scheduler:
                     self.catch_up,
                 )
                 # Never none without a reason a person can see: not only in the log.
-                await self.storage.record_failure(
-                    schedule.channel_id, _down_for(schedule.next_day, decision.day, self.catch_up), now=now
-                )
+                down = _down_for(schedule.next_day, decision.day, self.catch_up)
+                await self.storage.record_failure(schedule.channel_id, stored(down), now=now)
             return None
         doc = self.library.document_or_default(schedule.document)
         ref, _, _ = pick(doc, order, schedule.seed, schedule.position)
@@ -595,9 +604,8 @@ class Scheduler:
                 "Channel %s missed %d day(s) of posts while the bot was down", schedule.channel_id, decision.missed
             )
             last = decision.day - dt.timedelta(days=1)
-            await self.storage.record_failure(
-                schedule.channel_id, _down_for(schedule.next_day, last, self.catch_up), now=now
-            )
+            down = _down_for(schedule.next_day, last, self.catch_up)
+            await self.storage.record_failure(schedule.channel_id, stored(down), now=now)
         return delivery
 
     # -- sending ------------------------------------------------------------
@@ -660,13 +668,12 @@ class Scheduler:
         if schedule is None:
             await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error="schedule stopped")
             return
-        marker = daily_header(delivery.day)
         if delivery.uncertain:
             # An earlier send may have reached Discord: its nonce may have expired since, so look.
             if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
                 return
             try:
-                found = await asyncio.wait_for(self._find(delivery, marker), self.send_timeout)
+                found = await asyncio.wait_for(self._find(delivery, daily_markers(delivery.day)), self.send_timeout)
             except TimeoutError:
                 await self._retry(delivery, "history read timed out", uncertain=True)
                 return
@@ -683,8 +690,8 @@ class Scheduler:
         doc = self.library.document_or_default(schedule.document)
         ref = parse_ref(delivery.ref, doc)
         refs = sequence(doc, Order(schedule.order))
-        shown = await in_server_language(self.storage, doc, schedule.guild_id)
-        reply = daily_post(shown, ref, delivery.position % len(refs) + 1, len(refs), delivery.day)
+        shown, locale = await for_server(self.storage, doc, schedule.guild_id)
+        reply = daily_post(shown, ref, delivery.position % len(refs) + 1, len(refs), delivery.day, locale)
         if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
             return
         try:
@@ -696,12 +703,12 @@ class Scheduler:
             result = SendResult(
                 Outcome.RETRY,
                 detail=f"no answer in {self.send_timeout:.0f} s",
-                reason="Discord did not answer in time (will retry)",
+                reason=Phrase("daily-why-no-answer"),
                 uncertain=True,
             )
         await self._record(delivery, result)
 
-    async def _find(self, delivery: Delivery, marker: str) -> FindResult:
+    async def _find(self, delivery: Delivery, marker: tuple[str, ...]) -> FindResult:
         """Our post in the channel's history since the post's own time, page by page, each page paced."""
         channel = delivery.channel_id
 
@@ -726,10 +733,7 @@ class Scheduler:
             return
         self._event("failed")
         await self.storage.record_failure(
-            delivery.channel_id,
-            f"the post for {_day(delivery.day)} may have reached Discord, but {reason}, so I could not confirm "
-            "whether Discord accepted it; I did not post again so it is never posted twice",
-            now=now,
+            delivery.channel_id, stored(Phrase("daily-unconfirmed", day=delivery.day, reason=reason)), now=now
         )
         log.warning(
             "Daily post for channel %s on %s: outcome unknown and %s; not sending it again",
@@ -744,17 +748,17 @@ class Scheduler:
             return False
         if now <= delivery.due + self.catch_up:
             return False
-        await self._miss(delivery, now, "the bot could not send it in time")
+        await self._miss(delivery, now, Phrase("daily-why-late"))
         return True
 
     async def _miss(self, delivery: Delivery, now: dt.datetime, words: str, *, uncertain: bool = False) -> None:
         if uncertain or delivery.uncertain:
             # It may have reached Discord: record what happened (without sending anything), not "missed".
             try:
-                found = await asyncio.wait_for(self._find(delivery, daily_header(delivery.day)), self.send_timeout)
+                found = await asyncio.wait_for(self._find(delivery, daily_markers(delivery.day)), self.send_timeout)
             except Exception as exc:  # a timeout or a read that failed: it stays unknown
                 log.warning("Could not read channel %s's history: %r", delivery.channel_id, exc)
-                found = FindResult(Seen.UNKNOWN, reason=UNREAD)
+                found = FindResult(Seen.UNKNOWN, reason=Phrase(UNREAD))
             if found.seen is Seen.FOUND:
                 if await self.storage.finish(
                     delivery, DeliveryState.SENT, claimant=self.claimant, message_id=found.message_id
@@ -769,13 +773,8 @@ class Scheduler:
         ):
             return
         self._event("failed")
-        hours = self.catch_up.total_seconds() / 3600
-        await self.storage.record_failure(
-            delivery.channel_id,
-            f"the post for {_day(delivery.day)} was missed: {words}, and its catch-up window "
-            f"({hours:g} h after its time) has ended, so it was not posted late",
-            now=now,
-        )
+        missed = Phrase("daily-missed", day=delivery.day, why=words, hours=_hours(self.catch_up))
+        await self.storage.record_failure(delivery.channel_id, stored(missed), now=now)
         log.error("Daily post for channel %s on %s missed: %s", delivery.channel_id, delivery.day, words)
 
     async def _record(self, delivery: Delivery, result: SendResult) -> None:
@@ -791,11 +790,11 @@ class Scheduler:
             await self._retry(delivery, result.detail, uncertain=result.uncertain, reason=result.reason)
             return
         if result.outcome is Outcome.FORBIDDEN:
-            reason = result.reason or "I lost access to this channel or the permission to post there"
+            reason = result.reason or Phrase("daily-why-lost-access")
             # Failed, paused and the reason recorded in one transaction: a crash between them would
             # leave a failed day that /daily status never shows (simulator seed 1406).
             paused = await self.storage.finish_forbidden(
-                delivery, claimant=self.claimant, error=result.detail, reason=reason, now=now
+                delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now
             )
             if paused is None:
                 return  # no longer ours: the owner decides
@@ -808,25 +807,25 @@ class Scheduler:
             return  # no longer ours: the owner decides
         self._event("failed")
         if result.outcome is Outcome.GONE:
-            if await self.storage.remove_schedule(
-                channel, "the channel was deleted, so its daily posts stopped", now=now
-            ):
+            if await self.storage.remove_schedule(channel, stored(Phrase("daily-deleted")), now=now):
                 log.warning("Channel %s no longer exists (%s): its daily schedule was removed", channel, result.detail)
         else:
-            reason = result.reason or "Discord refused the post"
-            await self.storage.record_failure(channel, reason, now=now)
+            reason = result.reason or Phrase("daily-why-refused-post")
+            await self.storage.record_failure(channel, stored(reason), now=now)
             log.error("Daily post for channel %s on %s rejected: %s", channel, delivery.day, result.detail)
 
     async def _retry(self, delivery: Delivery, detail: str, *, uncertain: bool, reason: str = "") -> None:
         now = self.clock.now()
         backoff = min(RETRY_CAP, RETRY_BASE * (2 ** max(0, delivery.attempts - 1)))
         deadline = delivery.due + self.catch_up
-        words = reason or "a temporary problem reaching Discord"
+        words = reason or Phrase("daily-why-temporary")
         if now + backoff > deadline:
-            await self._miss(delivery, now, f"{words}, after {delivery.attempts} attempt(s)", uncertain=uncertain)
+            tried = Phrase("daily-why-attempts", problem=words, count=delivery.attempts)
+            await self._miss(delivery, now, tried, uncertain=uncertain)
             return
         if await self.storage.retry_later(delivery, now + backoff, detail, claimant=self.claimant, uncertain=uncertain):
-            await self.storage.record_failure(delivery.channel_id, f"{words}; retrying", now=now)
+            retrying = Phrase("daily-retrying", problem=words)
+            await self.storage.record_failure(delivery.channel_id, stored(retrying), now=now)
             log.warning(
                 "Daily post for channel %s on %s will be retried at %s: %s",
                 delivery.channel_id,
@@ -840,27 +839,24 @@ class Scheduler:
         await self.storage.retry_later(delivery, until, detail, claimant=self.claimant, uncertain=delivery.uncertain)
 
 
-def _unplannable(schedule: Schedule, exc: Exception) -> str:
+def _unplannable(schedule: Schedule, exc: Exception) -> Phrase:
     """Why a stored schedule cannot be planned, in words for /daily status."""
     if isinstance(exc, ZoneInfoNotFoundError) or "zone" in str(exc).casefold():
-        return (
-            f"its time zone “{schedule.timezone}” no longer exists in the time-zone database; "
-            "run `/daily set` with a current zone such as Europe/Zurich"
-        )
-    return "its stored settings are no longer valid; run `/daily set` for this channel again"
+        return Phrase("daily-zone-gone", zone=schedule.timezone)
+    return Phrase("daily-settings-invalid")
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _hours(span: dt.timedelta) -> float | int:
+    """A catch-up window in hours, as a number the catalogue writes ("6", "1.5")."""
+    hours = span.total_seconds() / 3600
+    return int(hours) if hours.is_integer() else hours
 
 
-def _down_for(first: dt.date, last: dt.date, catch_up: dt.timedelta) -> str:
+def _down_for(first: dt.date, last: dt.date, catch_up: dt.timedelta) -> Phrase:
     """Why the posts from `first` to `last` never went out, for /daily status."""
-    days = f"the post for {_day(last)} was" if first >= last else f"the posts from {_day(first)} to {_day(last)} were"
-    return (
-        f"{days} missed: the bot was down (or could not reach its database) at the time, and was back only after the catch-up "
-        f"window ({catch_up.total_seconds() / 3600:g} h after the post's time), so it was not posted late"
-    )
+    if first >= last:
+        return Phrase("daily-down-one", day=last, hours=_hours(catch_up))
+    return Phrase("daily-down-range", first=first, last=last, hours=_hours(catch_up))
 
 
 def _send_timeout(lease: dt.timedelta) -> dt.timedelta:

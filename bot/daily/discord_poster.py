@@ -15,6 +15,7 @@ import discord
 
 from bot.daily.delivery import InvalidRequestGuard, Outcome, SendResult
 from bot.daily.history import HistoryRefused, MessageRecord
+from bot.daily.words import Phrase
 from bot.render import Reply
 
 log = logging.getLogger(__name__)
@@ -38,22 +39,20 @@ class DiscordPoster:
             )
         except discord.NotFound as exc:
             if exc.code == UNKNOWN_CHANNEL:
-                return SendResult(Outcome.GONE, detail=f"404, code {exc.code}", reason="the channel was deleted")
-            return SendResult(
-                Outcome.FAILED, detail=f"404, code {exc.code}", reason="Discord could not find the channel"
-            )
+                return SendResult(Outcome.GONE, detail=f"404, code {exc.code}", reason=Phrase("daily-why-gone"))
+            return SendResult(Outcome.FAILED, detail=f"404, code {exc.code}", reason=Phrase("daily-why-not-found"))
         except discord.Forbidden as exc:
             return SendResult(
                 Outcome.FORBIDDEN,
                 detail=f"403, code {exc.code}: {exc.text}"[:200],
-                reason="I lost access to this channel or the permission to post there",
+                reason=Phrase("daily-why-lost-access"),
             )
         except discord.DiscordServerError as exc:
             # discord.py already retried it; Discord may still have created the message.
             return SendResult(
                 Outcome.RETRY,
                 detail=f"{exc.status} from Discord",
-                reason="Discord had a server problem (will retry)",
+                reason=Phrase("daily-why-server-problem"),
                 uncertain=True,
             )
         except discord.HTTPException as exc:
@@ -62,18 +61,18 @@ class DiscordPoster:
                 # send: a try before it may have got a 500/502/504/524 that Discord had processed
                 # (discord.py retries those with the same request). So the outcome is unknown too.
                 return SendResult(
-                    Outcome.RETRY, detail="429 rate limited", reason="Discord asked me to slow down", uncertain=True
+                    Outcome.RETRY, detail="429 rate limited", reason=Phrase("daily-why-slow-down"), uncertain=True
                 )
             return SendResult(
                 Outcome.FAILED,
                 detail=f"{exc.status}, code {exc.code}: {exc.text}"[:200],
-                reason="Discord refused the post",
+                reason=Phrase("daily-why-refused-post"),
             )
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             return SendResult(
                 Outcome.RETRY,
                 detail=f"network: {type(exc).__name__}",
-                reason="I could not reach Discord (will retry)",
+                reason=Phrase("daily-why-unreachable"),
                 uncertain=True,
             )
         return SendResult(Outcome.SENT, message_id=message.id)

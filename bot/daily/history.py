@@ -15,9 +15,10 @@ The interface (used by `Scheduler` and by `tests/simulation/`):
   403, so "nothing found" proves nothing then.
 - ``find_own_post(read_page, author_id=, marker=, since=, readable=)`` pages from ``since``
   until a short page (the present), and matches our own message by author id and the header
-  marker the post starts with. Its `FindResult` says FOUND (with the message id), NOT_FOUND
-  (the whole history since ``since`` was read and the bot may read it: sending again is safe),
-  or UNKNOWN (cannot confirm either way, with a reason in words: never send again).
+  marker the post starts with (a tuple: the header in every interface language). Its
+  `FindResult` says FOUND (with the message id), NOT_FOUND (the whole history since ``since``
+  was read and the bot may read it: sending again is safe), or UNKNOWN (cannot confirm either
+  way, with a reason in words: never send again).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.daily import regressions
+from bot.daily.words import Phrase
 
 DISCORD_EPOCH_MS = 1_420_070_400_000  # 2015-01-01T00:00:00Z, the start of Discord's snowflakes
 PAGE = 100  # Discord's largest page of messages
@@ -72,41 +74,47 @@ def time_snowflake(when: dt.datetime) -> int:
     return (int(when.timestamp() * 1000) - DISCORD_EPOCH_MS) << 22
 
 
-NO_PERMISSION = "I don't have the Read Message History permission in the channel to look for it"
-UNKNOWN_PERMISSION = "I could not check whether I may read the channel's history, and I did not find it there"
-REFUSED = "Discord refused to show me the channel's history"
-TOO_BUSY = f"more than {PAGE * MAX_PAGES:,} messages were posted in the channel since, too many to look through"
+# Why a post cannot be confirmed, for /daily status (bot.daily.words: said in the reader's language).
+NO_PERMISSION = "daily-why-no-history"
+UNKNOWN_PERMISSION = "daily-why-unknown-permission"
+REFUSED = "daily-why-refused"
+TOO_BUSY = "daily-why-too-busy"
+
+
+def _why(key: str) -> Phrase:
+    return Phrase(key, count=PAGE * MAX_PAGES) if key == TOO_BUSY else Phrase(key)
 
 
 async def find_own_post(
     read_page: ReadPage,
     *,
     author_id: int,
-    marker: str,
+    marker: str | tuple[str, ...],
     since: dt.datetime,
     readable: bool | None = True,
     max_pages: int = MAX_PAGES,
 ) -> FindResult:
-    """Our message starting with `marker` among the channel's messages since `since` (see the module)."""
+    """Our message starting with `marker` (or any of several: the header in every language) among
+    the channel's messages since `since` (see the module)."""
     if regressions.on("history_last_25"):  # the old check: the last 25 messages; empty means "not sent"
         for message in await read_page(None, OLD_LIMIT):
             if message.author_id == author_id and message.content.startswith(marker):
                 return FindResult(Seen.FOUND, message.id, 1)
         return FindResult(Seen.NOT_FOUND, None, 1)
     if readable is False:
-        return FindResult(Seen.UNKNOWN, reason=NO_PERMISSION)
+        return FindResult(Seen.UNKNOWN, reason=_why(NO_PERMISSION))
     after = time_snowflake(since)
     for pages in range(1, max_pages + 1):
         try:
             page = sorted(await read_page(after, PAGE), key=lambda m: m.id)
         except HistoryRefused as refused:
-            return FindResult(Seen.UNKNOWN, pages=pages, reason=REFUSED, detail=str(refused))
+            return FindResult(Seen.UNKNOWN, pages=pages, reason=_why(REFUSED), detail=str(refused))
         for message in page:
             if message.author_id == author_id and message.content.startswith(marker):
                 return FindResult(Seen.FOUND, message.id, pages)
         if len(page) < PAGE:  # the present: nothing newer
             if readable is None:
-                return FindResult(Seen.UNKNOWN, pages=pages, reason=UNKNOWN_PERMISSION)
+                return FindResult(Seen.UNKNOWN, pages=pages, reason=_why(UNKNOWN_PERMISSION))
             return FindResult(Seen.NOT_FOUND, pages=pages)
         after = page[-1].id
-    return FindResult(Seen.UNKNOWN, pages=max_pages, reason=TOO_BUSY)
+    return FindResult(Seen.UNKNOWN, pages=max_pages, reason=_why(TOO_BUSY))

@@ -49,7 +49,7 @@ def parse_time(text: str) -> dt.time:
     """`HH:MM` on a 24-hour clock."""
     match = _TIME.match(text)
     if not match:
-        raise UserError(f"“{text.strip()[:20]}” is not a time: use 24-hour HH:MM, e.g. 09:00 or 18:30.")
+        raise UserError("daily-bad-time", text=text.strip()[:20])
     return dt.time(int(match[1]), int(match[2]))
 
 
@@ -64,10 +64,7 @@ def parse_timezone(text: str) -> ZoneInfo:
             return ZoneInfo(folded[name.casefold()])
     except (ZoneInfoNotFoundError, ValueError):
         pass
-    raise UserError(
-        f"“{name[:40]}” is not a time zone I know. Use an IANA name such as Europe/Geneva, "
-        "America/New_York or UTC (start typing for suggestions)."
-    )
+    raise UserError("daily-bad-zone", zone=name[:40])
 
 
 _ZONES: frozenset[str] | None = None

@@ -15,8 +15,10 @@ from bot.config import DailySettings
 from bot.content.errors import UserError
 from bot.content.library import Library
 from bot.content.model import Document, Ref
-from bot.daily.delivery import in_server_language
+from bot.daily.delivery import for_server
 from bot.daily.schedule import Order, next_occurrence, pick, sequence
+from bot.daily.words import shown
+from bot.i18n import say
 from bot.render import Reply, daily_post
 from bot.storage import Schedule, Storage
 
@@ -28,9 +30,22 @@ def ts(when: dt.datetime, style: TimestampStyle = "F") -> str:
     return discord.utils.format_dt(when, style)
 
 
-def channel_label(channel_id: int, name: str | None) -> str:
+def channel_label(channel_id: int, name: str | None, locale: str | None = None) -> str:
     """A stopped schedule's channel, by the name it had (the mention of a deleted channel shows nothing)."""
-    return f"#{name}" if name else f"the channel {channel_id}"
+    return (
+        say(locale, "daily-channel-named", name=name)
+        if name
+        else say(locale, "daily-channel-number", id=str(channel_id))
+    )
+
+
+def mention(channel_id: int) -> str:
+    return f"<#{channel_id}>"
+
+
+def order_words(order: Order, locale: str | None) -> str:
+    """An order as the `order` option's choices say it: "document order (PP1…, then OP1…, then again)"."""
+    return say(locale, "daily-order", order=order.value)
 
 
 @dataclass
@@ -57,23 +72,18 @@ class DailyService:
         document: str | None = None,
         *,
         can_read_history: bool | None = None,
+        locale: str | None = None,
     ) -> Reply:
+        """Set up (or change, or resume) a channel's daily posts; the reply in `locale`."""
         if can_read_history is False:
             # Without it a post whose answer was lost can never be checked, so it is never sent again.
-            raise UserError(
-                f"I need the Read Message History permission in <#{channel_id}> for daily posts: it is how I "
-                "check whether a post reached Discord before trying it again, so none is ever posted twice. "
-                "Grant it in the channel's settings → Permissions, then run this again."
-            )
+            raise UserError("daily-need-history", channel=mention(channel_id))
         doc = self._document(document, order)
         existing = await self.storage.get_schedule(channel_id)
         if existing is None:
             count = len(await self.storage.guild_schedules(guild_id))
             if count >= self.settings.max_per_server:
-                raise UserError(
-                    f"This server already has {count} daily schedules, the most allowed. "
-                    "Stop one with `/daily stop` first, or change an existing channel's with `/daily set`."
-                )
+                raise UserError("daily-too-many", count=count)
         keep = existing is not None and existing.order == order.value and existing.document == doc.symbol
         position = existing.position if keep and existing else 0
         seed = existing.seed if keep and existing else random.SystemRandom().randrange(2**31)
@@ -96,15 +106,27 @@ class DailyService:
         await self.storage.save_schedule(schedule, now=now)
         self.wake()
         ref, index, total = self.upcoming(schedule)
-        verb = "Resumed" if existing and existing.paused_reason else ("Updated" if existing else "Set up")
-        return Reply(
-            content=(
-                f"{verb} daily posts in <#{channel_id}>: every day at {at:%H:%M} {zone.key}, {order.description}, "
-                f"from {doc.symbol}.\n"
-                f"Next post {ts(due)} ({ts(due, 'R')}): {ref.label} ({index} of {total})."
-            ),
-            ephemeral=True,
+        verb = "resumed" if existing and existing.paused_reason else ("updated" if existing else "set")
+        done = say(
+            locale,
+            "daily-set-done",
+            verb=verb,
+            channel=mention(channel_id),
+            time=f"{at:%H:%M}",
+            zone=str(zone.key),
+            order=order_words(order, locale),
+            symbol=doc.symbol,
         )
+        upcoming = say(
+            locale,
+            "daily-set-next",
+            when=ts(due),
+            relative=ts(due, "R"),
+            label=ref.label,
+            index=index,
+            total=total,
+        )
+        return Reply(content=f"{done}\n{upcoming}", ephemeral=True)
 
     def _document(self, document: str | None, order: Order) -> Document:
         """The document a schedule posts from: the one named, else (for articles) the one with an annexed
@@ -117,7 +139,11 @@ class DailyService:
             doc = self.library.default
         if not sequence(doc, order):
             raise UserError(
-                f"{doc.symbol} has nothing to post in that order ({order.description}); it has {doc.outline()}."
+                "daily-nothing-in-order",
+                symbol=doc.symbol,
+                order=order.value,
+                operative=len(doc.operative),
+                preambular=len(doc.preamble),
             )
         return doc
 
@@ -130,30 +156,40 @@ class DailyService:
             for schedule in schedules:
                 if schedule.channel_id == channel_id:
                     return schedule
-            raise UserError(f"<#{channel_id}> has no daily posts. Set them up with `/daily set`.")
+            raise UserError("daily-no-schedule-there", channel=mention(channel_id))
         if not schedules:
-            raise UserError("This server has no daily posts yet. Set them up with `/daily set channel:`.")
+            raise UserError("daily-none-yet")
         if len(schedules) == 1:
             return schedules[0]
         for schedule in schedules:
             if schedule.channel_id == here:
                 return schedule
-        channels = ", ".join(f"<#{s.channel_id}>" for s in schedules)
-        raise UserError(f"This server has daily posts in {channels}: say which with the `{option}` option.")
+        # Mentions only: Discord shows each channel's name, and a comma reads well in every language.
+        channels = ", ".join(mention(s.channel_id) for s in schedules)
+        raise UserError("daily-say-which", channels=channels, option=option)
 
-    async def stop(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
+    async def stop(
+        self, guild_id: int, channel_id: int | None, here: int | None, *, locale: str | None = None
+    ) -> Reply:
         schedule = await self.target(guild_id, channel_id, here, option="schedule")
         await self.storage.delete_schedule(schedule.channel_id)
         self.wake()
-        where = f"<#{schedule.channel_id}>" + (f" (#{schedule.channel_name})" if schedule.channel_name else "")
-        return Reply(content=f"Stopped daily posts in {where}.", ephemeral=True)
+        where = mention(schedule.channel_id)
+        if schedule.channel_name:
+            content = say(locale, "daily-stopped-named", channel=where, name=schedule.channel_name)
+        else:
+            content = say(locale, "daily-stopped", channel=where)
+        return Reply(content=content, ephemeral=True)
 
-    async def schedule_choices(self, guild_id: int, typed: str) -> list[tuple[str, str]]:
+    async def schedule_choices(self, guild_id: int, typed: str, locale: str | None = None) -> list[tuple[str, str]]:
         """The server's schedules by channel name, deleted channels included, for `/daily stop`."""
         wanted = typed.strip().lstrip("#").casefold()
         out = []
         for s in await self.storage.guild_schedules(guild_id):
-            name = f"#{s.channel_name}" if s.channel_name else f"channel {s.channel_id}"
+            if s.channel_name:
+                name = f"#{s.channel_name}"
+            else:
+                name = say(locale, "daily-choice-channel-number", id=str(s.channel_id))  # an id, not a number to group
             label = f"{name} · {s.post_time:%H:%M} {s.timezone}"[:100]
             if wanted in label.casefold() or wanted in str(s.channel_id):
                 out.append((label, str(s.channel_id)))
@@ -165,69 +201,96 @@ class DailyService:
         now: dt.datetime,
         *,
         history_readable: Callable[[int], bool | None] = lambda channel_id: None,
+        locale: str | None = None,
     ) -> Reply:
+        """Every schedule of the server, what went wrong lately, and the notices, in `locale`."""
         schedules = await self.storage.guild_schedules(guild_id)
         notices = await self.storage.notices(guild_id, now - dt.timedelta(days=NOTICE_DAYS))
         lines: list[str] = []
         if schedules:
-            lines.append(f"**Daily posts** ({len(schedules)} of {self.settings.max_per_server})")
+            lines.append(say(locale, "daily-status-title", count=len(schedules), most=self.settings.max_per_server))
         else:
-            lines.append("No daily posts in this server. Set them up with `/daily set channel:`.")
+            lines.append(say(locale, "daily-status-none"))
         for s in schedules:
             try:
                 ref, index, total = self.upcoming(s)
-                what = f"{ref.label} ({index} of {total})"
+                what = say(locale, "daily-status-next", label=ref.label, index=index, total=total)
             except ValueError:
-                what = "(settings no longer valid)"
-            line = f"• <#{s.channel_id}> at {s.post_time:%H:%M} {s.timezone}, {s.order} order — next {ts(s.next_due)}: {what}"
+                what = say(locale, "daily-status-invalid")
+            line = say(
+                locale,
+                "daily-status-line",
+                channel=mention(s.channel_id),
+                time=f"{s.post_time:%H:%M}",
+                zone=s.timezone,
+                order=say(locale, "daily-order-short", order=s.order),
+                when=ts(s.next_due),
+                what=what,
+            )
             if s.paused_reason:
-                line += (
-                    f"\n  ⏸ **Paused**: {s.paused_reason}. Fix it, then run `/daily set` for this channel to resume."
-                )
+                line += "\n  " + say(locale, "daily-status-paused", reason=shown(s.paused_reason, locale))
             elif s.last_failure and s.last_failure_at:
-                line += f"\n  ⚠ Last problem {ts(s.last_failure_at, 'R')}: {s.last_failure}."
+                problem = shown(s.last_failure, locale)
+                line += "\n  " + say(locale, "daily-status-problem", when=ts(s.last_failure_at, "R"), problem=problem)
             if history_readable(s.channel_id) is False:
-                line += (
-                    "\n  ⚠ I don't have the **Read Message History** permission there: if a post's answer is lost, "
-                    "I can't check whether it arrived, so I won't post it again. Grant it to keep posts reliable."
-                )
+                line += "\n  " + say(locale, "daily-status-no-history")
             lines.append(line)
         for n in notices:
-            lines.append(f"• {channel_label(n.channel_id, n.channel_name)}: {n.message} ({ts(n.created_at, 'R')}).")
-        return Reply(content=_fit_lines(lines), ephemeral=True)
+            lines.append(
+                say(
+                    locale,
+                    "daily-status-notice",
+                    channel=channel_label(n.channel_id, n.channel_name, locale),
+                    message=shown(n.message, locale),
+                    when=ts(n.created_at, "R"),
+                )
+            )
+        return Reply(content=_fit_lines(lines, locale=locale), ephemeral=True)
 
-    async def preview(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
+    async def preview(
+        self, guild_id: int, channel_id: int | None, here: int | None, *, locale: str | None = None
+    ) -> Reply:
+        """The next post as it will go out (in the server's language), under a note in `locale`."""
         schedule = await self.target(guild_id, channel_id, here)
         ref, index, total = self.upcoming(schedule)
-        doc = await in_server_language(self.storage, self.library.document_or_default(schedule.document), guild_id)
-        post = daily_post(doc, ref, index, total, schedule.next_day)
-        note = f"Preview of the next post in <#{schedule.channel_id}>, {ts(schedule.next_due)}:\n"
-        return Reply(content=note + (post.content or ""), embeds=post.embeds, ephemeral=True)
+        doc = self.library.document_or_default(schedule.document)
+        shown_doc, server_locale = await for_server(self.storage, doc, guild_id)
+        post = daily_post(shown_doc, ref, index, total, schedule.next_day, server_locale)
+        note = say(locale, "daily-preview", channel=mention(schedule.channel_id), when=ts(schedule.next_due))
+        return Reply(content=f"{note}\n{post.content or ''}", embeds=post.embeds, ephemeral=True)
 
-    async def skip(self, guild_id: int, channel_id: int | None, here: int | None) -> Reply:
+    async def skip(
+        self, guild_id: int, channel_id: int | None, here: int | None, *, locale: str | None = None
+    ) -> Reply:
         schedule = await self.target(guild_id, channel_id, here)
         skipped, _, _ = self.upcoming(schedule)
         moved = await self.storage.advance(schedule.channel_id)
         if moved is None:
-            raise UserError("That schedule was just stopped.")
+            raise UserError("daily-just-stopped")
         ref, index, total = self.upcoming(moved)
-        return Reply(
-            content=(
-                f"Skipped {skipped.label} in <#{moved.channel_id}>. "
-                f"Next post {ts(moved.next_due)}: {ref.label} ({index} of {total})."
-            ),
-            ephemeral=True,
+        content = say(
+            locale,
+            "daily-skipped",
+            skipped=skipped.label,
+            channel=mention(moved.channel_id),
+            when=ts(moved.next_due),
+            label=ref.label,
+            index=index,
+            total=total,
         )
+        return Reply(content=content, ephemeral=True)
 
 
-def _fit_lines(lines: list[str], limit: int = 2_000) -> str:
+def _fit_lines(lines: list[str], limit: int = 2_000, *, locale: str | None = None) -> str:
     """Whole lines up to Discord's limit: a `<#id>` or `<t:…>` tag is never cut in half."""
+    # Room to say what was left out, in any language and for any count (a plural may be longer).
+    reserve = max(len(say(locale, "daily-status-more", count=n)) for n in (1, 2, 5, 21, len(lines))) + 1
     kept: list[str] = []
     size = 0
     for i, line in enumerate(lines):
-        room = limit if i == len(lines) - 1 else limit - 30  # leave room to say what was left out
+        room = limit if i == len(lines) - 1 else limit - reserve
         if size + len(line) > room:
-            kept.append(f"… and {len(lines) - i} more.")
+            kept.append(say(locale, "daily-status-more", count=len(lines) - i))
             break
         kept.append(line)
         size += len(line) + 1

@@ -14,6 +14,7 @@ from bot.config import DailySettings
 from bot.content.library import Library
 from bot.daily.delivery import Outcome, SendResult
 from bot.daily.service import DailyService
+from bot.daily.words import shown
 from bot.storage import DeliveryState
 from bot.storage.sqlite import SQLiteStorage
 from tests.daily.conftest import CHANNEL, GUILD, Killed, Rig, make_scheduler, subscribe
@@ -68,7 +69,7 @@ async def test_a_403_fails_the_post_and_pauses_with_the_reason(rig: Rig) -> None
     assert record is not None and record.state is DeliveryState.FAILED
     schedule = await rig.storage.get_schedule(CHANNEL)
     assert schedule is not None and schedule.paused_reason == schedule.last_failure
-    assert "permission" in (schedule.paused_reason or "")
+    assert "permission" in shown(schedule.paused_reason or "", None)
     # Nothing more is tried while paused.
     rig.clock.set(NINE_BERLIN + dt.timedelta(days=1))
     assert await rig.scheduler.run_once() == 0 and rig.poster.attempts == 1
