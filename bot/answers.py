@@ -20,7 +20,7 @@ import discord
 from bot.content import refs as references
 from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation
 from bot.content.errors import UserError
-from bot.content.langs import LANGUAGES, not_available
+from bot.content.langs import LANGUAGES, not_available, text_language
 from bot.content.library import Entry, Library
 from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
@@ -426,7 +426,8 @@ class Answers:
 
     @staticmethod
     def _summary_pages(doc: Document, ident: str | None, locale: str = SOURCE_LOCALE) -> list[Reply]:
-        sections = summarize(doc, ident)
+        # Opening words are quoted from the official text in the reader's language, where there is one.
+        sections = summarize(doc, ident, doc.in_language(text_language(locale) or doc.meta.language))
         if not sections:
             if ident is None:
                 raise UserError("err-nobody-addressed-anyone", symbol=doc.symbol)

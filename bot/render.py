@@ -19,7 +19,7 @@ from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnot
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
-from bot.content.un_wording import paragraphs, un_citation
+from bot.content.un_wording import pinpoints, un_citation
 from bot.i18n import SOURCE_LOCALE, say
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -124,17 +124,17 @@ def _embed(doc: Document, title: str, description: str | None = None) -> discord
 def reference_in(doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> str:
     """The short reference of headers and footers, in the UN's own wording of the interface language
     ("résolution 62/152 de l’Assemblée générale, par. 4") where the official texts give one: the whole
-    resolution or its operative paragraphs (bot.content.un_wording); else the English one."""
+    resolution or its paragraphs and footnotes (bot.content.un_wording); else the English one."""
     language = text_language(locale)
     if (
         language in (None, "en")
         or doc.meta.body != "General Assembly"
-        or any(r.kind is not Kind.OPERATIVE for r in refs)
+        or any(r.kind not in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE) for r in refs)
     ):
         return reference(doc, refs)
     if not refs:
         return un_citation(doc.meta, refs, language) or reference(doc, refs)
-    return say(locale, "read-reference", number=doc.meta.number, pin=paragraphs([r.number for r in refs], language))
+    return say(locale, "read-reference", number=doc.meta.number, pin=pinpoints(refs, language))
 
 
 def _footer(doc: Document, refs: Sequence[Ref], locale: str = SOURCE_LOCALE) -> str:
@@ -599,9 +599,10 @@ def library_reply(documents: Sequence[Document], default: Document, locale: str 
             operative=len(doc.operative),
             footnotes=len(doc.footnotes),
         )
+        shown = doc.in_language(text_language(locale) or doc.meta.language) or doc  # the UN's title in that language
         lines.append(
-            f"**[{doc.symbol}]({doc.meta.url})** ({doc.meta.adopted.year}){mark}\n"
-            f"{escape(clip(doc.meta.title, 200))}\n"
+            f"**[{doc.symbol}]({shown.meta.url})** ({doc.meta.adopted.year}){mark}\n"
+            f"{escape(clip(shown.meta.title, 200))}\n"
             f"{sizes}{annexes}"
         )
     embed = discord.Embed(

@@ -36,8 +36,11 @@ OPENING_WORDS = 12
 
 def opening_words(paragraph: Paragraph, count: int = OPENING_WORDS) -> str:
     """“Calls upon States to ensure that …”: the paragraph's first words, verb included, markup out."""
-    plain = re.sub(r"\[\^\d+\]", "", paragraph.full_text.split("\n", 1)[0]).replace("*", "")
+    plain = re.sub(r"\[\^\d+\]", "", paragraph.full_text.split("\n", 1)[0]).replace("*", "").strip()
     words = plain.split()
+    if len(words) < count and len(plain) > count * 3:  # Chinese: no spaces between words
+        characters = count * 3 // 2
+        return f"“{plain[:characters]}…”" if len(plain) > characters else f"“{plain}”"
     cut = " ".join(words[:count])
     return f"“{cut} …”" if len(words) > count else f"“{cut}”"
 
@@ -86,21 +89,29 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
 
-def _groups(doc: Document, paragraphs: list[Paragraph]) -> tuple[Group, ...]:
+def _groups(doc: Document, paragraphs: list[Paragraph], quoted: Document) -> tuple[Group, ...]:
     by_strength: dict[str, list[Line]] = {s: [] for s in (*STRENGTHS, OTHER)}
     for p in paragraphs:
         labels = tuple(doc.addressee_label(a) for a in p.addressees)
         written = bool(p.summary)
-        line = Line(p.ref, p.summary or opening_words(p), labels, written=written)
+        line = Line(p.ref, p.summary or opening_words(_same(quoted, p)), labels, written=written)
         by_strength[strength_of(p)].append(line)
     return tuple(Group(s, tuple(lines)) for s, lines in by_strength.items() if lines)
 
 
-def summarize(doc: Document, addressee: str | None) -> tuple[Section, ...]:
+def _same(version: Document, paragraph: Paragraph) -> Paragraph:
+    """`paragraph` in another language version (the UN numbers paragraphs alike in all six)."""
+    if paragraph.number <= len(version.operative):
+        return version.operative[paragraph.number - 1]
+    return paragraph
+
+
+def summarize(doc: Document, addressee: str | None, quoted: Document | None = None) -> tuple[Section, ...]:
     """One section for `addressee`, or one per addressee (in content order) when None.
 
     For everyone, a paragraph addressed to several appears once, under the first
-    addressee it names; its line still lists them all.
+    addressee it names; its line still lists them all. A paragraph without a written summary is
+    quoted by its opening words, from `quoted` (the same document in the reader's language).
     """
     idents = [addressee] if addressee else [ident for ident, _ in doc.addressees]
     sections = []
@@ -110,5 +121,5 @@ def summarize(doc: Document, addressee: str | None) -> tuple[Section, ...]:
         else:
             paragraphs = [p for p in doc.operative if p.addressees[:1] == (ident,)]
         if paragraphs:
-            sections.append(Section(doc.addressee_label(ident), _groups(doc, paragraphs)))
+            sections.append(Section(doc.addressee_label(ident), _groups(doc, paragraphs, quoted or doc)))
     return tuple(sections)

@@ -80,6 +80,43 @@ def paragraphs(numbers: Sequence[int], language: str) -> str:
     return f"{word} {listed}"
 
 
+# Preambular paragraphs and footnotes, with the glossary's words (bot/i18n/glossary.yaml: "alinéa …
+# du préambule", "párrafo … del preámbulo", "пункт … преамбулы", "序言部分第…段"): (singular, plural).
+_PREAMBULAR = {
+    "fr": ("alinéa {} du préambule", "alinéas {} du préambule"),
+    "es": ("párrafo {} del preámbulo", "párrafos {} del preámbulo"),
+    "ru": ("пункт {} преамбулы", "пункты {} преамбулы"),
+    "ar": ("الفقرة {} من الديباجة", "الفقرات {} من الديباجة"),
+    "zh": ("序言部分第{}段", "序言部分第{}段"),
+}
+_FOOTNOTES = {
+    "fr": ("note {}", "notes {}"),
+    "es": ("nota {}", "notas {}"),
+    "ru": ("сноска {}", "сноски {}"),
+    "ar": ("الحاشية {}", "الحواشي {}"),
+    "zh": ("脚注{}", "脚注{}"),
+}
+
+
+def pinpoints(refs: Sequence[Ref], language: str) -> str:
+    """Paragraphs of every part in `language`, part by part in document order: "alinéa 3 du
+    préambule, par. 4 et 7", "序言部分第2和3段，第4段"."""
+    _, _, and_, to = _PARAGRAPHS[language]
+    pieces: list[str] = []
+    for kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE):
+        numbers = [r.number for r in refs if r.kind is kind]
+        if not numbers:
+            continue
+        if kind is Kind.OPERATIVE:
+            pieces.append(paragraphs(numbers, language))
+            continue
+        spans = _spans(numbers, to)
+        listed = spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + and_ + spans[-1]
+        singular, plural = (_PREAMBULAR if kind is Kind.PREAMBLE else _FOOTNOTES)[language]
+        pieces.append((plural if len(numbers) > 1 else singular).format(listed))
+    return {"zh": "，", "ar": "، "}.get(language, ", ").join(pieces)
+
+
 def resolution_name(meta: Metadata, language: str) -> str | None:
     """ "General Assembly resolution 78/216" as the official texts in `language` write it, capitalised
     to open a sentence; None where they give no form to follow (the same forms as `un_citation`)."""

@@ -109,3 +109,23 @@ def test_citation_follows_the_document_not_62_152(doc: Document) -> None:
     other = load_document(FIXTURE_DOC)
     assert cite(other, [Ref(OP, 2)]) == "General Assembly resolution 99/1 of 10 December 2044, para. 2"
     assert other.meta.adopted == dt.date(2044, 12, 10)
+
+
+def test_a_summary_quotes_opening_words_from_the_readers_language_and_cuts_chinese_by_characters() -> None:
+    from pathlib import Path
+
+    from bot.content.library import load_library
+    from bot.content.summary import summarize
+
+    doc = load_library([Path(__file__).resolve().parents[2] / "content" / "a-res-78-216.yaml"], None).default
+    french = summarize(doc, None, doc.in_language("fr"))
+    chinese = summarize(doc, None, doc.in_language("zh"))
+    english = summarize(doc, None)
+    first = {
+        name: sections[0].groups[0].lines[0] for name, sections in (("fr", french), ("zh", chinese), ("en", english))
+    }
+    assert first["en"].ref == first["fr"].ref == first["zh"].ref  # the same paragraph, in the same place
+    assert first["en"].summary.startswith("“Urges States")
+    assert first["fr"].summary.startswith("“Exhorte les États")
+    assert first["zh"].summary.startswith("“敦促各国") and first["zh"].summary.endswith("…”")
+    assert len(first["zh"].summary) <= 22  # 18 characters and the quotes, not the whole paragraph

@@ -15,7 +15,7 @@ from bot.answers import Answers
 from bot.content.cite import citation
 from bot.content.library import Library
 from bot.content.model import Document, Kind, Ref
-from bot.content.un_wording import paragraphs, un_date
+from bot.content.un_wording import paragraphs, pinpoints, un_date
 from bot.render import to_text
 
 
@@ -86,3 +86,25 @@ def test_cite_in_french_gives_the_un_s_french_wording(library: Library) -> None:
 def test_a_preambular_paragraph_keeps_the_english_form_where_the_texts_show_none(doc: Document) -> None:
     refs = [Ref(Kind.PREAMBLE, 3)]
     assert citation(doc, refs, "un", language="fr").text == citation(doc, refs, "un").text
+
+
+# Headers and footers of preambular paragraphs and footnotes: the glossary's forms for a preambular
+# paragraph (bot/i18n/glossary.yaml, with its sources), the joiners above; not a citation style.
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "alinéas 2 et 3 du préambule, par. 4"),
+        ("es", "párrafos 2 y 3 del preámbulo, párr. 4"),
+        ("ru", "пункты 2 и 3 преамбулы, п. 4"),
+        ("zh", "序言部分第2和3段，第4段"),
+    ],
+)
+def test_preambular_paragraphs_take_the_glossarys_words_before_the_operative_ones(language: str, expected: str) -> None:
+    refs = [Ref(Kind.OPERATIVE, 4), Ref(Kind.PREAMBLE, 3), Ref(Kind.PREAMBLE, 2)]
+    assert pinpoints(refs, language) == expected
+
+
+def test_footnotes_are_named_in_each_language() -> None:
+    assert pinpoints([Ref(Kind.FOOTNOTE, 1)], "fr") == "note 1"
+    assert pinpoints([Ref(Kind.FOOTNOTE, 1), Ref(Kind.FOOTNOTE, 2)], "es") == "notas 1 y 2"
+    assert pinpoints([Ref(Kind.FOOTNOTE, 5)], "zh") == "脚注5"
