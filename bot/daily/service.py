@@ -17,10 +17,10 @@ from bot.content.library import Library
 from bot.content.model import Document, Ref
 from bot.daily.delivery import for_server
 from bot.daily.schedule import Order, next_occurrence, pick, sequence
-from bot.daily.words import shown
+from bot.daily.words import day_words, shown
 from bot.i18n import say
 from bot.render import Reply, daily_post
-from bot.storage import Schedule, Storage
+from bot.storage import OPEN_STATES, Schedule, Storage
 
 NOTICE_DAYS = 30
 
@@ -232,6 +232,8 @@ class DailyService:
             elif s.last_failure and s.last_failure_at:
                 problem = shown(s.last_failure, locale)
                 line += "\n  " + say(locale, "daily-status-problem", when=ts(s.last_failure_at, "R"), problem=problem)
+            if (overdue := await self._overdue(s, now)) is not None:
+                line += "\n  " + say(locale, "daily-status-overdue", day=day_words(locale, overdue))
             if history_readable(s.channel_id) is False:
                 line += "\n  " + say(locale, "daily-status-no-history")
             lines.append(line)
@@ -246,6 +248,16 @@ class DailyService:
                 )
             )
         return Reply(content=_fit_lines(lines, locale=locale), ephemeral=True)
+
+    async def _overdue(self, schedule: Schedule, now: dt.datetime) -> dt.date | None:
+        """The day of the channel's last claimed post if it is still open (being sent, or waiting for a
+        retry) although its catch-up window has closed: every process that could finish it stalled.
+        The scheduler records it as missed when one is back; until then, status must say so itself."""
+        day = schedule.next_day - dt.timedelta(days=1)
+        delivery = await self.storage.get_delivery(schedule.channel_id, day)
+        if delivery is None or delivery.state not in OPEN_STATES or now <= delivery.due + self.settings.catch_up:
+            return None
+        return day
 
     async def preview(
         self, guild_id: int, channel_id: int | None, here: int | None, *, locale: str | None = None

@@ -270,7 +270,7 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
 
 def status_explains(status: str, channel: int) -> bool:
     for line in status.split("\n•"):
-        if f"<#{channel}>" in line and ("⏸ **Paused**" in line or "⚠ Last problem" in line):
+        if f"<#{channel}>" in line and any(w in line for w in ("⏸ **Paused**", "⚠ Last problem", "did not go out")):
             return True
         if f"#sim-{channel}" in line:  # a notice about the channel (deleted): it names it
             return True

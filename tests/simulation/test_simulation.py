@@ -117,6 +117,14 @@ def test_a_renew_late_in_a_second_never_lets_a_rival_take_the_claim_before_its_l
     assert not result.failures, result.report()
 
 
+def test_a_post_whose_every_sender_stalled_past_its_window_is_explained_in_daily_status() -> None:
+    """Seed 2163 (found by the soak): all three processes froze right after claiming or taking over
+    a Pacific/Chatham channel's post, past its catch-up window. Nothing recorded it as missed, and
+    /daily status said nothing; it now says the post did not go out and will not go out late."""
+    result = run(generate(2163))
+    assert not result.failures, result.report()
+
+
 def test_a_kill_right_after_a_403_is_recorded_never_hides_the_missed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 1406, with its process killed (and restarted a second later) the moment the first
     change for its 403 has committed, as the soak reported it. With the failure and the pause in

@@ -71,6 +71,7 @@ daily-status-next = { $label } ({ $index } of { $total })
 daily-status-invalid = (settings no longer valid)
 daily-status-paused = ⏸ **Paused**: { $reason }. Fix it, then run `/daily set` for this channel to resume.
 daily-status-problem = ⚠ Last problem { $when }: { $problem }.
+daily-status-overdue = ⚠ The post for { $day } did not go out before its catch-up window closed: the bot stalled while sending it. It will be recorded as missed, never posted late.
 daily-status-no-history = ⚠ I don't have the **Read Message History** permission there: if a post's answer is lost, I can't check whether it arrived, so I won't post it again. Grant it to keep posts reliable.
 daily-status-notice = • { $channel }: { $message } ({ $when }).
 daily-status-more = … and { $count } more.

@@ -66,6 +66,7 @@ daily-status-next = { $label } ({ $index } de { $total })
 daily-status-invalid = (los ajustes ya no son válidos)
 daily-status-paused = ⏸ **En pausa**: { $reason }. Corríjalo y luego ejecute `/daily set` para este canal para reanudarlas.
 daily-status-problem = ⚠ Último problema { $when }: { $problem }.
+daily-status-overdue = ⚠ La publicación del { $day } no salió antes de que terminara su plazo de recuperación: el bot se bloqueó mientras la enviaba. Se registrará como perdida y nunca se publicará con retraso.
 daily-status-no-history = ⚠ No tengo el permiso **Leer el historial de mensajes** en ese canal: si se pierde la respuesta a una publicación, no puedo comprobar si llegó, así que no la volveré a publicar. Concédamelo para que las publicaciones sean fiables.
 daily-status-notice = • { $channel }: { $message } ({ $when }).
 daily-status-more = … y { $count ->

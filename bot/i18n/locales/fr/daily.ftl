@@ -69,6 +69,7 @@ daily-status-next = { $label } ({ $index } sur { $total })
 daily-status-invalid = (réglages devenus invalides)
 daily-status-paused = ⏸ **En pause** : { $reason }. Corrigez cela, puis lancez `/daily set` pour ce salon afin de reprendre.
 daily-status-problem = ⚠ Dernier incident { $when } : { $problem }.
+daily-status-overdue = ⚠ La publication du { $day } n’est pas partie avant la fin de son délai de rattrapage : le bot s’est bloqué pendant l’envoi. Elle sera enregistrée comme manquée, jamais publiée en retard.
 daily-status-no-history = ⚠ Je n’ai pas l’autorisation **Voir les anciens messages** dans ce salon : si la réponse à une publication se perd, je ne peux pas vérifier si elle est arrivée, et je ne la publierai donc pas une seconde fois. Accordez-la pour des publications fiables.
 daily-status-notice = • { $channel } : { $message } ({ $when }).
 daily-status-more = … et { $count ->

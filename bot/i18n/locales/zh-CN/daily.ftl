@@ -53,6 +53,7 @@ daily-status-next = { $label }（第 { $index } 项，共 { $total } 项）
 daily-status-invalid = （设置已失效）
 daily-status-paused = ⏸ **已暂停**：{ $reason }。请先解决问题，再对该频道运行 `/daily set` 以恢复。
 daily-status-problem = ⚠ 最近一次问题（{ $when }）：{ $problem }。
+daily-status-overdue = ⚠ { $day }的发布未能在补发时限结束前发出：机器人在发送时停滞。它将被记为错过，不会延迟发布。
 daily-status-no-history = ⚠ 我在该频道没有 **阅读消息历史记录** 权限：如果某次发布的回应丢失，我无法确认它是否已送达，因此不会再次发布。请授予此权限，使每日发布保持可靠。
 daily-status-notice = • { $channel }：{ $message }（{ $when }）。
 daily-status-more = ……另有 { $count } 项。
