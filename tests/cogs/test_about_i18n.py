@@ -3,31 +3,12 @@ title, its name) taken from the official version in that language when the libra
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.content.library import Library, load_library
-from tests.conftest import CONTENT, START, DiscordEnv, close_env, make_env
+from tests.conftest import START, DiscordEnv
 from tests.fakediscord import GUILD_ID, interaction_payload, option
-
-CONTENT_DIR = CONTENT.parent
-
-
-@pytest.fixture(scope="module")
-def shelves() -> Library:
-    return load_library([CONTENT, CONTENT_DIR / "a-res-78-216.yaml"], "A/RES/62/152")
-
-
-@pytest.fixture
-async def env(shelves: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AsyncIterator[DiscordEnv]:
-    environment = await make_env(shelves, monkeypatch, tmp_path / "bot.sqlite3")
-    try:
-        yield environment
-    finally:
-        await close_env(environment)
 
 
 async def about(env: DiscordEnv, server_language: str | None, document: str) -> dict[str, Any]:
@@ -47,22 +28,24 @@ async def about(env: DiscordEnv, server_language: str | None, document: str) -> 
     ],
 )
 async def test_about_gives_the_official_title_and_name_in_the_servers_language(
-    env: DiscordEnv, language: str, title: str, opening: str
+    lang_env: DiscordEnv, language: str, title: str, opening: str
 ) -> None:
-    embed = await about(env, language, "78/216")
+    embed = await about(lang_env, language, "78/216")
     assert embed["title"].startswith(title), embed["title"]
     assert embed["description"].startswith(opening), embed["description"]
     assert "A/78/481/Add.2" in embed["description"]  # the report is still named, with its link
     assert "Third Committee" not in embed["description"]  # the English document's words are not mixed in
 
 
-async def test_about_keeps_the_english_words_where_the_library_has_no_version_in_that_language(env: DiscordEnv) -> None:
-    embed = await about(env, "fr", "62/152")  # 62/152 is shipped in English only
+async def test_about_keeps_the_english_words_where_the_library_has_no_version_in_that_language(
+    lang_env: DiscordEnv,
+) -> None:
+    embed = await about(lang_env, "fr", "62/152")  # 62/152 is shipped in English only
     assert embed["title"].startswith("A/RES/62/152 · Declaration on the Right and Responsibility")
     assert embed["description"].startswith("**General Assembly resolution 62/152**, adoptée le")
 
 
-async def test_about_in_a_server_without_a_language_is_english(env: DiscordEnv) -> None:
-    english = await about(env, None, "78/216")
+async def test_about_in_a_server_without_a_language_is_english(lang_env: DiscordEnv) -> None:
+    english = await about(lang_env, None, "78/216")
     assert english["title"].startswith("A/RES/78/216 · Implementing the Declaration")
     assert english["description"].startswith("**General Assembly resolution 78/216**, adopted on 19 December 2023 on")

@@ -3,15 +3,12 @@ the `language` option (Arabic included), and the one line when a document lacks 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.content.langs import LRI, PDI, RLI
-from bot.content.library import Library, load_library
-from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
+from tests.conftest import CONTENT, DiscordEnv
 from tests.fakediscord import (
     BOT_ID,
     CHANNEL_ID,
@@ -24,20 +21,6 @@ from tests.fakediscord import (
 )
 
 CONTENT_DIR = CONTENT.parent
-
-
-@pytest.fixture(scope="module")
-def shelves() -> Library:
-    return load_library([CONTENT, CONTENT_DIR / "a-res-78-216.yaml"], "A/RES/62/152")
-
-
-@pytest.fixture
-async def lang_env(shelves: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AsyncIterator[DiscordEnv]:
-    environment = await make_env(shelves, monkeypatch, tmp_path / "bot.sqlite3")
-    try:
-        yield environment
-    finally:
-        await close_env(environment)
 
 
 async def run(env: DiscordEnv, command: str, locale: str, **options: str) -> dict[str, Any]:
