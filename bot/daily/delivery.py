@@ -793,8 +793,8 @@ class Scheduler:
             reason = result.reason or Phrase("daily-why-lost-access")
             # Failed, paused and the reason recorded in one transaction: a crash between them would
             # leave a failed day that /daily status never shows (simulator seed 1406).
-            paused = await self.storage.finish_forbidden(
-                delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now
+            paused = await self.storage.finish_failed(
+                delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now, pause=True
             )
             if paused is None:
                 return  # no longer ours: the owner decides
@@ -803,16 +803,22 @@ class Scheduler:
                 self._event("paused")
                 log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
             return
-        if not await self.storage.finish(delivery, DeliveryState.FAILED, claimant=self.claimant, error=result.detail):
+        # Each outcome is recorded in one transaction with what /daily status shows of it, so a crash
+        # between the two can never leave a failed day unexplained (simulator seeds 1406, 2139).
+        if result.outcome is Outcome.GONE:
+            # Removing the schedule fails its open deliveries (this one) and leaves the notice.
+            if await self.storage.remove_schedule(channel, stored(Phrase("daily-deleted")), now=now):
+                self._event("failed")
+                log.warning("Channel %s no longer exists (%s): its daily schedule was removed", channel, result.detail)
+            return
+        reason = result.reason or Phrase("daily-why-refused-post")
+        failed = await self.storage.finish_failed(
+            delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now, pause=False
+        )
+        if failed is None:
             return  # no longer ours: the owner decides
         self._event("failed")
-        if result.outcome is Outcome.GONE:
-            if await self.storage.remove_schedule(channel, stored(Phrase("daily-deleted")), now=now):
-                log.warning("Channel %s no longer exists (%s): its daily schedule was removed", channel, result.detail)
-        else:
-            reason = result.reason or Phrase("daily-why-refused-post")
-            await self.storage.record_failure(channel, stored(reason), now=now)
-            log.error("Daily post for channel %s on %s rejected: %s", channel, delivery.day, result.detail)
+        log.error("Daily post for channel %s on %s rejected: %s", channel, delivery.day, result.detail)
 
     async def _retry(self, delivery: Delivery, detail: str, *, uncertain: bool, reason: str = "") -> None:
         now = self.clock.now()

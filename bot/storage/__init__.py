@@ -227,14 +227,14 @@ class Storage(Protocol):
     ) -> bool:
         """Record the outcome, only while `claimant` still holds the claim (at `delivery.version`)."""
 
-    async def finish_forbidden(
-        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime
+    async def finish_failed(
+        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime, pause: bool
     ) -> bool | None:
-        """Discord refused the post (403): in one transaction, record it failed, pause the schedule
-        with `reason` and record `reason` as its last failure, so a crash can never leave a failed
-        day that /daily status does not show. Only while `claimant` holds the claim (at
-        `delivery.version`): None, and nothing changed, if it does not; else whether this paused it
-        (False if it was already paused)."""
+        """Discord refused the post: in one transaction, record it failed, record `reason` as the
+        schedule's last failure and, with `pause` (a 403), pause the schedule with it, so a crash can
+        never leave a failed day that /daily status does not show (simulator seeds 1406, 2139).
+        Only while `claimant` holds the claim (at `delivery.version`): None, and nothing changed,
+        if it does not; else whether this paused it (False if it was already paused, or not asked)."""
 
     async def retry_later(
         self, delivery: Delivery, at: dt.datetime, error: str, *, claimant: str, uncertain: bool

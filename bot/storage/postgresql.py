@@ -468,8 +468,8 @@ class PostgresStorage:
             == 1
         )
 
-    async def finish_forbidden(
-        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime
+    async def finish_failed(
+        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime, pause: bool
     ) -> bool | None:
         where, args = self._holder(delivery, claimant, 2)
         async with self._pool.acquire() as db, db.transaction():
@@ -483,15 +483,17 @@ class PostgresStorage:
             )
             if finished != 1:
                 return None
-            paused = _count(
-                await db.execute(
-                    "UPDATE schedules SET paused_reason = $1, paused_at = COALESCE($2, now()), "
-                    "updated_at = COALESCE($2, now()) WHERE channel_id = $3 AND paused_reason IS NULL",
-                    reason,
-                    self._at(now),
-                    delivery.channel_id,
+            paused = 0
+            if pause:
+                paused = _count(
+                    await db.execute(
+                        "UPDATE schedules SET paused_reason = $1, paused_at = COALESCE($2, now()), "
+                        "updated_at = COALESCE($2, now()) WHERE channel_id = $3 AND paused_reason IS NULL",
+                        reason,
+                        self._at(now),
+                        delivery.channel_id,
+                    )
                 )
-            )
             await db.execute(
                 "UPDATE schedules SET last_failure = $1, last_failure_at = COALESCE($2, now()) WHERE channel_id = $3",
                 reason,

@@ -503,8 +503,8 @@ class SQLiteStorage:
             )
             return cursor.rowcount == 1
 
-    async def finish_forbidden(
-        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime
+    async def finish_failed(
+        self, delivery: Delivery, *, claimant: str, error: str, reason: str, now: dt.datetime, pause: bool
     ) -> bool | None:
         where, args = self._holder(delivery, claimant)
         async with self._transaction() as db:
@@ -515,12 +515,14 @@ class SQLiteStorage:
             )
             if cursor.rowcount != 1:
                 return None
-            cursor = await db.execute(
-                "UPDATE schedules SET paused_reason = ?, paused_at = ?, updated_at = ? "
-                "WHERE channel_id = ? AND paused_reason IS NULL",
-                (reason, _ts(now), _ts(now), delivery.channel_id),
-            )
-            paused = cursor.rowcount > 0
+            paused = False
+            if pause:
+                cursor = await db.execute(
+                    "UPDATE schedules SET paused_reason = ?, paused_at = ?, updated_at = ? "
+                    "WHERE channel_id = ? AND paused_reason IS NULL",
+                    (reason, _ts(now), _ts(now), delivery.channel_id),
+                )
+                paused = cursor.rowcount > 0
             await db.execute(
                 "UPDATE schedules SET last_failure = ?, last_failure_at = ? WHERE channel_id = ?",
                 (reason, _ts(now), delivery.channel_id),

@@ -42,7 +42,7 @@ async def test_a_kill_right_after_a_403_is_recorded_still_leaves_the_pause_in_st
     rig.poster.outcomes = [FORBIDDEN]
     dying = await SQLiteStorage.open(rig.path)  # the process that gets the 403, on the same file
     # Killed right after the first change it commits for the 403, whichever method that is.
-    for name in ("finish", "finish_forbidden"):
+    for name in ("finish", "finish_failed"):
         if hasattr(dying, name):
             setattr(dying, name, dies_after(getattr(dying, name)))
     try:

@@ -92,7 +92,7 @@ class History:
     closed: bool = False
     deleted: dict[int, dt.datetime] = field(default_factory=dict)  # channels deleted, and when
     # (t, the process's own clock, process, channel, day, operation, succeeded): claim, take_over, renew,
-    # finish, finish_forbidden, retry_later; and reclaim (all of that process's claims)
+    # finish, finish_failed, retry_later; and reclaim (all of that process's claims)
     ownership: list[tuple[float, float, str, int, dt.date, str, bool]] = field(default_factory=list)
     unclaimed: list[tuple[str, int, str]] = field(default_factory=list)  # restarted, own claim left to the lease
 
@@ -164,7 +164,7 @@ def check(history: History, tolerance: dt.timedelta, lease: dt.timedelta) -> lis
                     )
                 )
             holder[key] = (process, clock)
-        elif op in ("finish", "finish_forbidden", "retry_later"):
+        elif op in ("finish", "finish_failed", "retry_later"):
             holder.pop(key, None)
     # 1. At most one message per (channel, local day).
     by_day: dict[tuple[int, dt.date | None], list[Post]] = {}

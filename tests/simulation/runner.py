@@ -46,7 +46,7 @@ SLACK = dt.timedelta(minutes=5)  # after a window closes, time for the bot to wr
 RECOVERY = dt.timedelta(seconds=90)  # after the last fault, a post is this prompt
 FLAKY = Flakiness(rate_limited=0.1, server_error=0.15, lost_answer=0.1, lost_request=0.05)
 BACKGROUND = Flakiness(rate_limited=0.01, server_error=0.01, lost_answer=0.01, lost_request=0.005)
-TRACKED = ("claim", "take_over", "renew", "finish", "finish_forbidden", "retry_later", "reclaim")
+TRACKED = ("claim", "take_over", "renew", "finish", "finish_failed", "retry_later", "reclaim")
 
 _library: Library | None = None
 _template: bytes | None = None
@@ -141,7 +141,7 @@ class Tracked:
                         delivery.channel_id,
                         delivery.day,
                         name,
-                        result is not None if name == "finish_forbidden" else bool(result),  # False: already paused
+                        result is not None if name == "finish_failed" else bool(result),  # False: already paused
                     )
                 )
                 what = "".join(f" {a}" for a in args[1:] if isinstance(a, str)) + "".join(

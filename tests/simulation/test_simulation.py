@@ -125,6 +125,15 @@ def test_a_post_whose_every_sender_stalled_past_its_window_is_explained_in_daily
     assert not result.failures, result.report()
 
 
+@pytest.mark.parametrize("seed", [2139, 2215])
+def test_a_kill_right_after_a_deleted_channels_404_is_recorded_never_hides_the_missed_day(seed: int) -> None:
+    """Seeds 2139 and 2215 (found by the soak): the channel was deleted; the post's 404 was recorded
+    as a failed day, then the process died before removing the schedule with its notice, so /daily
+    status showed the schedule as if nothing had happened. Both now happen in one transaction."""
+    result = run(generate(seed))
+    assert not result.failures, result.report()
+
+
 def test_a_kill_right_after_a_403_is_recorded_never_hides_the_missed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 1406, with its process killed (and restarted a second later) the moment the first
     change for its 403 has committed, as the soak reported it. With the failure and the pause in
@@ -135,12 +144,12 @@ def test_a_kill_right_after_a_403_is_recorded_never_hides_the_missed_day(monkeyp
 
     def tracked(self: runner.Tracked, name: str) -> object:
         method = real(self, name)
-        if name not in ("finish", "finish_forbidden"):
+        if name not in ("finish", "finish_failed"):
             return method
 
         async def then_killed(*args: object, **kwargs: object) -> object:
             result = await method(*args, **kwargs)
-            if name == "finish_forbidden" or str(kwargs.get("error", "")).startswith("403"):
+            if name == "finish_failed" or str(kwargs.get("error", "")).startswith("403"):
                 self._world._kill_and_restart(self._node, 1.0)
                 await asyncio.Future()  # a dead process runs no further
             return result

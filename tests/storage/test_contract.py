@@ -395,22 +395,44 @@ async def test_a_refused_post_is_failed_and_paused_in_one_transaction(engine: En
     reason = "I lost access to this channel or the permission to post there"
     # Not the holder: nothing changes.
     stranger = dataclasses.replace(mine, claimant="b")
-    assert await storage.finish_forbidden(stranger, claimant="b", error="403", reason=reason, now=NOW) is None
+    assert await storage.finish_failed(stranger, claimant="b", error="403", reason=reason, now=NOW, pause=True) is None
     assert (await storage.get_schedule(10)).paused_reason is None  # type: ignore[union-attr]
     # The pause cannot be written: then the failure is not written either.
     await _refuse_schedule_updates(engine, storage, on=True)
     with pytest.raises(Exception, match="refused"):
-        await storage.finish_forbidden(mine, claimant="a", error="403", reason=reason, now=NOW)
+        await storage.finish_failed(mine, claimant="a", error="403", reason=reason, now=NOW, pause=True)
     await _refuse_schedule_updates(engine, storage, on=False)
     record = await storage.get_delivery(10, mine.day)
     assert record is not None and record.state == "sending"
     assert (await storage.get_schedule(10)).paused_reason is None  # type: ignore[union-attr]
     # Both, together.
-    assert await storage.finish_forbidden(mine, claimant="a", error="403", reason=reason, now=NOW) is True
+    assert await storage.finish_failed(mine, claimant="a", error="403", reason=reason, now=NOW, pause=True) is True
     record = await storage.get_delivery(10, mine.day)
     assert record is not None and record.state == "failed" and record.error == "403"
     paused = await storage.get_schedule(10)
     assert paused is not None and paused.paused_reason == reason and paused.last_failure == reason
     assert paused.last_failure_at == NOW
     # Only once: the claim is finished.
-    assert await storage.finish_forbidden(mine, claimant="a", error="403", reason=reason, now=NOW) is None
+    assert await storage.finish_failed(mine, claimant="a", error="403", reason=reason, now=NOW, pause=True) is None
+
+
+async def test_another_refusal_is_failed_and_told_in_one_transaction_without_a_pause(engine: Engine) -> None:
+    """A refusal that is not about access (a 400): failed, and the reason recorded as the schedule's
+    last failure in the same transaction, but the schedule keeps running."""
+    storage = await engine.open()
+    s = schedule()
+    await storage.save_schedule(s, now=NOW)
+    mine = delivery_for(s)
+    assert await storage.claim(s, mine, TOMORROW.date(), TOMORROW)
+    reason = "Discord refused the post"
+    await _refuse_schedule_updates(engine, storage, on=True)
+    with pytest.raises(Exception, match="refused"):
+        await storage.finish_failed(mine, claimant="a", error="400", reason=reason, now=NOW, pause=False)
+    await _refuse_schedule_updates(engine, storage, on=False)
+    record = await storage.get_delivery(10, mine.day)
+    assert record is not None and record.state == "sending"  # nothing half-written
+    assert await storage.finish_failed(mine, claimant="a", error="400", reason=reason, now=NOW, pause=False) is False
+    record = await storage.get_delivery(10, mine.day)
+    assert record is not None and record.state == "failed" and record.error == "400"
+    told = await storage.get_schedule(10)
+    assert told is not None and told.paused_reason is None and told.last_failure == reason
