@@ -47,7 +47,7 @@ from bot.config import (
 )
 from bot.content.library import Library, load_library
 from bot.content.yamlfile import FileProblems
-from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, CatalogueProblems, shipped_catalogues
+from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, CatalogueProblems, load_catalogues, shipped_catalogues
 from bot.instances import DuplicateInstance
 from bot.logsafety import install as install_redaction
 
@@ -152,7 +152,10 @@ def load(given: Path | None) -> tuple[Settings, Library]:
             config_name=settings.source,
             config_line=settings.default_document_line,
         )
-        shipped_catalogues()  # the interface's catalogues: unreadable ones stop start-up, file:line each
+        # English, which every message falls back to: unreadable, it stops start-up, file:line each. The
+        # other languages are read on first use (a broken one is logged and its readers get English);
+        # the tests and `sync` read them all first.
+        shipped_catalogues()
     except (FileProblems, CatalogueProblems) as exc:
         raise SetupError(str(exc)) from None
     return settings, library
@@ -331,7 +334,12 @@ async def _sync(settings: Settings, library: Library, token: str, guild: int | N
     _point_at_api(settings)
     storage = await SQLiteStorage.open(":memory:")  # syncing touches no schedules
     try:
-        async with ResolutionBot(library, storage, settings, run_scheduler=False) as bot:
+        try:
+            catalogues = load_catalogues()  # every language, now: nothing is published while one is broken
+        except CatalogueProblems as exc:
+            print(f"Not synced: the catalogues cannot be read:\n{exc}", file=sys.stderr)
+            return EXIT_BAD_SETUP
+        async with ResolutionBot(library, storage, settings, run_scheduler=False, catalogues=catalogues) as bot:
             await bot.login(token)  # runs setup_hook; no gateway connection needed
             problems = await check_sync(bot.tree, bot.catalogues)
             if problems:

@@ -7,6 +7,7 @@ never pre-chosen words."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,8 @@ from fluent.syntax import ast as ftl
 
 if TYPE_CHECKING:
     from fluent.runtime import FluentBundle
+
+log = logging.getLogger(__name__)
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 SOURCE_LOCALE = "en-US"
@@ -93,15 +96,35 @@ class Catalogues:
     """Every locale's messages; formats a key in a locale, falling back to English."""
 
     def __init__(
-        self, resources: Mapping[str, Sequence[ftl.Resource]], entries: Mapping[str, Mapping[Key, Entry]]
+        self,
+        resources: Mapping[str, Sequence[ftl.Resource]],
+        entries: Mapping[str, Mapping[Key, Entry]],
+        later: Mapping[str, Path] | None = None,
     ) -> None:
         self._resources = {locale: tuple(parsed) for locale, parsed in resources.items()}
         self._entries = {locale: dict(found) for locale, found in entries.items()}
         self._bundles: dict[str, FluentBundle] = {}
+        # Locales read on first use (`load_catalogues(lazy=True)`): their folders.
+        self._later = {locale: folder for locale, folder in (later or {}).items() if locale not in self._resources}
+        self._locales = (*self._resources, *self._later)
 
     @property
     def locales(self) -> tuple[str, ...]:
-        return tuple(self._resources)
+        return self._locales
+
+    def _read(self, locale: str) -> None:
+        """Read a locale left for later. One that cannot be read is logged, file:line each, and left
+        empty: its readers get English, and no other language is touched."""
+        folder = self._later.pop(locale, None)
+        if folder is None:
+            return
+        try:
+            resources, entries = _read_locale(folder, locale)
+        except CatalogueProblems as exc:
+            log.error("The %s catalogue cannot be read; its readers get English:\n%s", locale, exc)
+            resources, entries = [], {}
+        self._resources[locale] = tuple(resources)
+        self._entries[locale] = entries
 
     def _bundle(self, locale: str) -> FluentBundle:
         # Built on first use: a bundle loads its CLDR data (plural rules, date formats), the larger part
@@ -119,6 +142,8 @@ class Catalogues:
         return bundle
 
     def entries(self, locale: str) -> Mapping[Key, Entry]:
+        if locale in self._later:
+            self._read(locale)
         return self._entries.get(locale, {})
 
     def has(self, locale: str, message_id: str, attribute: str | None = None) -> bool:
@@ -186,40 +211,58 @@ def _parse(path: Path, locale: str) -> tuple[ftl.Resource, dict[Key, Entry], lis
     return resource, entries, problems
 
 
-def load_catalogues(directory: Path = LOCALES_DIR, locales: tuple[str, ...] = LOCALES) -> Catalogues:
-    """Every locale's `*.ftl` files, or CatalogueProblems listing every file:line that cannot be read."""
-    resources: dict[str, list[ftl.Resource]] = {}
-    entries: dict[str, dict[Key, Entry]] = {}
+def _read_locale(folder: Path, locale: str) -> tuple[list[ftl.Resource], dict[Key, Entry]]:
+    """One locale's `*.ftl` files, or CatalogueProblems listing every file:line that cannot be read."""
+    files = sorted(folder.glob("*.ftl"))
+    if not files:
+        raise CatalogueProblems([f"{folder}: no .ftl catalogue for {locale}"])
     problems: list[str] = []
-    for locale in locales:
-        folder = directory / locale
-        files = sorted(folder.glob("*.ftl"))
-        if not files:
-            problems.append(f"{folder}: no .ftl catalogue for {locale}")
-            continue
-        parsed_files: list[ftl.Resource] = []
-        found: dict[Key, Entry] = {}
-        for path in files:
-            resource, parsed, file_problems = _parse(path, locale)
-            problems += file_problems
-            for key, entry in parsed.items():
-                if key in found:
-                    first = found[key]
-                    problems.append(f"{entry.where}: {entry.label}: already written at {first.where}")
-                else:
-                    found[key] = entry
-            parsed_files.append(resource)
-        resources[locale] = parsed_files
-        entries[locale] = found
+    parsed_files: list[ftl.Resource] = []
+    found: dict[Key, Entry] = {}
+    for path in files:
+        resource, parsed, file_problems = _parse(path, locale)
+        problems += file_problems
+        for key, entry in parsed.items():
+            if key in found:
+                first = found[key]
+                problems.append(f"{entry.where}: {entry.label}: already written at {first.where}")
+            else:
+                found[key] = entry
+        parsed_files.append(resource)
     if problems:
         raise CatalogueProblems(problems)
-    return Catalogues(resources, entries)
+    return parsed_files, found
+
+
+def load_catalogues(
+    directory: Path = LOCALES_DIR, locales: tuple[str, ...] = LOCALES, *, lazy: bool = False
+) -> Catalogues:
+    """Every locale's `*.ftl` files, or CatalogueProblems listing every file:line that cannot be read.
+
+    With `lazy`, only English (the fallback of every message) is read now, and each other locale
+    when first needed: parsing Fluent is slow (about 60 ms a language), and a process may never
+    need some. The tests and `python -m bot sync` read them all, eagerly, and refuse any problem."""
+    resources: dict[str, list[ftl.Resource]] = {}
+    entries: dict[str, dict[Key, Entry]] = {}
+    later: dict[str, Path] = {}
+    problems: list[str] = []
+    for locale in locales:
+        if lazy and locale != SOURCE_LOCALE:
+            later[locale] = directory / locale
+            continue
+        try:
+            resources[locale], entries[locale] = _read_locale(directory / locale, locale)
+        except CatalogueProblems as exc:
+            problems += exc.problems
+    if problems:
+        raise CatalogueProblems(problems)
+    return Catalogues(resources, entries, later)
 
 
 @cache
 def shipped_catalogues() -> Catalogues:
-    """The catalogues shipped in this package, read once per process."""
-    return load_catalogues()
+    """The catalogues shipped in this package: English at once, each other language on first use."""
+    return load_catalogues(lazy=True)
 
 
 def variables(pattern: ftl.Pattern) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,12 +146,45 @@ def test_a_message_written_twice_is_refused(tmp_path: Path) -> None:
         load_catalogues(locales)
 
 
-def test_start_up_stops_on_a_catalogue_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_start_up_stops_on_an_english_catalogue_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import bot.__main__ as cli
     from tests.conftest import ROOT
 
     locales = copy_of_shipped(tmp_path)
-    edit(locales / "ru" / "interface.ftl", "help-help = ", "help-help = { ")
-    monkeypatch.setattr(cli, "shipped_catalogues", lambda: load_catalogues(locales))
-    with pytest.raises(cli.SetupError, match=r"ru/interface.ftl:\d+: "):
+    edit(locales / "en-US" / "interface.ftl", "help-help = ", "help-help = { ")
+    monkeypatch.setattr(cli, "shipped_catalogues", lambda: load_catalogues(locales, lazy=True))
+    with pytest.raises(cli.SetupError, match=r"en-US/interface.ftl:\d+: "):
         cli.load(ROOT / "config.example.yaml")
+
+
+def test_other_languages_are_read_on_first_use_and_a_broken_one_falls_back_to_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Start-up reads English only (Fluent parses slowly: each language costs tens of ms); a language
+    is read when a reader first needs it. One that cannot be read is logged with its file and line,
+    and its readers get English: one broken translation never stops the bot or the others."""
+    import bot.i18n.catalogue as catalogue
+
+    locales = copy_of_shipped(tmp_path)
+    edit(locales / "ru" / "interface.ftl", "help-help = ", "help-help = { ")
+    with pytest.raises(CatalogueProblems, match=r"ru/interface.ftl:\d+: "):
+        load_catalogues(locales)  # what the tests and `sync` use: every language, now
+    read: list[str] = []
+    parse = catalogue._parse
+
+    def counted(path: Path, locale: str) -> Any:
+        read.append(locale)
+        return parse(path, locale)
+
+    monkeypatch.setattr(catalogue, "_parse", counted)
+    lazy = load_catalogues(locales, lazy=True)
+    assert set(read) == {SOURCE_LOCALE}
+    assert lazy.locales == LOCALES
+    assert lazy.format("fr", "help-help") == "cette aide"
+    assert set(read) == {SOURCE_LOCALE, "fr"}
+    with caplog.at_level("ERROR", logger="bot.i18n.catalogue"):
+        assert lazy.format("ru", "help-help") == "this help"
+    assert "ru/interface.ftl:" in caplog.text and "its readers get English" in caplog.text
+    assert lazy.format("zh-CN", "help-help") == "本帮助"  # the others are untouched

@@ -10,6 +10,7 @@ import discord
 import pytest
 from discord.app_commands import TranslationContextLocation as Where
 
+import bot.__main__
 import bot.client
 from bot.__main__ import EXIT_BAD_SETUP, _sync, load
 from bot.content.library import Library
@@ -127,7 +128,7 @@ async def test_sync_refuses_to_publish_translations_discord_would_reject(
     end = text.index("\n", start)
     french.write_text(text[:start] + f"cmd-paragraph = {too_long}" + text[end:], encoding="utf-8")
     broken = load_catalogues(tmp_path / "locales")
-    monkeypatch.setattr(bot.client, "shipped_catalogues", lambda: broken)
+    monkeypatch.setattr(bot.__main__, "load_catalogues", lambda: broken)  # sync reads every language first
     server = FakeDiscord()
     monkeypatch.setattr(discord.http.Route, "BASE", await server.start())
     try:
