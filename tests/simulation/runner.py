@@ -203,6 +203,7 @@ class World:
         self.nodes: dict[int, Node] = {}
         self.count = scenario.processes
         self.skews = list(scenario.skews)
+        self._resharding = asyncio.Lock()  # created outside the loop: it binds to the running one on first use
         self.deleted: dict[int, float] = {}
         self.checking: dict[int, int] = {}  # channel: checks of missed days still looking at /daily status
         # Armed per channel: the next post request's sender dies once Discord has it, restarts this much later.
@@ -333,7 +334,8 @@ class World:
             holder = node.name  # its identity (random under the `random_identity` defect)
         since = node.confirmed.get((channel, day), -1.0)
         stalled = any(p >= since for p in node.pauses)
-        self.history.sends.append(Send(self.loop.time(), node.name, channel, day, holder, state, stalled))
+        ahead = 0.0 if self.s.engine_clock else node.process.clock.skew
+        self.history.sends.append(Send(self.loop.time(), node.name, channel, day, holder, state, stalled, ahead))
         self.history.add(node.name, f"post request for {channel}/{day} leaves (claim: {holder or state})", channel)
         down = self.outage_in_send.pop(channel, 0.0)
         if down:
@@ -614,16 +616,20 @@ class World:
                 node.scheduler.wake()
 
     async def _reshard(self, count: int) -> None:
-        self.history.add("fleet", f"resharding to {count} process(es)")
-        old = sorted(self.nodes.values(), key=lambda n: n.slot)
-        self.count = count
-        for node in old:
-            await self.stop(node)
-            if node.slot < count:
-                self.start(node.slot)
-        for slot in range(count):
-            if slot not in self.nodes or self.nodes[slot].process.dead:
-                self.start(slot)
+        # One reshard at a time, as an operator deploys: two at the same instant used to stop the same
+        # process twice and start two of each slot, the first left running unseen, under the same
+        # name as its successor (seed 4920): a fleet no deployment makes.
+        async with self._resharding:
+            self.history.add("fleet", f"resharding to {count} process(es)")
+            old = sorted(self.nodes.values(), key=lambda n: n.slot)
+            self.count = count
+            for node in old:
+                await self.stop(node)
+                if node.slot < count:
+                    self.start(node.slot)
+            for slot in range(count):
+                if slot not in self.nodes or self.nodes[slot].process.dead:
+                    self.start(slot)
 
     def _quiet_soon(self) -> None:
         self.loop.create_task(self._quiet())
