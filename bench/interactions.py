@@ -8,7 +8,12 @@ same embed (clicks are compared with its clicks, on a message of the same shape,
 discord.py parses the whole clicked message before either bot sees the click). The two alternate, round by round;
 medians and 99th percentiles are printed as ratios. Target: median <= 1.25x, p99 <= 1.25x.
 
-    python bench/interactions.py [--rounds 400]
+With `--locale fr` (or zh-CN, es-ES, ru, en-US) every interaction carries that Discord locale, the
+library adds A/RES/78/216 in its six languages (the default document, so the official text is served
+in the reader's language too), and the typed words are the reader's. Before timing, the answers are
+checked to be in that language: the bench fails rather than time an English answer.
+
+    python bench/interactions.py [--rounds 400] [--locale fr]
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ import json
 import statistics
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from bench.localserver import json_response, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
+from bot.i18n import LOCALES, say  # noqa: E402
 from bot.storage.sqlite import SQLiteStorage  # noqa: E402
 from tests.fakediscord import (  # noqa: E402
     BOT_ID,
@@ -49,6 +57,72 @@ from tests.fakediscord import (  # noqa: E402
 TARGET_MEDIAN = 1.25  # issue 14: every command and button within 1.25x the baseline's median
 TARGET_P99 = 1.25
 
+SIX_LANGUAGES = ROOT / "content" / "a-res-78-216.yaml"  # its .fr/.zh/… versions load beside it
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a reader of one language types: searches, autocomplete prefixes, a message they quote."""
+
+    search: str
+    phrase: str
+    typo: str  # a misspelt or partial word: the slowest kind of search
+    typed: str  # typed into /paragraph's autocomplete
+    addressee: str  # typed into /summary's autocomplete
+    quote: str  # a message with references, for "Quote cited paragraphs"
+    content: str  # the language of the official text served (undocs.org/<content>/…)
+    typo_note: str = "typo"
+
+
+WORDS = {
+    None: Words(
+        "impunity",
+        '"freedom of expression"',
+        "impunty",
+        "terror",
+        "sec",
+        "I disagree with para 7; see ¶¶ 4–5 and fn 5",
+        "en",
+    ),
+    "en-US": Words(
+        "impunity",
+        '"freedom of expression"',
+        "impunty",
+        "defenders",
+        "sta",
+        "I disagree with para 7; see ¶¶ 4–5 and fn 5",
+        "en",
+    ),
+    "fr": Words(
+        "impunité",
+        '"liberté d’expression"',
+        "impunite",
+        "défenseurs",
+        "éta",
+        "Relisez le paragraphe 7 ; voir les paragraphes 4 et 5 et la note 5",
+        "fr",
+    ),
+    "es-ES": Words(
+        "impunidad",
+        '"libertad de expresión"',
+        "impunidd",
+        "defensores",
+        "est",
+        "Véanse los párrafos 4 y 5 y el párrafo 7",
+        "es",
+    ),
+    "ru": Words(
+        "безнаказанность",
+        '"свободу выражения"',
+        "безнаказаность",
+        "правозащитник",
+        "гос",
+        "См. пункты 4 и 5 и пункт 7",
+        "ru",
+    ),
+    "zh-CN": Words("有罪不罚", '"言论自由"', "护", "维护", "国", "我不同意第7段；见第4至5段", "zh", "one character"),
+}
+
 
 class Arrivals:
     """A local Discord that notes when each interaction's answer arrives."""
@@ -56,6 +130,7 @@ class Arrivals:
     def __init__(self) -> None:
         self.waiting: dict[str, asyncio.Future[float]] = {}
         self.last_message: dict[str, Any] = {}
+        self.last_body: Any = None
 
     async def handle(self, request: web.Request) -> web.Response:
         arrived = time.perf_counter()
@@ -65,6 +140,7 @@ class Arrivals:
         if path == "/oauth2/applications/@me":
             return json_response(application_payload())
         body = json.loads(await request.read() or b"null")
+        self.last_body = body
         interaction = path.split("/")[2] if path.startswith("/interactions/") else ""
         future = self.waiting.pop(interaction, None)
         if future is not None and not future.done():
@@ -124,7 +200,7 @@ async def timed(client: discord.Client, arrivals: Arrivals, payload: dict[str, A
     return (await asyncio.wait_for(future, 10)) - start
 
 
-def cases(bot_message: Callable[[], dict[str, Any]]) -> dict[str, Callable[[], dict[str, Any]]]:
+def cases(bot_message: Callable[[], dict[str, Any]], words: Words) -> dict[str, Callable[[], dict[str, Any]]]:
     def slash(name: str, *options: dict[str, Any], **kw: Any) -> Callable[[], dict[str, Any]]:
         return lambda: interaction_payload(name, list(options), **kw)
 
@@ -132,45 +208,71 @@ def cases(bot_message: Callable[[], dict[str, Any]]) -> dict[str, Callable[[], d
         "/paragraph 4": slash("paragraph", option("ref", "4")),
         "/paragraph 1-17": slash("paragraph", option("ref", "1-17")),
         "/footnote 5": slash("footnote", option("number", "5")),
-        "/search impunity": slash("search", option("query", "impunity")),
-        '/search "freedom of expression"': slash("search", option("query", '"freedom of expression"')),
-        "/search impunty (typo)": slash("search", option("query", "impunty")),
+        f"/search {words.search}": slash("search", option("query", words.search)),
+        f"/search {words.phrase}": slash("search", option("query", words.phrase)),
+        f"/search {words.typo} ({words.typo_note})": slash("search", option("query", words.typo)),
         "/summary all": slash("summary", option("addressee", "all")),
         "/cite 4-6 bluebook quote": slash(
             "cite", option("ref", "4-6"), option("style", "bluebook"), {"name": "quote", "type": 5, "value": True}
         ),
-        "autocomplete /paragraph terror": slash("paragraph", option("ref", "terror", focused=True), autocomplete=True),
+        f"autocomplete /paragraph {words.typed}": slash(
+            "paragraph", option("ref", words.typed, focused=True), autocomplete=True
+        ),
         "autocomplete /paragraph pp1": slash("paragraph", option("ref", "pp1", focused=True), autocomplete=True),
         "autocomplete /cite 4": slash("cite", option("ref", "4", focused=True), autocomplete=True),
         "autocomplete /footnote": slash("footnote", option("number", "", focused=True), autocomplete=True),
-        "autocomplete /summary sec": slash("summary", option("addressee", "sec", focused=True), autocomplete=True),
+        f"autocomplete /summary {words.addressee}": slash(
+            "summary", option("addressee", words.addressee, focused=True), autocomplete=True
+        ),
         "button Next": bot_message,
         "Quote cited paragraphs": lambda: interaction_payload(
-            "Quote cited paragraphs", target=chat_message("I disagree with para 7; see ¶¶ 4–5 and fn 5")
+            "Quote cited paragraphs", target=chat_message(words.quote)
         ),
     }
 
 
-async def main() -> int:
+def in_locale(make: Callable[[], dict[str, Any]], locale: str | None) -> Callable[[], dict[str, Any]]:
+    """Payloads as a Discord client set to `locale` sends them (none: the field left out, as before)."""
+    if locale is None:
+        return make
+
+    def made() -> dict[str, Any]:
+        payload = make()
+        payload["locale"] = locale
+        return payload
+
+    return made
+
+
+async def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=400)
-    args = parser.parse_args()
+    parser.add_argument("--locale", choices=LOCALES, help="the Discord locale every interaction carries")
+    args = parser.parse_args(argv)
+    locale: str | None = args.locale
+    words = WORDS[locale]
     arrivals = Arrivals()
     runner, discord.http.Route.BASE = await serve(arrivals.handle)
-    library = load_library([ROOT / "content" / "a-res-62-152.yaml"], None)
+    paths = [ROOT / "content" / "a-res-62-152.yaml"]
+    default = None
+    if locale is not None:  # the official text in the reader's language: a six-language default document
+        paths.append(SIX_LANGUAGES)
+        default = "A/RES/78/216"
+    library = load_library(paths, default)
     storage = await SQLiteStorage.open(":memory:")
     bot = ResolutionBot(library, storage, run_scheduler=False)
     baseline = Baseline()
     await bot.login("bench.token.value")
     await baseline.login("bench.token.value")
     # A message with the bot's buttons, as a /paragraph 4 reply carries them.
-    await timed(bot, arrivals, interaction_payload("paragraph", [option("ref", "4")]))
+    await timed(bot, arrivals, in_locale(lambda: interaction_payload("paragraph", [option("ref", "4")]), locale)())
     shown = message_payload(CHANNEL_ID, arrivals.last_message, author=user_payload(BOT_ID, "bot", bot=True))
+    next_label = say(locale, "read-button-next")
     next_id = next(
         c["custom_id"]
         for row in arrivals.last_message["components"]
         for c in row["components"]
-        if c.get("label") == "Next"
+        if c.get("label") == next_label
     )
     # The baseline is clicked on a message of the same shape as the bot's (Discord sends the whole
     # message with a click, and discord.py reads all of it): the bot's reply, its Next button
@@ -182,16 +284,23 @@ async def main() -> int:
                 component["custom_id"] = BASE_BUTTON
     base_shown = message_payload(CHANNEL_ID, base_data, author=user_payload(BOT_ID, "bot", bot=True))
 
-    def base_command() -> dict[str, Any]:
-        return interaction_payload("paragraph", [option("ref", "4")])
-
-    def base_click() -> dict[str, Any]:
-        return component_payload(base_shown, BASE_BUTTON)
+    # The baseline's payloads carry the same locale: discord.py parses it for both.
+    base_command = in_locale(lambda: interaction_payload("paragraph", [option("ref", "4")]), locale)
+    base_click = in_locale(lambda: component_payload(base_shown, BASE_BUTTON), locale)
 
     rows = []
     ok = True
     try:
-        for name, make in cases(lambda: component_payload(shown, next_id)).items():
+        table = {
+            name: in_locale(make, locale)
+            for name, make in cases(lambda: component_payload(shown, next_id), words).items()
+        }
+        answers = {}
+        for name, make in table.items():
+            await timed(bot, arrivals, make())
+            answers[name] = arrivals.last_body
+        checked = check_language(answers, locale, words)
+        for name, make in table.items():
             base = base_click if name.startswith("button") else base_command
             base_samples, samples = [], []
             for _ in range(20):  # warm-up
@@ -209,13 +318,64 @@ async def main() -> int:
         await baseline.close()
         await storage.close()
         await runner.cleanup()
-    print(f"Interaction cost: raw INTERACTION_CREATE -> answer at a local server ({args.rounds} rounds each)")
+    where = "" if locale is None else f", Discord locale {locale}"
+    print(f"Interaction cost: raw INTERACTION_CREATE -> answer at a local server ({args.rounds} rounds each{where})")
     print("   baseline: bare discord.py, a fixed embed for a command, the same embed for a button click")
+    if checked:
+        print(f"   {checked}")
     print(f"   {'command':36} {'median ms':>9} {'ratio':>6} {'p99 ms':>8} {'ratio':>6}")
     for name, med, ratio, p99_ms, p99_ratio in rows:
-        print(f"   {name:36} {med:9.3f} {ratio:6.2f} {p99_ms:8.3f} {p99_ratio:6.2f}")
+        print(f"   {_pad(name, 36)} {med:9.3f} {ratio:6.2f} {p99_ms:8.3f} {p99_ratio:6.2f}")
     print(f"   targets: median ≤ {TARGET_MEDIAN}x, p99 ≤ {TARGET_P99}x — {'met' if ok else 'MISSED'}")
     return 0 if ok else 1
+
+
+class NotInLocale(AssertionError):
+    """An answer of a --locale run is not in that language: its timings would measure English."""
+
+
+def check_language(answers: dict[str, Any], locale: str | None, words: Words) -> str:
+    """Raise NotInLocale unless the answers are in `locale`; say what was checked (nothing without one).
+
+    Every answer must have been sent (no error reply); /paragraph 4 must carry the catalogue's title
+    and buttons in that language and the official text in that language; the other answers must not
+    carry the English forms of those (a fallback to English shows there first)."""
+    if locale is None:
+        return ""
+    errors = [name for name, body in answers.items() if not isinstance(body, dict) or body.get("type") not in (4, 7, 8)]
+    if errors:
+        raise NotInLocale(f"{locale}: no answer for {errors}")
+    paragraph = answers["/paragraph 4"]["data"]
+    (embed,) = paragraph["embeds"]
+    title = embed["title"]
+    labels = [c.get("label") for row in paragraph["components"] for c in row["components"]]
+    expected_labels = [say(locale, "read-button-previous"), say(locale, "read-button-next")]
+    official = f"undocs.org/{words.content}/"
+    problems = []
+    if not all(label in labels for label in expected_labels):
+        problems.append(f"buttons {labels}, not {expected_labels}")
+    if official not in embed.get("footer", {}).get("text", ""):
+        problems.append(f"official text not from {official}: {embed.get('footer')}")
+    if locale != "en-US":
+        english = ("operative paragraph", "preambular paragraph", '"label": "Next"', '"label": "Previous"')
+        for name, body in answers.items():
+            text = json.dumps(body, ensure_ascii=False)
+            problems += [f"{name}: English {word!r}" for word in english if word in text]
+        if "operative paragraph" in title or title == "A/RES/78/216 · operative paragraph 4":
+            problems.append(f"title {title!r}")
+    if problems:
+        raise NotInLocale(f"{locale}: " + "; ".join(problems))
+    none_english = "" if locale == "en-US" else f"; no English button or paragraph label in the {len(answers)} answers"
+    return (
+        f"answers checked in {locale}: /paragraph 4 is «{title}», buttons «{expected_labels[0]}»/«{expected_labels[1]}», "
+        f"official text from {official}{none_english}"
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify by display width (a CJK character takes two columns)."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - shown)
 
 
 def _p99(samples: list[float]) -> float:
