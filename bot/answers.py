@@ -626,14 +626,15 @@ class Answers:
             found = references.parse_refs(text, doc) if text else ()
         except UserError:
             found = ()
+        shown = _in_reader_language(doc, locale)  # previews in the reader's official text, where there is one
         if len(found) > 1:
             items = say(locale, "read-choice-items", count=len(found))
             choices.append((choice_name(references.format_refs(found), items), _value(found)))
         elif found:
-            choices.append(self._choice(doc, found[0]))
+            choices.append(self._choice(shown, found[0]))
         for ref, language in self._candidates(entry, text, found):
             # a paragraph found by words of another language shows its opening in that language
-            choice = self._choice(doc.in_language(language) or doc if language else doc, ref)
+            choice = self._choice(doc.in_language(language) or doc if language else shown, ref)
             if all(choice[1] != v for _, v in choices):
                 choices.append(choice)
         return choices[:CHOICES_LIMIT]
@@ -727,7 +728,7 @@ class Answers:
         digits = "".join(c for c in current if c in "0123456789")[:4]
         words = fold(references.normalise(current))[: references.MAX_INPUT]
         choices = []
-        for f in doc.footnotes:
+        for f in _in_reader_language(doc, locale).footnotes:
             citing = ", ".join(p.ref.label for p in doc.citing(f.number))
             name = choice_name(
                 str(f.number), say(locale, "read-choice-footnote", text=f.text.replace("*", ""), where=citing)
@@ -760,6 +761,11 @@ class Answers:
     @staticmethod
     def style_choices() -> list[tuple[str, str]]:
         return [(description[:100], key) for key, description in STYLES.items()]
+
+
+def _in_reader_language(doc: Document, locale: str) -> Document:
+    """`doc` in the official language of an interface locale, where the library holds that version."""
+    return doc.in_language(text_language(locale) or doc.meta.language) or doc
 
 
 def _first(doc: Document) -> Ref:

@@ -420,3 +420,32 @@ async def test_autocomplete_names_are_in_the_readers_language_and_values_stay_as
     assert sixth["value"] == "6" and sixth["name"].endswith(cited) and "(in " not in sixth["name"]
     articles = await complete(lenv, "cite", locale, "ref", "53/144 art 12")
     assert any(c["name"].startswith(article) and c["value"] == "53/144 art. 12" for c in articles), articles
+
+
+@pytest.mark.parametrize(
+    ("locale", "opening", "footnote"),
+    [
+        ("fr", "PP 1 · Guidée par les buts et principes énoncés dans la Charte", "1 · Résolution 217 A (III)"),
+        ("zh-CN", "PP 1 · 遵循《联合国宪章》的宗旨和原则", "1 · 第217 A(III)号决议"),
+    ],
+)
+async def test_autocomplete_previews_the_official_text_in_the_readers_language(
+    lang_env: DiscordEnv, locale: str, opening: str, footnote: str
+) -> None:
+    """Found by bench/interactions.py --locale: a typed reference ("pp1", "4") or a footnote number
+    previewed the English text, although the library holds the reader's."""
+
+    async def choices(command: str, name: str, typed: str) -> list[str]:
+        payload = interaction_payload(
+            command, [option(name, typed, focused=True), option("document", "78/216")], autocomplete=True
+        )
+        payload["locale"] = locale
+        sent = await lang_env.dispatch(payload)
+        assert sent.json["type"] == 8, sent.json
+        return [c["name"] for c in sent.json["data"]["choices"]]
+
+    assert (await choices("paragraph", "ref", "pp1"))[0].startswith(opening)
+    assert (await choices("cite", "ref", "pp1"))[0].startswith(opening)
+    assert (await choices("footnote", "number", "1"))[0].startswith(footnote)
+    english = await choices("paragraph", "ref", "4")
+    assert not any("Urges States" in name for name in english)
