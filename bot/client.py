@@ -162,6 +162,11 @@ def _answer_undeliverable(error: BaseException) -> bool:
     return False
 
 
+def _warmed(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:  # a search will build it, or say why
+        log.error("Could not build the search index ahead of use", exc_info=task.exception())
+
+
 def _describe(error: BaseException) -> str:
     """A fault in one line for the log: status and Discord's code, or the network error's kind."""
     if isinstance(error, discord.HTTPException):
@@ -333,6 +338,9 @@ class ResolutionBot(commands.AutoShardedBot):
         translate_choices(self.tree)
         await self.tree.set_translator(CatalogueTranslator(self.catalogues))
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
+        # The search index is built on first use; build it now, in a thread, while the gateway connects.
+        self._warming = asyncio.create_task(asyncio.to_thread(self.library.warm), name="warm-library")
+        self._warming.add_done_callback(_warmed)
         if self._run_scheduler:
             self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")
             self._scheduler_task.add_done_callback(self._scheduler_ended)
