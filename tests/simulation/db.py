@@ -21,6 +21,7 @@ And the faults the database can have:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import sqlite3
 from collections.abc import Callable
@@ -82,8 +83,13 @@ class InlineConnection(aiosqlite.Connection):
             self._connection.rollback()
 
     def kill(self) -> None:
-        """The process died: the OS closes its file; SQLite rolls its transaction back."""
+        """The process died: the OS closes its file, which releases its locks; SQLite rolls its
+        transaction back. Closing alone is not that: with a statement still open (a cursor read
+        half-way), sqlite3 keeps the connection, and its write lock, until the statement is
+        finalized, which a dead process never does (seed 372: the database stayed locked)."""
         if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.rollback()  # resets every open statement, releases the lock
             self._connection.close()
             self._connection = None
         self._running = False

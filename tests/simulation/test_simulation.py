@@ -154,6 +154,14 @@ def test_a_clock_further_ahead_than_the_history_margin_is_the_documented_limit()
     assert double.residual and "clock was 602 s ahead" in double.text
 
 
+def test_a_process_killed_with_a_statement_open_leaves_the_database_unlocked() -> None:
+    """Seed 372: killed while a cursor was half read, the process's connection was closed but kept
+    (sqlite3 waits for open statements), so its write lock outlived it and every later call of its
+    successor failed "database is locked". The OS frees a dead process's locks; the model now does."""
+    result = run(generate(372))
+    assert not result.failures, result.report()
+
+
 def test_a_kill_right_after_a_403_is_recorded_never_hides_the_missed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 1406, with its process killed (and restarted a second later) the moment the first
     change for its 403 has committed, as the soak reported it. With the failure and the pause in
