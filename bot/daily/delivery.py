@@ -789,20 +789,6 @@ class Scheduler:
         if result.outcome is Outcome.RETRY:
             await self._retry(delivery, result.detail, uncertain=result.uncertain, reason=result.reason)
             return
-        if result.outcome is Outcome.FORBIDDEN:
-            reason = result.reason or Phrase("daily-why-lost-access")
-            # Failed, paused and the reason recorded in one transaction: a crash between them would
-            # leave a failed day that /daily status never shows (simulator seed 1406).
-            paused = await self.storage.finish_failed(
-                delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now, pause=True
-            )
-            if paused is None:
-                return  # no longer ours: the owner decides
-            self._event("failed")
-            if paused:
-                self._event("paused")
-                log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
-            return
         # Each outcome is recorded in one transaction with what /daily status shows of it, so a crash
         # between the two can never leave a failed day unexplained (simulator seeds 1406, 2139).
         if result.outcome is Outcome.GONE:
@@ -811,14 +797,20 @@ class Scheduler:
                 self._event("failed")
                 log.warning("Channel %s no longer exists (%s): its daily schedule was removed", channel, result.detail)
             return
-        reason = result.reason or Phrase("daily-why-refused-post")
-        failed = await self.storage.finish_failed(
-            delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now, pause=False
+        # Refused: failed with its reason; a 403 (lost access) also pauses the schedule until /daily set.
+        forbidden = result.outcome is Outcome.FORBIDDEN
+        reason = result.reason or Phrase("daily-why-lost-access" if forbidden else "daily-why-refused-post")
+        paused = await self.storage.finish_failed(
+            delivery, claimant=self.claimant, error=result.detail, reason=stored(reason), now=now, pause=forbidden
         )
-        if failed is None:
+        if paused is None:
             return  # no longer ours: the owner decides
         self._event("failed")
-        log.error("Daily post for channel %s on %s rejected: %s", channel, delivery.day, result.detail)
+        if paused:
+            self._event("paused")
+            log.warning("Daily posts to channel %s paused: %s (%s)", channel, reason, result.detail)
+        elif not forbidden:
+            log.error("Daily post for channel %s on %s rejected: %s", channel, delivery.day, result.detail)
 
     async def _retry(self, delivery: Delivery, detail: str, *, uncertain: bool, reason: str = "") -> None:
         now = self.clock.now()
