@@ -95,10 +95,11 @@ def test_the_readme_shows_what_the_bot_prints_in_french_and_arabic() -> None:
     config = load_settings(ROOT / "config.example.yaml")
     library = load_library(config.documents, config.default_document)
     answers = Answers(library)
-    for words in (
-        ["4", "document:78/216", "language:fr"],
-        ["/cite", "4", "document:78/216", "language:fr"],
-        ["4", "language:fr"],
+    for words in (  # `locale:` plays the reader's Discord language: the interface and the text follow it
+        ["4", "document:78/216", "locale:fr"],
+        ["/cite", "4", "document:78/216", "locale:fr"],
+        ["/paragraph", "pp", "2", "document:78/216", "locale:zh-CN"],
+        ["/paragraph", "4", "locale:fr"],
     ):
         assert show(answers, words).rstrip("\n") in readme, words
     visible = str.maketrans({RLI: "⟨RLI⟩", LRI: "⟨LRI⟩", PDI: "⟨PDI⟩"})
