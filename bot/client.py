@@ -283,6 +283,7 @@ class ResolutionBot(commands.AutoShardedBot):
         self.daily = DailyService(storage, library, daily, wake=self.scheduler.wake)
         self._run_scheduler = run_scheduler
         self._scheduler_task: asyncio.Task[None] | None = None
+        self._warming: asyncio.Task[None] | None = None
 
     def _shard_filter(self, grace: dt.timedelta) -> ShardFilter | None:
         """With some of the shards only, this process posts for their guilds (and, `grace` late,
@@ -338,9 +339,6 @@ class ResolutionBot(commands.AutoShardedBot):
         translate_choices(self.tree)
         await self.tree.set_translator(CatalogueTranslator(self.catalogues))
         log.info("Loaded %d extensions; serving %s", len(EXTENSIONS), ", ".join(self.library.symbols))
-        # The search index is built on first use; build it now, in a thread, while the gateway connects.
-        self._warming = asyncio.create_task(asyncio.to_thread(self.library.warm), name="warm-library")
-        self._warming.add_done_callback(_warmed)
         if self._run_scheduler:
             self._scheduler_task = asyncio.create_task(self.scheduler.run_forever(), name="daily-scheduler")
             self._scheduler_task.add_done_callback(self._scheduler_ended)
@@ -410,7 +408,15 @@ class ResolutionBot(commands.AutoShardedBot):
         if removed:
             log.info("Removed from server %s: deleted its %d daily schedule(s)", guild.id, removed)
 
-    async def on_ready(self) -> None:  # may fire again on reconnect: log only
+    async def on_ready(self) -> None:  # may fire again on reconnect
         log.info(
             "Connected as %s (id %s) to %d servers", self.user, self.user.id if self.user else "?", len(self.guilds)
         )
+        self.warm()
+
+    def warm(self) -> None:
+        """Build the search index (built on first use) in a thread, once, now that the bot is ready:
+        not before, where it would compete with start-up for the interpreter."""
+        if self._warming is None:
+            self._warming = asyncio.create_task(asyncio.to_thread(self.library.warm), name="warm-library")
+            self._warming.add_done_callback(_warmed)

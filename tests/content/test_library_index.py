@@ -44,7 +44,7 @@ def test_a_warm_up_and_a_search_at_the_same_time_build_one_index(builds: list[in
     assert found and builds == [1]
 
 
-async def test_the_bot_builds_the_index_in_a_thread_while_it_connects(
+async def test_the_bot_builds_the_index_in_a_thread_once_it_is_ready(
     builds: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
     from tests.conftest import close_env, make_env
@@ -52,7 +52,11 @@ async def test_the_bot_builds_the_index_in_a_thread_while_it_connects(
     library = load_library([CONTENT], None)
     env = await make_env(library, monkeypatch, tmp_path / "bot.sqlite3")
     try:
-        await env.bot._warming  # started by setup_hook, before the gateway's READY
+        assert builds == []  # start-up does not build it: it would compete with connecting
+        await env.bot.on_ready()
+        await env.bot.on_ready()  # READY again after a reconnect: still one build
+        assert env.bot._warming is not None
+        await env.bot._warming
         assert builds == [1]
         library.index.search("impunity")
         assert builds == [1]
