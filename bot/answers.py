@@ -20,7 +20,7 @@ import discord
 from bot.content import refs as references
 from bot.content.cite import DEFAULT_STYLE, STYLES, annex_reference, article_citation, check_style, citation
 from bot.content.errors import UserError
-from bot.content.langs import LANGUAGES, not_available, text_language
+from bot.content.langs import LANGUAGES, not_available, reader_version
 from bot.content.library import Entry, Library
 from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
@@ -427,7 +427,7 @@ class Answers:
     @staticmethod
     def _summary_pages(doc: Document, ident: str | None, locale: str = SOURCE_LOCALE) -> list[Reply]:
         # Opening words are quoted from the official text in the reader's language, where there is one.
-        sections = summarize(doc, ident, doc.in_language(text_language(locale) or doc.meta.language))
+        sections = summarize(doc, ident, reader_version(doc, locale))
         if not sections:
             if ident is None:
                 raise UserError("err-nobody-addressed-anyone", symbol=doc.symbol)
@@ -626,7 +626,7 @@ class Answers:
             found = references.parse_refs(text, doc) if text else ()
         except UserError:
             found = ()
-        shown = _in_reader_language(doc, locale)  # previews in the reader's official text, where there is one
+        shown = reader_version(doc, locale)  # previews in the reader's official text, where there is one
         if len(found) > 1:
             items = say(locale, "read-choice-items", count=len(found))
             choices.append((choice_name(references.format_refs(found), items), _value(found)))
@@ -728,7 +728,7 @@ class Answers:
         digits = "".join(c for c in current if c in "0123456789")[:4]
         words = fold(references.normalise(current))[: references.MAX_INPUT]
         choices = []
-        for f in _in_reader_language(doc, locale).footnotes:
+        for f in reader_version(doc, locale).footnotes:
             citing = ", ".join(p.ref.label for p in doc.citing(f.number))
             name = choice_name(
                 str(f.number), say(locale, "read-choice-footnote", text=f.text.replace("*", ""), where=citing)
@@ -761,11 +761,6 @@ class Answers:
     @staticmethod
     def style_choices() -> list[tuple[str, str]]:
         return [(description[:100], key) for key, description in STYLES.items()]
-
-
-def _in_reader_language(doc: Document, locale: str) -> Document:
-    """`doc` in the official language of an interface locale, where the library holds that version."""
-    return doc.in_language(text_language(locale) or doc.meta.language) or doc
 
 
 def _first(doc: Document) -> Ref:

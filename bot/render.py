@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.content.cite import STYLES, Citation, annex_reference, reference
-from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, rtl, rtl_line, text_language
+from bot.content.langs import ENDONYMS, RIGHT_TO_LEFT, ltr, reader_version, rtl, rtl_line, text_language
 from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnote, Item, Kind, Paragraph, Ref
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
@@ -599,7 +599,7 @@ def library_reply(documents: Sequence[Document], default: Document, locale: str 
             operative=len(doc.operative),
             footnotes=len(doc.footnotes),
         )
-        shown = doc.in_language(text_language(locale) or doc.meta.language) or doc  # the UN's title in that language
+        shown = reader_version(doc, locale)  # the UN's title in that language
         lines.append(
             f"**[{doc.symbol}]({shown.meta.url})** ({doc.meta.adopted.year}){mark}\n"
             f"{escape(clip(shown.meta.title, 200))}\n"

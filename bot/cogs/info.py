@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.reading import DOCUMENT_HELP
-from bot.content.langs import text_language
+from bot.content.langs import reader_version
 from bot.content.model import Document
 from bot.content.un_wording import resolution_name
 from bot.i18n import Audience, Catalogues
@@ -82,9 +82,8 @@ def about_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: boo
     meta = doc.meta
     # The UN's own words in the reader's language where the library holds that version: the title,
     # and the resolution's name as the official texts write it.
-    language = text_language(locale) or meta.language
-    shown = doc.in_language(language) or doc
-    name = resolution_name(meta, language) if shown is not doc else None
+    shown = reader_version(doc, locale)
+    name = resolution_name(meta, shown.meta.language) if shown is not doc else None
     report = (f"[{meta.report}]({meta.report_url})" if meta.report_url else meta.report) if meta.report else None
     if report and shown is not doc:  # the committee's name is the English document's: the report says it
         origin = say(locale, "about-adopted-on-report-only", adopted=meta.adopted, report=report)

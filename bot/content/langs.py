@@ -51,6 +51,11 @@ def text_language(locale: str | None) -> str | None:
     return _LOCALES.get(locale)
 
 
+def reader_version(doc: Document, locale: str | None) -> Document:
+    """`doc` in the official language of a reader's locale, where the library holds that version; else `doc`."""
+    return doc.in_language(text_language(locale) or doc.meta.language) or doc
+
+
 def parse_language(value: str | None) -> str | None:
     """A `language` option: a code ("fr"), an English name ("French") or the language's own name; None if blank.
 

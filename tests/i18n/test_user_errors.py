@@ -4,7 +4,7 @@ answers every failure privately, in the language of whoever asked."""
 from __future__ import annotations
 
 import ast
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,9 @@ from fluent.syntax import ast as ftl
 
 import bot
 from bot.content.errors import UserError
-from bot.content.library import Library
 from bot.i18n import LOCALES, SOURCE_LOCALE, say
 from bot.i18n.catalogue import Catalogues, shipped_catalogues
-from tests.conftest import DiscordEnv, close_env, make_env
+from tests.conftest import DiscordEnv
 from tests.fakediscord import CHANNEL_ID, USER_ID, component_payload, interaction_payload, message_payload, option
 
 BOT = Path(bot.__file__).resolve().parent
@@ -148,15 +147,6 @@ def test_an_error_is_said_in_the_language_asked_and_in_english_for_the_logs() ->
 
 
 # -- through the real tree, as Discord sends it --------------------------------------------------------
-
-
-@pytest.fixture
-async def env(library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AsyncIterator[DiscordEnv]:
-    environment = await make_env(library, monkeypatch, tmp_path / "bot.sqlite3")
-    try:
-        yield environment
-    finally:
-        await close_env(environment)
 
 
 async def answer(env: DiscordEnv, payload: dict[str, Any], locale: str) -> str:
