@@ -24,8 +24,8 @@ class UserError(Exception):
 
         catalogues = shipped_catalogues()
         if not catalogues.has("en-US", self.key):
-            # Not yet moved to the catalogues: the key is the English sentence itself. A test
-            # (tests/i18n/test_user_errors.py) lists every raise that still does this.
+            # A key the catalogue lacks is shown as it is rather than failing the answer; every raise
+            # in the package names a catalogue message (tests/i18n/test_user_errors.py checks).
             return self.key
         return catalogues.format(locale, self.key, **self.arguments)
 
