@@ -31,13 +31,12 @@ from pathlib import Path
 from typing import Any
 
 import discord
-from aiohttp import web
 from discord import app_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.localserver import json_response, serve  # noqa: E402
+from bench.localserver import Arrivals, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from bot.i18n import LOCALES, say  # noqa: E402
@@ -45,7 +44,6 @@ from bot.storage.sqlite import SQLiteStorage  # noqa: E402
 from tests.fakediscord import (  # noqa: E402
     BOT_ID,
     CHANNEL_ID,
-    application_payload,
     chat_message,
     component_payload,
     interaction_payload,
@@ -122,44 +120,6 @@ WORDS = {
     ),
     "zh-CN": Words("有罪不罚", '"言论自由"', "护", "维护", "国", "我不同意第7段；见第4至5段", "zh", "one character"),
 }
-
-
-class Arrivals:
-    """A local Discord that notes when each interaction's answer arrives."""
-
-    def __init__(self) -> None:
-        self.waiting: dict[str, asyncio.Future[float]] = {}
-        self.last_message: dict[str, Any] = {}
-        self.last_body: Any = None
-
-    async def handle(self, request: web.Request) -> web.Response:
-        arrived = time.perf_counter()
-        path = request.path.removeprefix("/api/v10")
-        if path == "/users/@me":
-            return json_response(user_payload(BOT_ID, "bench", bot=True))
-        if path == "/oauth2/applications/@me":
-            return json_response(application_payload())
-        body = json.loads(await request.read() or b"null")
-        self.last_body = body
-        interaction = path.split("/")[2] if path.startswith("/interactions/") else ""
-        future = self.waiting.pop(interaction, None)
-        if future is not None and not future.done():
-            future.set_result(arrived)
-        if isinstance(body, dict) and body.get("type") in (4, 7):
-            data = body.get("data") or {}
-            self.last_message = data
-            return json_response(
-                {
-                    "interaction": {"id": interaction, "type": 2},
-                    "resource": {"type": body["type"], "message": message_payload(CHANNEL_ID, data)},
-                }
-            )
-        return web.Response(status=204)
-
-    def expect(self, interaction_id: str) -> asyncio.Future[float]:
-        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-        self.waiting[interaction_id] = future
-        return future
 
 
 FIXED = discord.Embed(title="A/RES/62/152 · operative paragraph 4", description="x" * 300)
