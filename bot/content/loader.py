@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from . import parsecache
 from .model import (
     FOOTNOTE_MARKER,
     Annex,
@@ -21,7 +22,7 @@ from .model import (
     Metadata,
     Paragraph,
 )
-from .yamlfile import FileProblems, Node, Reader, compose
+from .yamlfile import FileProblems, Node, Reader, compose_bytes, read_file
 
 # What must fit Discord when rendered (an embed description holds 4,096
 # characters, a field value 1,024); the margins leave room for the number,
@@ -54,8 +55,16 @@ _LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 
 
 def load_document(path: Path, display_name: str | None = None) -> Document:
-    """Read and validate one resolution file; raises `FileProblems` listing every problem."""
-    reader, root = compose(path, display_name)
+    """Read and validate one resolution file; raises `FileProblems` listing every problem.
+
+    A file read before, unchanged, is not parsed again: its parse is kept beside it (bot.parsecache)."""
+    name = display_name or str(path)
+    raw = read_file(path, name)
+    return parsecache.parsed(path, raw, name, lambda: _document(raw, name))
+
+
+def _document(raw: bytes, name: str) -> Document:
+    reader, root = compose_bytes(raw, name)
     entries = reader.mapping(root, _HEADER, _OPTIONAL_HEADER)
     if entries is None:
         reader.done()

@@ -237,18 +237,27 @@ def compose(path: Path, display_name: str | None = None) -> tuple[Reader, Node]:
     exponentially when read).
     """
     name = display_name or str(path)
-    reader = Reader(name)
+    return compose_bytes(read_file(path, name), name)
+
+
+def read_file(path: Path, name: str) -> bytes:
+    """The bytes of a file to be composed; `FileProblems` for one that is missing, unreadable or over 2 MB."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FileProblems(
                 [Problem(name, 1, "", f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})")]
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FileProblems([Problem(name, 0, "", "file not found")]) from None
     except OSError as exc:
         raise FileProblems([Problem(name, 0, "", f"cannot be read: {exc.strerror or exc}")]) from None
+
+
+def compose_bytes(raw: bytes, name: str) -> tuple[Reader, Node]:
+    """`compose` of bytes already read (see `read_file`), with problems reported under `name`."""
+    reader = Reader(name)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

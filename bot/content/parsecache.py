@@ -1,0 +1,124 @@
+"""What the bot parsed from a content or catalogue file, kept so that a restart need not parse it again.
+
+Parsing is most of start-up: the shipped library (19 YAML files) and the English catalogue (Fluent's
+parser is pure Python) take about 120 ms to read and check, and loading what they produce from a
+pickle takes about 10. This is Python's own answer for source files (`__pycache__`), applied to ours:
+
+- **Where.** Beside the file, in its folder's `__pycache__/` (which git ignores), named after the
+  file. A folder the bot cannot write to simply gets no cache.
+- **When it is used.** Each entry starts with a digest of the file's bytes, of the parsing code
+  (the source of `bot/content/` and of the catalogue reader), of the versions of Python, PyYAML and
+  Fluent, and of the name problems are reported under. Any change to any of them and the file is
+  parsed again, and its entry replaced; nothing is trusted by date.
+- **What is kept.** Only files that parsed without a problem. A bad file is read and reported, with
+  file, line and field, on every start, as if there were no cache.
+- **Faults.** An entry that cannot be read (truncated by a crash, written by another version, not a
+  pickle) is parsed again; one that cannot be written is skipped, and logged at debug level. Entries
+  are written to a temporary file and renamed, so processes starting at once never read half an
+  entry.
+- **Trust.** Loading a pickle runs code from it, exactly as importing a `.pyc` does: whoever can
+  write the cache folder can already write the files beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import TypeVar, cast
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+FOLDER = "__pycache__"
+SUFFIX = ".parsed"
+_DIGEST_BYTES = 32
+
+
+@cache
+def _code_digest() -> bytes:
+    """The code whose output is kept: a change to any of it makes every entry stale. (Fluent's parser and
+    syntax tree are its source files: `importlib.metadata` would take 50 ms to say its version.)"""
+    import fluent.syntax
+    import yaml
+
+    package = Path(__file__).resolve().parent.parent
+    fluent_syntax = Path(fluent.syntax.__file__).resolve().parent
+    code = (
+        *sorted((package / "content").glob("*.py")),
+        package / "i18n" / "catalogue.py",
+        fluent_syntax / "parser.py",
+        fluent_syntax / "ast.py",
+    )
+    digest = hashlib.sha256(f"{sys.version_info!r} PyYAML {yaml.__version__} {yaml.__with_libyaml__}".encode())
+    for path in code:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def entry_path(path: Path) -> Path:
+    """Where the parse of `path` is kept."""
+    return path.parent / FOLDER / f"{path.name}{SUFFIX}"
+
+
+def key(raw: bytes, name: str) -> bytes:
+    """What an entry must start with to stand for `raw` parsed, with problems reported under `name`."""
+    digest = hashlib.sha256(_code_digest())
+    digest.update(name.encode())
+    digest.update(b"\0")
+    digest.update(raw)
+    return digest.digest()
+
+
+def parsed(path: Path, raw: bytes, name: str, parse: Callable[[], T], *, keep: Callable[[T], bool] = bool) -> T:
+    """`parse()` of the file at `path` (whose bytes are `raw`), from its cache entry when that is current.
+
+    `parse` may raise (a file with problems); nothing is kept then, nor when `keep(result)` is false."""
+    wanted = key(raw, name)
+    where = entry_path(path)
+    found = _read(where, wanted)
+    if found is not None:
+        return cast(T, found)  # an entry holds what `parse` returned for these bytes
+    result = parse()
+    if keep(result):
+        _write(where, wanted, result)
+    return result
+
+
+def _read(where: Path, wanted: bytes) -> object | None:
+    try:
+        with open(where, "rb") as entry:
+            if entry.read(_DIGEST_BYTES) != wanted:
+                return None
+            value: object = pickle.load(entry)
+            return value
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a truncated or foreign entry: parse again, and replace it
+        log.debug("Ignoring the cache entry %s: %r", where, exc)
+        return None
+
+
+def _write(where: Path, wanted: bytes, value: object) -> None:
+    try:
+        where.parent.mkdir(exist_ok=True)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=f".{where.name}.")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(wanted)
+                out.write(data)
+            os.replace(temporary, where)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except Exception as exc:  # a read-only folder, a full disk: the bot works without its cache
+        log.debug("Could not keep the cache entry %s: %r", where, exc)
