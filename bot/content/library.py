@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .langs import LANGUAGES, disagreements
+from .lazyre import compile_all
 from .loader import load_document
 from .model import Document
 from .search import SearchIndex, fold
@@ -55,7 +56,8 @@ class Library:
         return index
 
     def warm(self) -> None:
-        """Build what is built on first use (the search index) now."""
+        """Build now what is built on first use: the search index, and the slow regular expressions."""
+        compile_all()
         self.index  # noqa: B018 (the property builds it)
 
     @property

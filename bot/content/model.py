@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, total_ordering
 
+from .lazyre import lazy
+
 # `[^N]` marks where footnote N is cited, at its exact place in a text.
 FOOTNOTE_MARKER = re.compile(r"\[\^(\d+)\]")
 
@@ -96,7 +98,7 @@ class Item:
 
 
 # Chinese writes no space between words: none between the lead words and what follows ("*敦促*各国").
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_CJK = lazy(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
 def join_verb(verb: str | None, text: str) -> str:

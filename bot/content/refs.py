@@ -22,6 +22,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .errors import UserError
+from .lazyre import lazy
 from .model import Document, Kind, Ref
 
 MAX_INPUT = 200
@@ -88,7 +89,7 @@ _ORD = (
 # A chain of ordinals, then optionally the part it names. The tail is optional so that each
 # chain is matched once, whole, and the scan moves past it: requiring the tail made every
 # start inside a long chain that never reaches "paragraph" rescan it (quadratic).
-_ORDINAL_PHRASE = re.compile(
+_ORDINAL_PHRASE = lazy(
     rf"\b(?:the\s+)?(?P<ords>{_ORD}(?:(?:{_SEP}|{_TO})(?:the\s+)?{_ORD})*)"
     rf"(?P<tail>\s+(?P<part>preambular|operative)\s+(?:paragraphs?|paras?)\b)?"
 )
@@ -101,7 +102,7 @@ _ORDINAL_PHRASE = re.compile(
 _BODY = r"(?:(?:un\s+)?(?:g\.?\s?a\.?|general assembly|hrc|human rights council|security council|s\.?c\.?|ecosoc)\s+)"
 _RES_WORD = r"(?:res(?:olution)?s?\.?)"
 _ROMAN = r"\((?:[ivxlc]+|\d{4})\)"
-_DESIGNATION = re.compile(
+_DESIGNATION = lazy(
     # Never inside a word or a path; checked first, so most places in a message cost nothing more.
     r"(?<![^\W_])(?<!/)(?:"
     # "resolution 60/161", "GA res. 53/144", "HRC resolution 5/1", "resolution 1325 (2000)", "res 2200 A (XXI)"
@@ -249,7 +250,7 @@ _FOREIGN_LIST = re.compile(rf"\bparas?\s+{_NUMS}")
 # A letter of French, Spanish, Russian or Chinese (not any non-ASCII character: "¶", "§", curly
 # quotes and dashes are common in English, and rewriting a 4,000-character message for them cost
 # more than half of its reading), or a foreign paragraph word written in ASCII.
-_FOREIGN_HINT = re.compile(r"[À-ɏЀ-ӿ\u3000-\u9fff]|\bpar\.|\bparagraphes?\b|\bnotes?\s+de\b")
+_FOREIGN_HINT = lazy(r"[À-ɏЀ-ӿ\u3000-\u9fff]|\bpar\.|\bparagraphes?\b|\bnotes?\s+de\b")
 
 
 def _chinese(m: re.Match[str]) -> str:
@@ -276,9 +277,7 @@ _KIND_OF = (
     (re.compile(rf"^{_OP}$"), Kind.OPERATIVE),
 )
 _PREFIX = rf"(?:{_PP}|{_OP}|{_FN_STRICT})"
-_ITEM = re.compile(
-    rf"^(?:(?P<kind>{_PREFIX})\s*)?(?P<start>{_NUM})(?:{_TO}(?:(?P<kind2>{_PREFIX})\s*)?(?P<end>{_NUM}))?$"
-)
+_ITEM = lazy(rf"^(?:(?P<kind>{_PREFIX})\s*)?(?P<start>{_NUM})(?:{_TO}(?:(?P<kind2>{_PREFIX})\s*)?(?P<end>{_NUM}))?$")
 _LIST_SPLIT = re.compile(rf"{_SEP}")
 _OURS_AROUND = (
     # "A/RES/62/152 para 4", "62/152, ¶ 4", "GA res 62/152's para 4"
@@ -430,12 +429,10 @@ _NOT_A_PARAGRAPH = (
     r"|\s*[:/]\s*\d|\.\d|\w)"
 )
 _CHAT_RANGE = rf"{_NUM}{_NOT_A_PARAGRAPH}(?:{_TO}(?:{_CHAT_PREFIX}\s*)?{_NUM}{_NOT_A_PARAGRAPH})?"
-_CHAT_GROUP = re.compile(
+_CHAT_GROUP = lazy(
     rf"(?<![\w/])(?P<kind>{_CHAT_PREFIX})\s*(?P<list>{_CHAT_RANGE}(?:{_SEP}(?:{_CHAT_PREFIX}\s*)?{_CHAT_RANGE})*)"
 )
-_CHAT_ITEM = re.compile(
-    rf"(?:(?P<kind>{_CHAT_PREFIX})\s*)?(?P<start>{_NUM})(?:{_TO}(?:{_CHAT_PREFIX}\s*)?(?P<end>{_NUM}))?"
-)
+_CHAT_ITEM = lazy(rf"(?:(?P<kind>{_CHAT_PREFIX})\s*)?(?P<start>{_NUM})(?:{_TO}(?:{_CHAT_PREFIX}\s*)?(?P<end>{_NUM}))?")
 _NOISE = re.compile(
     r"<(?:@[!&]?|#|a?:\w+:|t:)\d+(?::\w)?>"  # mentions, channels, custom emoji, timestamps
     r"|https?://\S+"  # links carry symbols and numbers of their own
@@ -636,7 +633,7 @@ _ARTICLE_BODY = (
     rf"(?:\s*\((?P<clause>\d{{1,2}})\)|\s*,?\s*(?:paragraphs?|paras?\.?|¶)\s*(?P<clause2>\d{{1,2}})(?!\d))?"
     rf"(?:\s*\((?P<item>[a-z]{{1,4}})\))?"
 )
-_ARTICLE = re.compile(
+_ARTICLE = lazy(
     rf"(?:(?P<pre>{_ART_DOC.format(name='prenum')})(?:'s|\s*[,:])?\s*)?"
     + _ARTICLE_BODY
     + rf"(?:\s*,?\s*(?:(?:of|in)\s+)?(?P<post>{_ART_DOC.format(name='postnum')}))?"

@@ -29,12 +29,13 @@ from itertools import compress, repeat
 from typing import Any
 
 from .errors import UserError
+from .lazyre import lazy
 from .model import FOOTNOTE_MARKER, Article, Document, Footnote, Kind, Paragraph, Ref
 
 _WORD = re.compile(r"\w+")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(f"[{_CJK}]")
-_CJK_OR_WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])\\w)+")
+_HAS_CJK = lazy(f"[{_CJK}]")
+_CJK_OR_WORD = lazy(f"[{_CJK}]+|(?:(?![{_CJK}])\\w)+")
 STEMMED = ("fr", "es", "ru")  # the languages of the content that Snowball stems (English: prefixes do it)
 STEM_WEIGHT = 0.9
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
