@@ -180,9 +180,13 @@ class SQLiteStorage:
         """Apply each newer migration in its own write transaction.
 
         The version is read *inside* the transaction (BEGIN IMMEDIATE takes the write lock first),
-        so a second process starting at the same moment waits, then finds the work done.
+        so a second process starting at the same moment waits, then finds the work done. A database
+        already up to date (every restart) is seen so from one read, without taking the write lock.
         """
+        current = await self.schema_version()
         for version, name, sql in migrations():
+            if version <= current:
+                continue
             async with self._transaction() as db:
                 async with db.execute("PRAGMA user_version") as cursor:
                     row = await cursor.fetchone()

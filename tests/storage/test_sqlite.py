@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -71,6 +72,22 @@ async def test_migrations_run_once(tmp_path: Path) -> None:
     storage = await SQLiteStorage.open(tmp_path / "bot.sqlite3")
     assert len(await storage.guild_schedules(1)) == 2
     await storage.close()
+
+
+async def test_a_restart_opens_an_up_to_date_database_while_another_process_writes(tmp_path: Path) -> None:
+    # A restart beside a process busy writing (a rolling restart; `status` beside the bot) must not
+    # wait for its write lock only to find nothing to migrate.
+    path = tmp_path / "bot.sqlite3"
+    await (await SQLiteStorage.open(path)).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # the write lock, held
+        storage = await asyncio.wait_for(SQLiteStorage.open(path), 3)  # busy_timeout would be 10 s
+        assert await storage.schema_version() == len(migrations())
+        await storage.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
 
 
 async def test_a_claim_survives_a_process_killed_right_after_it(tmp_path: Path) -> None:
