@@ -16,6 +16,11 @@ running with this identity (restarting would only fail again: the systemd unit d
 
 from __future__ import annotations
 
+from bot.memory import pause_collection
+
+if __name__ == "__main__":  # `python -m bot`, not a test importing this module
+    pause_collection()  # before discord.py and the bot are imported; resumed once logged in (bot/memory.py)
+
 import argparse
 import asyncio
 import dataclasses
@@ -50,6 +55,7 @@ from bot.content.yamlfile import FileProblems
 from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, CatalogueProblems, load_catalogues, shipped_catalogues
 from bot.instances import DuplicateInstance
 from bot.logsafety import install as install_redaction
+from bot.memory import resume_collection
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot
@@ -392,6 +398,8 @@ async def _status(settings: Settings, forget: str | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "run":
+        resume_collection()  # only `run` resumes it later, once logged in
     if args.command == "import":
         from bot.importers.run import run as run_import
 

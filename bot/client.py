@@ -29,7 +29,7 @@ from bot.identify import IdentifyGate, SessionLimits
 from bot.instances import InstanceRegistry, identity
 from bot.interactions import CLICK_EVENT, DYNAMIC_ITEMS, send
 from bot.kept_settings import KeptLanguages, KeptSettings
-from bot.memory import keep_large_buffers_mapped
+from bot.memory import keep_large_buffers_mapped, resume_collection
 from bot.proxy_ratelimits import retry_proxy_429s
 from bot.render import error_reply
 from bot.storage import ShardFilter, Storage
@@ -160,6 +160,13 @@ def _answer_undeliverable(error: BaseException) -> bool:
         path = getattr(getattr(error.response, "url", None), "path", "")
         return "/interactions/" in path or "/webhooks/" in path
     return False
+
+
+def _warm(library: Library) -> None:
+    """What is done on first use, done now: the search index, the slow regular expressions, and the
+    modules only /compare and /trace need."""
+    library.warm()
+    import bot.compare_render  # noqa: F401
 
 
 def _warmed(task: asyncio.Task[None]) -> None:
@@ -332,6 +339,8 @@ class ResolutionBot(commands.AutoShardedBot):
             super().dispatch(CLICK_EVENT.removeprefix("on_"), *args, **kwargs)
 
     async def setup_hook(self) -> None:
+        # Logged in: start-up's long-lived objects are made, and cyclic collection resumes (bot/memory.py).
+        resume_collection()
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
@@ -415,8 +424,8 @@ class ResolutionBot(commands.AutoShardedBot):
         self.warm()
 
     def warm(self) -> None:
-        """Build the search index (built on first use) in a thread, once, now that the bot is ready:
-        not before, where it would compete with start-up for the interpreter."""
+        """Build the search index and compile the slow regular expressions (both done on first use) in a
+        thread, once, now that the bot is ready: not before, where it would compete with start-up."""
         if self._warming is None:
-            self._warming = asyncio.create_task(asyncio.to_thread(self.library.warm), name="warm-library")
+            self._warming = asyncio.create_task(asyncio.to_thread(_warm, self.library), name="warm-library")
             self._warming.add_done_callback(_warmed)

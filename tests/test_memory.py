@@ -10,11 +10,15 @@ from ever shrinking. These tests run that pattern in a fresh process, the way th
 from __future__ import annotations
 
 import ctypes.util
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from bot.content.library import Library
+from tests.conftest import close_env, make_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,3 +75,60 @@ def test_importing_the_client_leaves_the_process_working_without_glibc(monkeypat
 
     monkeypatch.setattr(memory, "_libc", lambda: None)
     assert memory.keep_large_buffers_mapped() is False
+
+
+def test_collection_paused_for_start_up_resumes_with_start_up_frozen() -> None:
+    from bot import memory
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    assert memory.resume_collection() is False  # never paused: nothing to do
+    assert gc.get_freeze_count() == frozen
+    memory.pause_collection()
+    try:
+        assert not gc.isenabled()
+        made_at_start_up = [object() for _ in range(1000)]
+        assert memory.resume_collection() is True
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen + len(made_at_start_up)  # out of the collector's way
+        assert memory.resume_collection() is False
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_python_m_bot_pauses_collection_for_run_only() -> None:
+    # `python -m bot` pauses before it imports anything else; `run` resumes once logged in, any
+    # other command at once.
+    script = """
+import gc, runpy, sys
+sys.argv = ["bot", *sys.argv[1:]]
+try:
+    runpy.run_module("bot", run_name="__main__")
+except SystemExit:
+    pass
+print("collecting:", gc.isenabled())
+"""
+
+    def collecting_after(*argv: str) -> str:
+        out = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, cwd=ROOT)
+        return out.stdout.strip().splitlines()[-1]
+
+    missing = str(ROOT / "no-such-config.yaml")
+    assert collecting_after("run", "--config", missing) == "collecting: False"  # stopped before logging in
+    assert collecting_after("check", "--config", missing) == "collecting: True"
+
+
+async def test_the_bot_resumes_collection_once_logged_in(
+    library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bot import memory
+
+    memory.pause_collection()  # as `python -m bot run` does
+    try:
+        environment = await make_env(library, monkeypatch, tmp_path / "bot.sqlite3")  # logs in
+        assert gc.isenabled()
+        await close_env(environment)
+    finally:
+        gc.unfreeze()
+        gc.enable()

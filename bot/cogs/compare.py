@@ -1,6 +1,8 @@
 """/compare and /trace: what changed between two resolutions, and since when the Assembly says something.
 
-The answers come from bot/compare_render.py. Their buttons are `DynamicItem`s whose
+The answers come from bot/compare_render.py, imported by each command and button when first used:
+with the comparison engine it is about 10 ms of start-up, and the bot imports it in its warm-up
+thread once ready (ResolutionBot.warm), so the first /compare rarely waits. Their buttons are `DynamicItem`s whose
 custom_id holds the page to show, so they work on messages of any age and after a restart,
 like the reading commands' buttons (bot/interactions.py).
 
@@ -20,7 +22,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import compare_render
 from bot.content.errors import UserError
 from bot.i18n import Audience, say
 from bot.i18n.translator import interaction_locale
@@ -28,6 +29,7 @@ from bot.interactions import ANSWER_TIMEOUT, FOLLOW_UP_TIMEOUT, NONE, choices
 from bot.render import Reply, error_reply
 
 if TYPE_CHECKING:
+    from bot import compare_render
     from bot.client import ResolutionBot
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,8 @@ class PageButton(
         return cls(match["action"], match["source"], int(match["owner"]), item.label or "")
 
     async def callback(self, interaction: Interaction) -> None:  # type: ignore[override]
+        from bot import compare_render  # on first use (see the note at the top)
+
         languages = interaction.client.languages
         locale = await interaction_locale(interaction, languages, Audience.PERSON)
         try:
@@ -146,6 +150,8 @@ async def send(interaction: Interaction, answer: compare_render.Answer, *, owner
 async def refuse(interaction: Interaction, exc: UserError, locale: str) -> None:
     """A request that cannot be answered as asked: why, privately, in the asker's language (the
     tree's error handler would say it too; answering here keeps the words with the command)."""
+    from bot import compare_render  # on first use (see the note at the top)
+
     interaction.extras["outcome"] = "refused"
     await send(interaction, compare_render.Answer(error_reply(exc.text(locale))))
 
@@ -184,6 +190,8 @@ class Compare(commands.Cog):
         part: app_commands.Choice[str] | None = None,
         paragraph: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
+        from bot import compare_render  # on first use (see the note at the top)
+
         locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         try:
             if paragraph:
@@ -199,10 +207,14 @@ class Compare(commands.Cog):
     @compare.autocomplete("from_")
     @compare.autocomplete("to")
     async def _document_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        from bot import compare_render  # on first use (see the note at the top)
+
         return choices(lambda: compare_render.document_choices(self.library, current))
 
     @compare.autocomplete("paragraph")
     async def _paragraph_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        from bot import compare_render  # on first use (see the note at the top)
+
         later = getattr(interaction.namespace, "to", None)
         return choices(lambda: compare_render.paragraph_choices(self.library, later, current))
 
@@ -211,6 +223,8 @@ class Compare(commands.Cog):
     )
     @app_commands.describe(text="Words to trace, or a paragraph such as 78/216 op 5")
     async def trace(self, interaction: Interaction, text: app_commands.Range[str, 1, 1000]) -> None:
+        from bot import compare_render  # on first use (see the note at the top)
+
         locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         try:
             answer = compare_render.trace_answer(self.library, text, locale=locale)
@@ -221,6 +235,8 @@ class Compare(commands.Cog):
 
     @trace.autocomplete("text")
     async def _trace_choices(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        from bot import compare_render  # on first use (see the note at the top)
+
         locale = await interaction_locale(interaction, self.bot.languages, Audience.PERSON)
         return choices(lambda: compare_render.trace_choices(self.library, current, locale))
 
