@@ -227,7 +227,20 @@ def _parse_text(text: str, path: Path, locale: str) -> Parsed:
                 problems.append(f"{path}:{line}: {key_label(key)}: written twice (first at line {entries[key].line})")
                 continue
             entries[key] = Entry(locale, key, pattern, path, line)
+    if not problems:
+        _drop_spans(resource)
     return resource, entries, problems
+
+
+def _drop_spans(node: object) -> None:
+    """Forget where each piece of the syntax tree was written, once the lines are noted: nothing reads
+    it later, and it is a third of the tree (in memory, and to load from the parse cache)."""
+    if isinstance(node, ftl.SyntaxNode):
+        node.span = None
+    if isinstance(node, ftl.BaseNode):
+        for value in vars(node).values():
+            for child in value if isinstance(value, list) else (value,):
+                _drop_spans(child)
 
 
 def _read_locale(folder: Path, locale: str) -> tuple[list[ftl.Resource], dict[Key, Entry]]:
