@@ -23,7 +23,9 @@ config.yaml:
 	@echo "Created config.yaml from config.example.yaml; edit it to taste."
 
 ## Run the bot (needs DISCORD_TOKEN; without one it says how to get one).
+## Sources are compiled first: Python would compile them on every start where PYTHONDONTWRITEBYTECODE is set.
 run: $(VENV)/.installed-run config.yaml
+	$(BIN)/python -m compileall -q bot >/dev/null
 	$(BIN)/python -m bot run --config config.yaml
 
 ## Lint, type-check and run the whole test suite.
@@ -56,8 +58,10 @@ sync: $(VENV)/.installed-run config.yaml
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/results.py
 
+## Also removes the bytecode and the content's parse cache (both in __pycache__ folders).
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 ## Every translation beside its English source, for review by reading: `make translations`, or one
 ## language with `make i18n-review LANG=fr` (fr, es-ES, ru, zh-CN).

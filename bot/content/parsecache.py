@@ -5,7 +5,9 @@ parser is pure Python) take about 120 ms to read and check, and loading what the
 pickle takes about 10. This is Python's own answer for source files (`__pycache__`), applied to ours:
 
 - **Where.** Beside the file, in its folder's `__pycache__/` (which git ignores), named after the
-  file. A folder the bot cannot write to simply gets no cache.
+  file; under systemd, whose sandbox leaves the bot's files read-only, in the service's cache
+  directory (`CacheDirectory=`, `$CACHE_DIRECTORY`). A folder the bot cannot write to simply gets
+  no cache.
 - **When it is used.** Each entry starts with a digest of the file's bytes, of the parsing code
   (the source of `bot/content/` and of the catalogue reader), of the versions of Python, PyYAML and
   Fluent, and of the name problems are reported under. Any change to any of them and the file is
@@ -28,7 +30,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TypeVar, cast
@@ -64,8 +66,16 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def entry_path(path: Path) -> Path:
-    """Where the parse of `path` is kept."""
+CACHE_DIRECTORY_ENV = "CACHE_DIRECTORY"  # set by systemd for a unit with CacheDirectory=
+
+
+def entry_path(path: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """Where the parse of `path` is kept: beside it, or under systemd's cache directory for the service
+    (its files are read-only there), in a tree mirroring the file's absolute path."""
+    cache = environ.get(CACHE_DIRECTORY_ENV, "").split(":")[0]
+    if cache:
+        absolute = path.resolve()
+        return Path(cache) / "parsed" / absolute.parent.relative_to(absolute.anchor) / f"{absolute.name}{SUFFIX}"
     return path.parent / FOLDER / f"{path.name}{SUFFIX}"
 
 
@@ -109,7 +119,7 @@ def _read(where: Path, wanted: bytes) -> object | None:
 
 def _write(where: Path, wanted: bytes, value: object) -> None:
     try:
-        where.parent.mkdir(exist_ok=True)
+        where.parent.mkdir(parents=True, exist_ok=True)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=f".{where.name}.")
         try:

@@ -157,3 +157,16 @@ def test_a_catalogue_with_a_problem_is_reported_each_time(tmp_path: Path) -> Non
         with pytest.raises(CatalogueProblems) as caught:
             load_catalogues(tmp_path, (SOURCE_LOCALE,))
         assert any("errors.ftl:" in problem for problem in caught.value.problems)
+
+
+def test_under_systemd_the_cache_goes_to_the_services_cache_directory(
+    doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "var-cache"
+    monkeypatch.setenv(parsecache.CACHE_DIRECTORY_ENV, str(cache))
+    first = load_document(doc, "doc.yaml")
+    entry = parsecache.entry_path(doc)
+    assert entry.is_relative_to(cache) and entry.is_file()
+    assert not (doc.parent / parsecache.FOLDER).exists()  # nothing written beside the content
+    monkeypatch.setattr("bot.content.yamlfile.yaml.parse", None)
+    assert load_document(doc, "doc.yaml") == first
