@@ -54,12 +54,16 @@ _OPTIONAL_HEADER = ("committee", "report", "report_url", "addressees", "annexes"
 _LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 
 
-def load_document(path: Path, display_name: str | None = None) -> Document:
+def load_document(path: Path, display_name: str | None = None, *, cache: bool = True) -> Document:
     """Read and validate one resolution file; raises `FileProblems` listing every problem.
 
-    A file read before, unchanged, is not parsed again: its parse is kept beside it (bot.parsecache)."""
+    A file read before, unchanged, is not parsed again: its parse is kept beside it
+    (bot.content.parsecache). `cache=False` neither reads nor writes that (the importer checks
+    files it is writing, in someone's output folder)."""
     name = display_name or str(path)
     raw = read_file(path, name)
+    if not cache:
+        return _document(raw, name)
     return parsecache.parsed(path, raw, name, lambda: _document(raw, name))
 
 

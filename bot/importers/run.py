@@ -83,7 +83,7 @@ def write_checked(imported: Imported, out: Path) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(to_yaml(imported))
-        load_document(tmp, str(target))
+        load_document(tmp, str(target), cache=False)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
