@@ -40,6 +40,7 @@ from bench.localserver import Arrivals, serve  # noqa: E402
 from bot.client import ResolutionBot  # noqa: E402
 from bot.content.library import load_library  # noqa: E402
 from bot.i18n import LOCALES, say  # noqa: E402
+from bot.memory import pause_collection  # noqa: E402
 from bot.storage.sqlite import SQLiteStorage  # noqa: E402
 from tests.fakediscord import (  # noqa: E402
     BOT_ID,
@@ -218,6 +219,9 @@ async def main(argv: list[str] | None = None) -> int:
     if locale is not None:  # the official text in the reader's language: a six-language default document
         paths.append(SIX_LANGUAGES)
         default = "A/RES/78/216"
+    # As `python -m bot run` starts: the cyclic collector paused until the bot has logged in, which then
+    # freezes what start-up made (bot/memory.py). Both bots share this process and its heap.
+    pause_collection()
     library = load_library(paths, default)
     storage = await SQLiteStorage.open(":memory:")
     bot = ResolutionBot(library, storage, run_scheduler=False)
