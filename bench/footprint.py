@@ -101,12 +101,15 @@ async def child(kind: str, interactions: int) -> None:
     await client.login("bench.token.value")
     ready = time.time()
     cpu_ms = time.process_time() * 1000  # this process's CPU time since it started: less noisy on a shared machine
+    rss_ready = rss_mb()
     languages_ms = 0.0
     if kind == "bot":
         started = time.perf_counter()
         use_every_language()
         languages_ms = (time.perf_counter() - started) * 1000
-    print(json.dumps({"ready": ready, "cpu_ms": cpu_ms, "languages_ms": languages_ms}), flush=True)
+    print(
+        json.dumps({"ready": ready, "cpu_ms": cpu_ms, "rss_ready": rss_ready, "languages_ms": languages_ms}), flush=True
+    )
     if interactions:
         from tests.fakediscord import chat_message, interaction_payload, option
         from tests.generated import vocabulary
@@ -182,7 +185,8 @@ def run_child(kind: str, interactions: int) -> tuple[float, list[dict[str, float
         cwd=ROOT,
     ).stdout.splitlines()
     lines = [json.loads(line) for line in out if line.startswith("{")]
-    return (lines[0]["ready"] - started) * 1000, lines[1:], lines[0]["languages_ms"], lines[0]["cpu_ms"]
+    first = lines[0]
+    return (first["ready"] - started) * 1000, [first, *lines[1:]], first["languages_ms"], first["cpu_ms"]
 
 
 def main() -> int:
@@ -220,16 +224,18 @@ def main() -> int:
         f"   CPU time to ready (less sensitive to other work on the machine): bare {statistics.median(bare_cpu):.0f} ms; "
         f"the bot {statistics.median(bot_cpu):.0f} ms: +{extra_cpu:.0f} ms"
     )
-    _, bare, _, _ = run_child("bare", args.interactions)
-    _, bot, _, _ = run_child("bot", args.interactions)
-    _, bare_ready, _, _ = run_child("bare", 0)
-    _, bot_ready, _, _ = run_child("bot", 0)
-    over_ready = bot_ready[0]["rss_mb"] - bare_ready[0]["rss_mb"]
+    _, (_, *bare), _, _ = run_child("bare", args.interactions)  # after the ready line: one line every 10,000
+    _, (_, *bot), _, _ = run_child("bot", args.interactions)
+    _, (bare_ready, bare_used), _, _ = run_child("bare", 0)
+    _, (bot_ready, bot_used), _, _ = run_child("bot", 0)
+    over_ready = bot_ready["rss_ready"] - bare_ready["rss_ready"]
+    over_used = bot_used["rss_mb"] - bare_used["rss_mb"]
     over_end = bot[-1]["rss_mb"] - bare[-1]["rss_mb"]
     growth = bot[-1]["rss_mb"] - bot[0]["rss_mb"]
     print(f"2. memory (resident), {args.interactions:,} mixed interactions with random text")
     print(
-        f"   at ready: bare {bare_ready[0]['rss_mb']:.1f} MB, bot {bot_ready[0]['rss_mb']:.1f} MB: +{over_ready:.1f} MB"
+        f"   at ready: bare {bare_ready['rss_ready']:.1f} MB, bot {bot_ready['rss_ready']:.1f} MB: +{over_ready:.1f} MB; "
+        f"once the other four interface languages are used: +{over_used:.1f} MB"
     )
     print(
         f"   after 10,000: bare {bare[0]['rss_mb']:.1f} MB, bot {bot[0]['rss_mb']:.1f} MB; after {args.interactions:,}: "
@@ -245,7 +251,11 @@ def main() -> int:
         f"   Python objects alive from 10,000 to {args.interactions:,}: {blocks:+,.0f} blocks "
         f"({blocks / bot[0]['blocks']:+.1%}; the bare bot {bare[-1]['blocks'] - bare[0]['blocks']:+,.0f})"
     )
-    ok = extra <= TARGET_STARTUP_MS and max(over_ready, over_end) <= TARGET_MEMORY_MB and growth <= TARGET_GROWTH_MB
+    ok = (
+        extra <= TARGET_STARTUP_MS
+        and max(over_ready, over_used, over_end) <= TARGET_MEMORY_MB
+        and growth <= TARGET_GROWTH_MB
+    )
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1
 
