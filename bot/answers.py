@@ -632,10 +632,12 @@ class Answers:
             choices.append((choice_name(references.format_refs(found), items), _value(found)))
         elif found:
             choices.append(self._choice(shown, found[0]))
+        values = {value for _, value in choices}
         for ref, language in self._candidates(entry, text, found):
             # a paragraph found by words of another language shows its opening in that language
             choice = self._choice(doc.in_language(language) or doc if language else shown, ref)
-            if all(choice[1] != v for _, v in choices):
+            if choice[1] not in values:
+                values.add(choice[1])
                 choices.append(choice)
         return choices[:CHOICES_LIMIT]
 

@@ -41,6 +41,7 @@ from bot.answers import Answers
 from bot.content.errors import UserError
 from bot.content.langs import text_language
 from bot.i18n import SOURCE_LOCALE, Audience, say
+from bot.i18n.translator import interaction_locale
 from bot.render import Navigation, Reply, error_reply
 
 if TYPE_CHECKING:
@@ -61,8 +62,6 @@ async def reader_language(interaction: Interaction, chosen: str | None = None) -
 async def interface_locale(interaction: Interaction, audience: Audience = Audience.PERSON) -> str:
     """The catalogue locale the bot's own words are in: the person's for an answer to them, the server's
     for what is posted on its behalf (bot.i18n.language says in which order each is chosen)."""
-    from bot.i18n.translator import interaction_locale
-
     return await interaction_locale(interaction, interaction.client.languages, audience)
 
 

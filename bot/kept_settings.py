@@ -73,3 +73,11 @@ class KeptLanguages:
 
     async def server_language(self, guild_id: int) -> str | None:
         return await self.servers.get(guild_id, self._now())
+
+    async def languages(self, user_id: int | None, guild_id: int | None) -> tuple[str | None, str | None]:
+        """The person's and the server's language (None for one not asked for), with one read of the
+        clock for both: every command and keystroke asks for them together."""
+        now = self._now()
+        chosen = None if user_id is None else await self.users.get(user_id, now)
+        server = None if guild_id is None else await self.servers.get(guild_id, now)
+        return chosen, server

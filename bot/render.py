@@ -189,8 +189,28 @@ def footnote_embed(doc: Document, footnote: Footnote, locale: str = SOURCE_LOCAL
 
 def preview(paragraph: Paragraph, limit: int) -> str:
     """The paragraph's opening words, plain, for lists and autocomplete."""
-    plain = FOOTNOTE_MARKER.sub("", paragraph.full_text).replace("*", "")
-    return clip(" ".join(plain.split()), limit)
+    full = paragraph.full_text
+    if len(full) > PREVIEW_HEAD * limit:
+        # Only the opening shows: plain a head of the text instead of all of it (paragraphs run to
+        # thousands of characters; an autocomplete list plains 25 of them). The head's plain text is
+        # the start of the whole's once a marker cut in two at its end is dropped; when it is longer
+        # than `limit`, the whole's is too, and both clip to the same words.
+        head = full[: PREVIEW_HEAD * limit]
+        cut = head.rfind("[")
+        if cut != -1 and "]" not in head[cut:]:
+            head = head[:cut]
+        opening = _plain(head)
+        if len(opening) > limit:
+            return clip(opening, limit)
+    return clip(_plain(full), limit)
+
+
+PREVIEW_HEAD = 3  # times the preview's length: the head of a long paragraph that `preview` reads
+
+
+def _plain(text: str) -> str:
+    """Text without footnote markers or italics, its whitespace runs as single spaces."""
+    return " ".join(FOOTNOTE_MARKER.sub("", text).replace("*", "").split())
 
 
 def unit_embed(doc: Document, ref: Ref, locale: str = SOURCE_LOCALE) -> discord.Embed:

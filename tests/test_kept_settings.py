@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bot import kept_settings
-from bot.kept_settings import KEEP, KeptSettings
+from bot.kept_settings import KEEP, KeptLanguages, KeptSettings
 
 NOW = dt.datetime(2026, 12, 2, 16, 0, tzinfo=dt.UTC)
 
@@ -63,3 +63,25 @@ async def test_a_full_table_drops_the_oldest_reads_not_a_server_read_again_just_
     reads = store.reads
     await kept.get(0, later)
     assert store.reads == reads  # still kept: no read
+
+
+async def test_languages_reads_the_person_and_the_server_with_one_clock_read() -> None:
+    class Languages:
+        async def user_language(self, user_id: int) -> str | None:
+            return {7: "fr"}.get(user_id)
+
+        async def server_language(self, guild_id: int) -> str | None:
+            return {9: "zh-CN"}.get(guild_id)
+
+    reads: list[dt.datetime] = []
+
+    def now() -> dt.datetime:
+        reads.append(NOW)
+        return NOW
+
+    kept = KeptLanguages(Languages(), now)
+    assert await kept.languages(7, 9) == ("fr", "zh-CN") and len(reads) == 1
+    assert await kept.languages(None, 9) == (None, "zh-CN")  # a server's audience: the person is not asked
+    assert await kept.languages(7, None) == ("fr", None)  # a DM: no server
+    assert await kept.languages(8, 9) == (None, "zh-CN")
+    assert len(reads) == 4

@@ -607,6 +607,12 @@ def format_refs(refs: Iterable[Ref], sep: str = ", ") -> str:
     """A compact reference string that `parse_refs` reads back: "PP14-15, OP1-3, fn2"."""
     parts = []
     refs = list(refs)
+    if len(refs) == 1:  # one reference, as every autocomplete choice's value: nothing to group
+        (ref,) = refs
+        if ref.kind in _COMPACT:
+            return f"{_COMPACT[ref.kind]}{ref.number}"
+        if ref.kind is Kind.ARTICLE:
+            return f"art{ref.number}"
     for kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.FOOTNOTE):
         numbers = sorted({r.number for r in refs if r.kind is kind})
         for _, group in groupby(enumerate(numbers), key=lambda pair: pair[1] - pair[0]):

@@ -21,7 +21,7 @@ from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, Catalogues, Key, catalogu
 from bot.i18n.language import Audience, choose_locale
 
 if TYPE_CHECKING:
-    from bot.kept_settings import LanguageSettings
+    from bot.kept_settings import KeptLanguages
 
 log = logging.getLogger(__name__)
 
@@ -209,17 +209,13 @@ async def check_sync(tree: app_commands.CommandTree[Any], catalogues: Catalogues
     return problems
 
 
-async def interaction_locale(
-    interaction: discord.Interaction[Any], storage: LanguageSettings, audience: Audience
-) -> str:
+async def interaction_locale(interaction: discord.Interaction[Any], storage: KeptLanguages, audience: Audience) -> str:
     """The catalogue locale of an answer to `interaction` (bot.i18n.language says in which order).
     The bot passes its kept languages (`bot.languages`), read once per person and server."""
     chosen = server = None
     try:
-        if audience is Audience.PERSON:
-            chosen = await storage.user_language(interaction.user.id)
-        if interaction.guild_id is not None:
-            server = await storage.server_language(interaction.guild_id)
+        person = interaction.user.id if audience is Audience.PERSON else None
+        chosen, server = await storage.languages(person, interaction.guild_id)
     except Exception:  # a settings read must never stop an answer: the person's Discord language still holds
         log.exception("Could not read the language settings for interaction %s", interaction.id)
     if audience is Audience.SERVER and interaction.guild_id is None:
