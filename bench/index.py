@@ -48,7 +48,7 @@ def main() -> int:
     index = library.index
     print(
         f"index of {len(documents)} documents: {len(index._sources):,} units, {len(index.vocabulary):,} words, "
-        f"{len(index._gram_codes) - 1:,} letter triples, a stream of {len(index._stream):,}"
+        f"{len(index._gram_text) // 3:,} letter triples, a stream of {len(index._stream):,}"
     )
     print(f"   building it added {rss:+.1f} MB resident, {blocks:+,} blocks")
 

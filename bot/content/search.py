@@ -20,12 +20,12 @@ import heapq
 import math
 import operator
 import re
-import sys
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate, chain, compress, repeat
 from typing import Any
 
@@ -273,17 +273,25 @@ class SearchIndex:
         self._position_starts, self._positions, _ = _group(len(self._words), stream, range(len(stream)))
         self._units_view, self._counts_view = memoryview(self._units), memoryview(self._counts)
         self._positions_view = memoryview(self._positions)
-        # letter triple -> ids of the words that contain it, to find close words for typos; kept as
-        # the triples' codes, sorted (`_gram_code`), and the ids of each triple's words end to end
-        grams: dict[str, list[int]] = defaultdict(list)
+        # letter triple -> ids of the words that contain it, to find close words for typos
+        grams: dict[str, array[int]] = defaultdict(partial(array, "I"))  # smaller than lists, and no ints
         for wid, word in enumerate(self._words):
             for gram in _grams(word):
                 grams[gram].append(wid)
-        ordered = sorted(grams)  # as strings of three letters: the order of their codes
-        self._gram_codes = _gram_codes(ordered)
-        self._gram_codes.append(_NO_GRAM)  # so a lookup needs no bounds check
+        # Kept as a hash table without an object per triple: the triples in one string, grouped by
+        # slot (their hash's low bits), where each slot's triples start in it, and each triple's ids
+        # end to end. A lookup reads the string in place, as a dict would compare its keys.
+        slots = 1 << max(0, len(grams) - 1).bit_length()  # a power of two, at least one per triple
+        mask = slots - 1
+        triples = list(grams)
+        where = list(map(mask.__and__, map(hash, triples)))  # each triple's slot
+        ordered = list(map(triples.__getitem__, sorted(range(len(triples)), key=where.__getitem__)))
+        per_slot = Counter(where)
+        self._gram_slots = array("I", accumulate(map(per_slot.get, range(slots), repeat(0)), initial=0))
+        self._gram_text = "".join(ordered)  # three characters a triple
         self._gram_starts, self._gram_ids = _postings(map(grams.__getitem__, ordered))
         self._gram_ids_view = memoryview(self._gram_ids)
+        del grams, triples, where, ordered
         # For each word, which stemmed languages' texts hold it (a bit per language, `_STEM_BITS`).
         # Stems are not computed here (that would cost start-up ~0.2 s per six-language document
         # pair) but for the words a query could match, which begin with its stem: a handful per
@@ -418,10 +426,15 @@ class SearchIndex:
 
         Only the words sharing the most letter triples with it are compared, so the cost stays
         the same however large the vocabulary grows."""
-        codes, starts, ids = self._gram_codes, self._gram_starts, self._gram_ids_view
-        wanted = list(map(_gram_code, _grams(word)))
-        places = map(bisect.bisect_left, repeat(codes), wanted)  # the last code is above any triple's
-        runs = [ids[starts[at] : starts[at + 1]] for code, at in zip(wanted, places, strict=True) if codes[at] == code]
+        table, text, starts, ids = self._gram_slots, self._gram_text, self._gram_starts, self._gram_ids_view
+        mask = len(table) - 2
+        runs = []
+        for gram in _grams(word):
+            slot = hash(gram) & mask  # its hash is already made: the set of triples made it
+            for at in range(table[slot], table[slot + 1]):
+                if text.startswith(gram, 3 * at):
+                    runs.append(ids[starts[at] : starts[at + 1]])
+                    break
         shared = Counter(chain.from_iterable(runs))  # counted in one call, in the order of the triples
         pool = [self._words[wid] for wid, _ in shared.most_common(CLOSE_POOL)]
         return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
@@ -592,27 +605,7 @@ def _grams(word: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def _gram_code(gram: str) -> int:
-    """A letter triple as one number (21 bits a character), ordered as the triples are: an array of
-    them holds every triple of the vocabulary without a string object each."""
-    a, b, c = map(ord, gram)
-    return a << 42 | b << 21 | c
-
-
-_NO_GRAM = (1 << 64) - 1  # above the code of any letter triple
-
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # code points as array("I") reads them
-
-
-def _gram_codes(grams: list[str]) -> array[int]:
-    """`_gram_code` of each triple, computed in C: its ~14,000 calls were a tenth of building an index."""
-    points = array("I", "".join(grams).encode(_UTF32, "surrogatepass"))
-    high = map(operator.lshift, points[0::3], repeat(42))
-    middle = map(operator.lshift, points[1::3], repeat(21))
-    return array("Q", map(operator.or_, map(operator.or_, high, middle), points[2::3]))
-
-
-def _postings(runs: Iterable[list[int]]) -> tuple[array[int], array[int]]:
+def _postings(runs: Iterable[array[int]]) -> tuple[array[int], array[int]]:
     """Runs of numbers end to end, and where each starts (one more offset: where the last ends)."""
     runs = list(runs)
     return array("I", accumulate(map(len, runs), initial=0)), array("I", chain.from_iterable(runs))
