@@ -21,6 +21,7 @@ BENCHES: tuple[str, ...] = (
     "interactions.py --locale fr",
     "interactions.py --locale zh-CN",
     "footprint.py",
+    "index.py",
     "library.py",
     "daily.py",
     "cluster.py",

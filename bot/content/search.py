@@ -25,7 +25,8 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from functools import partial
+from itertools import accumulate, chain, compress, repeat
 from typing import Any
 
 from .errors import UserError
@@ -175,25 +176,22 @@ def parse_query(query: str) -> tuple[Term, ...]:
 
 
 class _WordIds(dict[str, int]):
-    """Word as written -> id of its folded form, assigning ids as new words appear.
+    """Word as written -> id of its folded form, assigning ids as new words appear (while an index is built).
 
     Keyed on the written form so each distinct spelling is folded once while an index is
     built; `dict.__getitem__` runs in C, so mapping a text's words costs little per word."""
 
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._index = index
+        self.ids: dict[str, int] = {}  # folded word -> id
+        self.words: list[str] = []  # id -> folded word
 
     def __missing__(self, written: str) -> int:
         word = fold(written)
-        index = self._index
-        wid = index._ids.get(word)
+        wid = self.ids.get(word)
         if wid is None:
-            wid = index._ids[word] = len(index._words)
-            index._words.append(word)
-            index._units_of.append(array("I"))
-            index._counts_of.append(array("B"))
-            index._positions_of.append(array("I"))
+            wid = self.ids[word] = len(self.words)
+            self.words.append(word)
         self[written] = wid
         return wid
 
@@ -207,19 +205,22 @@ class SearchIndex:
     Built once at start-up and compact, so a library of hundreds of resolutions stays
     small and fast. All units' words form one stream of word ids (units numbered in
     document order, one free position between units so no phrase spans two); each word
-    keeps three flat arrays: the units it occurs in, how often, and its positions in the
+    has three runs of postings: the units it occurs in, how often, and its positions in the
     stream. A phrase starts from its rarest word's positions and checks the others in the
     stream; a document is a contiguous range of units; nothing holds a copy of the texts
     (snippets re-read the few units shown).
+
+    The postings of all words lie end to end in a few large arrays, word after word, with the
+    offset where each word's run starts (`_group`): most words occur once or twice, and an
+    array, a dict entry or an int object per word cost more than the numbers it holds (issue 17:
+    the index was ~10 MB in ~115,000 blocks, most of them per word or per letter triple; now
+    ~6 MB at its peak while built, ~9,500 blocks, nearly all of them the words themselves). Runs
+    are read through memoryviews, so no run is copied; a word is found in the sorted
+    vocabulary by bisection, a letter triple in a hash table of arrays and one string.
     """
 
     def __init__(self, documents: Document | Iterable[Document]) -> None:
         docs = (documents,) if isinstance(documents, Document) else tuple(documents)
-        self._words: list[str] = []  # id -> folded word
-        self._ids: dict[str, int] = {}  # folded word -> id
-        self._units_of: list[array[int]] = []  # id -> units it occurs in, ascending
-        self._counts_of: list[array[int]] = []  # id -> occurrences in each of those units (at most 255)
-        self._positions_of: list[array[int]] = []  # id -> its positions in the stream, ascending
         self._sources: list[Paragraph | Footnote | Article] = []  # unit -> what it indexes
         self._symbols: list[str] = []  # unit -> document symbol
         self._starts = array("I")  # unit -> its first position in the stream
@@ -228,7 +229,10 @@ class SearchIndex:
         self._stream = array("I", [_GAP])
         self._ranges: dict[str, tuple[int, int]] = {}  # symbol -> [first unit, end)
         lengths = array("I")
-        written = _WordIds(self)
+        written = _WordIds()
+        # Each unit's distinct words, how often each occurs, and the unit, in unit order: grouped
+        # by word once all are read (`_group`), so no word has a container of its own even then.
+        pair_words, pair_counts, pair_units = array("I"), array("B"), array("I")
         position = 1
         self._languages: list[str] = []  # unit -> the language of its text
         by_language: dict[str, set[int]] = defaultdict(set)  # language -> ids of the words of its texts
@@ -243,12 +247,10 @@ class SearchIndex:
                     tokens = list(map(written.__getitem__, tokens_of(_source_text(source))))
                     if language in STEMMED:
                         by_language[language].update(tokens)
-                    for wid, count in Counter(tokens).items():
-                        self._units_of[wid].append(unit)
-                        self._counts_of[wid].append(min(count, 255))
-                    positions = self._positions_of
-                    for offset, wid in enumerate(tokens, position):
-                        positions[wid].append(offset)
+                    counted = Counter(tokens)
+                    pair_words.extend(counted)
+                    pair_counts.extend(map(min, counted.values(), repeat(255)))  # at most 255
+                    pair_units.extend(repeat(unit, len(counted)))
                     self._stream.extend(tokens)
                     self._stream.append(_GAP)
                     self._starts.append(position)
@@ -261,27 +263,56 @@ class SearchIndex:
         self._starts.append(position)
         self._stream.extend(repeat(_GAP, MAX_QUERY))
         self._brevity = array("d", (1 / (1 + n / 400) for n in lengths))  # shorter units rank higher
-        self.vocabulary: tuple[str, ...] = tuple(sorted(self._ids))
+        self._words = written.words  # id -> folded word
+        self.vocabulary: tuple[str, ...] = tuple(sorted(written.ids))
+        self._id_at = array("I", map(written.ids.__getitem__, self.vocabulary))  # place in vocabulary -> id
+        del written  # its dicts are the largest things made here, and no longer needed
+        # Each word's postings, end to end: units[unit_starts[id]:unit_starts[id + 1]] are its units.
+        self._unit_starts, self._units, self._counts = _group(len(self._words), pair_words, pair_units, pair_counts)
+        del pair_words, pair_units, pair_counts
+        stream = self._stream
+        self._position_starts, self._positions, _ = _group(len(self._words), stream, range(len(stream)))
+        self._units_view, self._counts_view = memoryview(self._units), memoryview(self._counts)
+        self._positions_view = memoryview(self._positions)
         # letter triple -> ids of the words that contain it, to find close words for typos
-        grams: dict[str, list[int]] = defaultdict(list)
+        grams: dict[str, array[int]] = defaultdict(partial(array, "I"))  # smaller than lists, and no ints
         for wid, word in enumerate(self._words):
             for gram in _grams(word):
                 grams[gram].append(wid)
-        self._grams = {gram: array("I", wids) for gram, wids in grams.items()}
-        # The ids of the words of each stemmed language's texts. Stems are not computed here (that
-        # would cost start-up ~0.2 s per six-language document pair) but for the words a query could
-        # match, which begin with its stem: a handful per query, nothing kept.
-        self._language_words = {language: frozenset(wids) for language, wids in by_language.items()}
+        # Kept as a hash table without an object per triple: the triples in one string, grouped by
+        # slot (their hash's low bits), where each slot's triples start in it, and each triple's ids
+        # end to end. A lookup reads the string in place, as a dict would compare its keys. (Slots
+        # follow this process's string hashes, as a dict's do: the index is never stored.)
+        slots = 1 << max(0, len(grams) - 1).bit_length()  # a power of two, at least one per triple
+        mask = slots - 1
+        triples = list(grams)
+        where = list(map(mask.__and__, map(hash, triples)))  # each triple's slot
+        ordered = list(map(triples.__getitem__, sorted(range(len(triples)), key=where.__getitem__)))
+        per_slot = Counter(where)
+        self._gram_slots = array("I", accumulate(map(per_slot.get, range(slots), repeat(0)), initial=0))
+        self._gram_text = "".join(ordered)  # three characters a triple
+        self._gram_starts, self._gram_ids = _postings(map(grams.__getitem__, ordered))
+        self._gram_ids_view = memoryview(self._gram_ids)
+        del grams, triples, where, ordered
+        # For each word, which stemmed languages' texts hold it (a bit per language, `_STEM_BITS`).
+        # Stems are not computed here (that would cost start-up ~0.2 s per six-language document
+        # pair) but for the words a query could match, which begin with its stem: a handful per
+        # query, nothing kept.
+        self._in_languages = bytearray(len(self._words))
+        for language, wids in by_language.items():
+            bit = _STEM_BITS[language]
+            for wid in wids:
+                self._in_languages[wid] |= bit
         self._stemmed = tuple(sorted(by_language))
 
     # -- matching -----------------------------------------------------------
 
     def _variants(self, word: str, *, allow_prefix: bool) -> list[tuple[int, float]]:
         """Ids of the indexed words that `word` matches, with their weight."""
-        wid = self._ids.get(word)
+        wid = self._id(word)
         found = [(wid, 1.0)] if wid is not None else []
         if allow_prefix and (len(word) >= PREFIX_MIN or (len(word) == 1 and is_cjk(word))):
-            found += [(self._ids[w], PREFIX_WEIGHT) for w in self._words_beginning(word)]
+            found += zip(self._ids_beginning(word), repeat(PREFIX_WEIGHT))
         if self._stemmed and not is_cjk(word):
             seen = {w for w, _ in found}
             cyrillic = bool(_CYRILLIC.search(word))
@@ -299,14 +330,31 @@ class SearchIndex:
         root = stem(word, language)
         if len(root) < PREFIX_MIN:
             return []
-        words = self._language_words[language]
+        bit = _STEM_BITS[language]
+        candidates = [*self._ids_beginning(root)[:STEM_CANDIDATES]]
+        itself = self._id(root)
+        if itself is not None:
+            candidates.append(itself)
         out = []
-        for other in [*self._words_beginning(root)[:STEM_CANDIDATES], root]:
-            wid = self._ids.get(other)
-            if wid is not None and wid not in seen and wid in words and stem(other, language) == root:
+        for wid in candidates:
+            if wid not in seen and self._in_languages[wid] & bit and stem(self._words[wid], language) == root:
                 seen.add(wid)
                 out.append(wid)
         return out
+
+    def _id(self, word: str) -> int | None:
+        """The id of an indexed word (folded), by bisection of the sorted vocabulary; None if not indexed."""
+        vocabulary = self.vocabulary
+        at = bisect.bisect_left(vocabulary, word)
+        return self._id_at[at] if at < len(vocabulary) and vocabulary[at] == word else None
+
+    def _ids_beginning(self, prefix: str) -> memoryview:
+        """Ids of the indexed words that begin with `prefix` (not the word itself), in vocabulary order."""
+        start = bisect.bisect_left(self.vocabulary, prefix)
+        end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
+        if start < end and self.vocabulary[start] == prefix:
+            start += 1
+        return memoryview(self._id_at)[start:end]
 
     def _words_beginning(self, prefix: str) -> list[str]:
         """Indexed words that begin with `prefix` (not the word itself): two binary searches of
@@ -315,10 +363,13 @@ class SearchIndex:
         end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
         return [w for w in self.vocabulary[start:end] if w != prefix]
 
-    @staticmethod
-    def _within(values: array[int], lo: int, hi: int) -> tuple[int, int]:
-        """The slice of an ascending array holding the values in [lo, hi)."""
-        return bisect.bisect_left(values, lo), bisect.bisect_left(values, hi)
+    def _unit_run(self, wid: int, lo: int, hi: int) -> tuple[int, int]:
+        """Where in `_units` (and `_counts`) the units of word `wid` in [lo, hi) are."""
+        return _within(self._units, self._unit_starts[wid], self._unit_starts[wid + 1], lo, hi)
+
+    def _position_run(self, wid: int, first: int, end: int) -> tuple[int, int]:
+        """Where in `_positions` the positions of word `wid` in [first, end) are."""
+        return _within(self._positions, self._position_starts[wid], self._position_starts[wid + 1], first, end)
 
     def _matches(self, term: Term, lo: int, hi: int) -> _Found:
         """How well each unit in [lo, hi) matches the term; units without it are left out."""
@@ -327,16 +378,16 @@ class SearchIndex:
         variants = self._variants(term.words[0], allow_prefix=True)
         if len(variants) == 1:  # the usual case: built in C
             wid, weight = variants[0]
-            units, counts = self._units_of[wid], self._counts_of[wid]
-            a, b = self._within(units, lo, hi)
+            units, counts = self._units_view, self._counts_view
+            a, b = self._unit_run(wid, lo, hi)
             found = dict(zip(units[a:b], map(_LOG_COUNT.__getitem__, counts[a:b]), strict=True))
             return found if weight == 1.0 else {unit: weight * value for unit, value in found.items()}
         # Several words begin with it: add up the occurrences, keep the best weight.
         occurrences: dict[int, int] = {}
         best: dict[int, float] = {}
+        units, counts = self._units_view, self._counts_view
         for wid, weight in variants:
-            units, counts = self._units_of[wid], self._counts_of[wid]
-            a, b = self._within(units, lo, hi)
+            a, b = self._unit_run(wid, lo, hi)
             for unit, count in zip(units[a:b], counts[a:b], strict=True):
                 occurrences[unit] = occurrences.get(unit, 0) + count
                 if weight > best.get(unit, 0.0):
@@ -350,20 +401,18 @@ class SearchIndex:
         *before, last = term.words
         wanted: list[set[int]] = []
         for word in before:
-            wid = self._ids.get(word)
+            wid = self._id(word)
             if wid is None:
                 return {}
             wanted.append({wid})
         wanted.append({wid for wid, _ in self._variants(last, allow_prefix=True)})
         first, end = self._starts[lo], self._starts[hi]
-        counts = [
-            sum(operator.sub(*reversed(self._within(self._positions_of[w], first, end))) for w in ws) for ws in wanted
-        ]
+        counts = [sum(operator.sub(*reversed(self._position_run(w, first, end))) for w in ws) for ws in wanted]
         anchor = min(range(len(wanted)), key=counts.__getitem__)
         starts: list[int] = []
+        positions = self._positions_view
         for wid in wanted[anchor]:
-            positions = self._positions_of[wid]
-            a, b = self._within(positions, first, end)
+            a, b = self._position_run(wid, first, end)
             starts += map(operator.sub, positions[a:b], repeat(anchor))
         stream = self._stream
         for shift, ids in enumerate(wanted):
@@ -379,11 +428,16 @@ class SearchIndex:
 
         Only the words sharing the most letter triples with it are compared, so the cost stays
         the same however large the vocabulary grows."""
-        shared: Counter[int] = Counter()
+        table, text, starts, ids = self._gram_slots, self._gram_text, self._gram_starts, self._gram_ids_view
+        mask = len(table) - 2
+        runs = []
         for gram in _grams(word):
-            ids = self._grams.get(gram)
-            if ids is not None:
-                shared.update(ids)
+            slot = hash(gram) & mask  # its hash is already made: the set of triples made it
+            for at in range(table[slot], table[slot + 1]):
+                if text.startswith(gram, 3 * at):
+                    runs.append(ids[starts[at] : starts[at + 1]])
+                    break
+        shared = Counter(chain.from_iterable(runs))  # counted in one call, in the order of the triples
         pool = [self._words[wid] for wid, _ in shared.most_common(CLOSE_POOL)]
         return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
 
@@ -461,11 +515,12 @@ class SearchIndex:
     def sharing(self, words: Iterable[str], *, rarest: int = 12) -> dict[int, int]:
         """Units holding any of the `rarest` least common of `words` (folded), with how many of
         them each holds: a short list to compare closely. Units are numbered in document order."""
-        ids = {self._ids[w] for w in words if w in self._ids}
-        chosen = sorted(ids, key=lambda wid: len(self._units_of[wid]))[:rarest]
+        ids = {wid for wid in map(self._id, words) if wid is not None}
+        starts = self._unit_starts
+        chosen = sorted(ids, key=lambda wid: starts[wid + 1] - starts[wid])[:rarest]
         found: Counter[int] = Counter()
         for wid in chosen:
-            found.update(self._units_of[wid])
+            found.update(self._units_view[starts[wid] : starts[wid + 1]])
         return dict(found)
 
     def containing(self, words: tuple[str, ...]) -> list[int]:
@@ -540,6 +595,7 @@ def _snippet(text: str, char_spans: list[tuple[int, int, int]]) -> tuple[str, tu
 
 _GAP = 0xFFFF_FFFF  # no word's id: between units in the stream
 _LOG_COUNT = [0.0] + [1 + math.log(c) for c in range(1, 256)]  # 1 + log(occurrences), for 0-255
+_STEM_BITS = {language: 1 << i for i, language in enumerate(STEMMED)}  # a word's flags: which texts hold it
 
 
 def _source_text(source: Paragraph | Footnote | Article) -> str:
@@ -549,6 +605,46 @@ def _source_text(source: Paragraph | Footnote | Article) -> str:
 def _grams(word: str) -> set[str]:
     padded = f" {word} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _postings(runs: Iterable[array[int]]) -> tuple[array[int], array[int]]:
+    """Runs of numbers end to end, and where each starts (one more offset: where the last ends)."""
+    runs = list(runs)
+    return array("I", accumulate(map(len, runs), initial=0)), array("I", chain.from_iterable(runs))
+
+
+def _group(
+    n: int, keys: array[int], values: Iterable[int], others: array[int] | None = None
+) -> tuple[array[int], array[int], array[int]]:
+    """`values` (and `others`, alongside) grouped by their keys 0..n-1, keeping their order within each
+    key (a counting sort; keys of `_GAP` are left out): where each key's run starts (and one more
+    offset, where the last ends), the values, the others (empty without)."""
+    sizes = Counter(keys)
+    starts = array("I", accumulate(map(sizes.__getitem__, range(n)), initial=0))
+    total = starts[-1]
+    grouped = array("I", [0]) * total
+    slots = starts.tolist()  # each key's next free place
+    if others is None:
+        gap = _GAP
+        for key, value in zip(keys, values, strict=True):
+            if key != gap:
+                at = slots[key]
+                grouped[at] = value
+                slots[key] = at + 1
+        return starts, grouped, array("B")
+    alongside = array(others.typecode, [0]) * total
+    for key, value, other in zip(keys, values, others, strict=True):
+        at = slots[key]
+        grouped[at] = value
+        alongside[at] = other
+        slots[key] = at + 1
+    return starts, grouped, alongside
+
+
+def _within(values: array[int], start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The slice of values[start:end] (ascending) holding the values in [lo, hi), as indices of `values`."""
+    a = bisect.bisect_left(values, lo, start, end)
+    return a, bisect.bisect_left(values, hi, a, end)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

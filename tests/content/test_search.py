@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import random
 import tracemalloc
@@ -97,6 +98,37 @@ def test_query_parsing_splits_phrases_and_words() -> None:
 def test_unusable_queries_get_a_clear_error(index: SearchIndex, query: str) -> None:
     with pytest.raises(UserError):
         index.search(query)
+
+
+def test_the_index_holds_no_object_of_its_own_per_distinct_word(doc: Document) -> None:
+    """Issue 17 (memory): most words of a library occur once or twice, so what the index keeps per
+    distinct word is most of its size. It keeps the word itself (one string) and numbers in arrays
+    shared by all words: no array, dict entry or int object per word or per letter triple. (The
+    layout with three arrays per word and one per triple held 16 blocks per word here.)"""
+    rng = random.Random(17)
+    spellings = {"".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(rng.randint(6, 11))) for _ in range(3_000)}
+    words = sorted(spellings) * 2
+    rng.shuffle(words)
+    operative = tuple(
+        dataclasses.replace(p, text=" ".join(words[i :: len(doc.operative)]), verb=None, items=())
+        for i, p in enumerate(doc.operative)
+    )
+    synthetic = dataclasses.replace(doc, preamble=(), operative=operative, footnotes=(), annexes=(), versions=())
+    gc.collect()
+    tracemalloc.start()
+    try:
+        index = SearchIndex(synthetic)
+        kept = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(True, "*bot/content/search.py")])
+    finally:
+        tracemalloc.stop()
+    blocks = sum(stat.count for stat in kept.statistics("filename"))
+    assert len(index.vocabulary) == len(spellings)
+    assert blocks < 1.2 * len(spellings), f"{blocks:,} blocks for {len(spellings):,} distinct words"
+    some = sorted(spellings)[::300]  # and every word is still found, in every unit it is in
+    assert all(
+        index.search(w, limit=10).total == len({i % len(operative) for i, x in enumerate(words) if x == w})
+        for w in some
+    )
 
 
 def test_searching_keeps_nothing_of_what_was_searched(doc: Document) -> None:
