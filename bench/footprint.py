@@ -15,7 +15,7 @@ the bot formats a message with a plural and a date in each (their CLDR data load
 apart, before its memory at ready is read; the interactions cycle through the five Discord
 locales: their cost is in the memory figures.
 
-    python bench/footprint.py [--rounds 7] [--interactions 50000]
+    python bench/footprint.py [--rounds 15] [--interactions 50000]
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def run_child(kind: str, interactions: int) -> tuple[float, list[dict[str, float
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--interactions", type=int, default=50_000)
     parser.add_argument("--child", choices=("bot", "bare"))
     args = parser.parse_args()
