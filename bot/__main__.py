@@ -261,6 +261,7 @@ async def open_storage(
                 reason(exc),
                 delay,
             )
+            resume_collection()  # waiting seconds, perhaps minutes: start-up's pace no longer matters
             await sleep(delay)
         except (asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise SetupError(

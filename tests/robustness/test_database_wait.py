@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import socket
 from collections.abc import AsyncIterator
@@ -16,6 +17,7 @@ import pytest
 
 from bot.__main__ import open_storage
 from bot.config import load_settings
+from bot.memory import pause_collection
 from tests import postgres
 from tests.conftest import FIXTURE_DOC
 
@@ -86,6 +88,28 @@ async def test_a_database_that_is_not_reachable_yet_is_waited_for_then_opened(
 
 class GaveUp(Exception):
     """The test stops waiting (the bot itself would wait on)."""
+
+
+async def test_a_start_waiting_for_its_database_collects_cycles_again(tmp_path: Path) -> None:
+    # `python -m bot run` pauses the cyclic collector until it has logged in (bot/memory.py); a wait
+    # that may last minutes must not keep it paused.
+    (tmp_path / "config.yaml").write_text(
+        f"documents: [{FIXTURE_DOC}]\ndatabase: postgresql://bot@127.0.0.1:{closed_port()}/bot\n", encoding="utf-8"
+    )
+    collecting: list[bool] = []
+
+    async def sleep(seconds: float) -> None:
+        collecting.append(gc.isenabled())
+        raise GaveUp
+
+    pause_collection()
+    try:
+        with pytest.raises(GaveUp):
+            await open_storage(load_settings(tmp_path / "config.yaml"), sleep=sleep)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert collecting == [True]
 
 
 async def test_the_wait_between_tries_doubles_up_to_30_seconds(tmp_path: Path) -> None:
