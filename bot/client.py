@@ -63,6 +63,9 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
     """Turns every failure into an ephemeral answer, in one place; measures every answer."""
 
     def _from_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        # What the client typed may be echoed back (an error naming it, a search, autocomplete choices).
+        interaction.data = without_lone_surrogates(interaction.data)
+
         # discord.py's own dispatcher (2.7), with the time and outcome of each answer recorded.
         async def wrapper() -> None:
             started = time.perf_counter()
@@ -129,6 +132,30 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
             await send(interaction, reply)
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("Could not send the error reply for interaction %s (%s)", interaction.id, type(exc).__name__)
+
+
+_SURROGATES = frozenset(map(chr, range(0xD800, 0xE000)))
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """`value` (an interaction's data) with every lone surrogate replaced by U+FFFD, as a decoder shows it.
+
+    JSON may carry one escaped ("\\ud800"), though no UTF-8 text holds it; orjson, which discord.py
+    answers with, refuses to encode it, so an answer that echoes what was typed would be lost. Only
+    text that is not ASCII is looked at, character by character only when it cannot be UTF-8."""
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "".join("\ufffd" if c in _SURROGATES else c for c in value)
+        return value
+    if isinstance(value, dict):
+        return {k: without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    return value
 
 
 def interaction_kind(interaction: discord.Interaction[Any]) -> str:

@@ -100,3 +100,13 @@ async def test_a_command_removed_since_the_last_sync_gets_a_private_answer_and_n
     assert data["content"] == "This command is no longer available; it may take a minute to disappear from Discord."
     assert choices.json == {"type": 8, "data": {"choices": []}}
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+def test_lone_surrogates_in_what_was_typed_become_replacement_characters() -> None:
+    # orjson (discord.py's JSON) refuses to encode them: an answer echoing them would be lost.
+    from bot.client import without_lone_surrogates
+
+    data = {"options": [{"name": "ref", "value": "op \ud800 4\udfff"}, {"value": 4}], "name": "😀 ¶ ascii"}
+    cleaned = without_lone_surrogates(data)
+    assert cleaned == {"options": [{"name": "ref", "value": "op \ufffd 4\ufffd"}, {"value": 4}], "name": "😀 ¶ ascii"}
+    assert without_lone_surrogates(data["name"]) is data["name"]  # valid text is left as it is
