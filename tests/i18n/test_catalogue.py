@@ -188,3 +188,25 @@ def test_other_languages_are_read_on_first_use_and_a_broken_one_falls_back_to_en
         assert lazy.format("ru", "help-help") == "this help"
     assert "ru/interface.ftl:" in caplog.text and "its readers get English" in caplog.text
     assert lazy.format("zh-CN", "help-help") == "本帮助"  # the others are untouched
+
+
+def test_a_catalogue_that_is_not_utf8_is_reported_with_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A byte that is not UTF-8 (a file saved as Latin-1) is a problem like any other: file and line, at
+    start-up for English, logged with English for the readers of a language read on first use."""
+    locales = copy_of_shipped(tmp_path)
+    for locale in (SOURCE_LOCALE, "fr"):
+        path = locales / locale / "interface.ftl"
+        text = path.read_text(encoding="utf-8")
+        line = text.split("\nhelp-help = ")[0].count("\n") + 2
+        path.write_bytes(text.encode().replace(b"\nhelp-help = ", b"\nhelp-help = caf\xe9 ", 1))  # é in Latin-1
+        with pytest.raises(CatalogueProblems) as caught:
+            load_catalogues(locales, (SOURCE_LOCALE, "fr"))
+        assert any(p.startswith(f"{path}:{line}: ") and "UTF-8" in p for p in caught.value.problems)
+        if locale == SOURCE_LOCALE:
+            shutil.copy(LOCALES_DIR / SOURCE_LOCALE / "interface.ftl", path)
+    lazy = load_catalogues(locales, lazy=True)
+    with caplog.at_level("ERROR", logger="bot.i18n.catalogue"):
+        assert lazy.format("fr", "help-help") == "this help"
+    assert "fr/interface.ftl:" in caplog.text and "its readers get English" in caplog.text
