@@ -199,9 +199,18 @@ def _parse(path: Path, locale: str) -> Parsed:
         path,
         raw,
         f"{locale} {path}",
-        lambda: _parse_text(raw.decode("utf-8"), path, locale),
+        lambda: _parse_bytes(raw, path, locale),
         keep=lambda found: not found[2],
     )
+
+
+def _parse_bytes(raw: bytes, path: Path, locale: str) -> Parsed:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a problem like any other, file:line, not a traceback
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return ftl.Resource([]), {}, [f"{path}:{line}: not UTF-8: byte 0x{raw[exc.start]:02x}; save the file as UTF-8"]
+    return _parse_text(text, path, locale)
 
 
 def _parse_text(text: str, path: Path, locale: str) -> Parsed:
