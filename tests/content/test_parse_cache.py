@@ -6,17 +6,23 @@ parsing code or a folder that cannot be written must all give what parsing the f
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from fluent.syntax import FluentParser
 
 from bot.content import parsecache
+from bot.content.library import load_library
 from bot.content.loader import load_document
 from bot.content.yamlfile import FileProblems
 from bot.i18n.catalogue import LOCALES_DIR, SOURCE_LOCALE, CatalogueProblems, load_catalogues
-from tests.conftest import FIXTURE_DOC
+from tests.conftest import FIXTURE_DOC, ROOT
+
+CONTENT_DIR = ROOT / "content"
 
 GOOD = FIXTURE_DOC.read_text(encoding="utf-8")
 OP1 = "text: the Secretary-General to report on progress at its hundredth session;"
@@ -170,3 +176,65 @@ def test_under_systemd_the_cache_goes_to_the_services_cache_directory(
     assert not (doc.parent / parsecache.FOLDER).exists()  # nothing written beside the content
     monkeypatch.setattr("bot.content.yamlfile.yaml.parse", None)
     assert load_document(doc, "doc.yaml") == first
+
+
+def test_a_change_of_the_same_size_within_the_same_second_is_parsed_again(doc: Path) -> None:
+    # Nothing is trusted by date or size: an edit that keeps both (a digit changed, the time put back) is seen.
+    load_document(doc, "doc.yaml")
+    stat = doc.stat()
+    changed = GOOD.replace(OP1, OP1.replace("hundredth", "hundredtH"))
+    assert len(changed.encode()) == len(GOOD.encode()) and changed != GOOD
+    doc.write_text(changed, encoding="utf-8")
+    os.utime(doc, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert any("hundredtH" in p.text for p in load_document(doc, "doc.yaml").operative)
+
+
+def test_a_kept_original_is_still_checked_against_a_changed_translation(tmp_path: Path) -> None:
+    # The versions are checked against each other after loading, not when parsing: an original
+    # from the cache and a translation edited since still disagree, and say so.
+    original, french = CONTENT_DIR / "a-res-78-216.yaml", CONTENT_DIR / "a-res-78-216.fr.yaml"
+    for path in (original, french):
+        shutil.copy(path, tmp_path / path.name)
+    copy = tmp_path / original.name
+    assert "fr" in dict(load_library([copy], None).default.versions)
+    assert parsecache.entry_path(copy).is_file() and parsecache.entry_path(tmp_path / french.name).is_file()
+    edited = tmp_path / french.name
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace('symbol: "A/RES/78/216"', 'symbol: "A/RES/78/217"', 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(FileProblems) as caught:
+        load_library([copy], None)
+    assert any(p.field == "versions" and "A/RES/78/217" in p.message for p in caught.value.problems)
+
+
+WRITERS = """
+import sys
+from pathlib import Path
+from bot.content import parsecache
+from bot.content.library import load_library
+
+where, rounds = Path(sys.argv[1]), int(sys.argv[2])
+value = [str(i) * 50 for i in range(20_000)]  # about 1 MB pickled: many writes per entry
+wanted = b"k" * 32
+for _ in range(rounds):
+    parsecache._write(where, wanted, value)
+    found = parsecache._read(where, wanted)  # another process may have replaced it meanwhile: never half of one
+    assert found == value, "read half an entry"
+print("ok")
+"""
+
+
+def test_processes_writing_and_reading_one_entry_at_once_never_read_half_of_it(tmp_path: Path) -> None:
+    where = tmp_path / parsecache.FOLDER / "doc.yaml.parsed"
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITERS, str(where), "40"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+        assert out.decode().strip() == "ok"
+    assert [p.name for p in where.parent.iterdir()] == [where.name]  # no temporary file left behind
