@@ -13,7 +13,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.storage import Delivery, DeliveryState, Schedule, migrations
-from bot.storage.sqlite import SQLiteStorage
+from bot.storage.sqlite import SQLiteStorage, statements
 from tests.conftest import ROOT
 
 UTC = dt.UTC
@@ -173,3 +173,31 @@ async def test_a_database_from_the_first_release_upgrades_with_its_data(tmp_path
         assert await storage.notices(1, NOW - dt.timedelta(days=1)) == []
     finally:
         await storage.close()
+
+
+async def test_a_database_another_process_is_migrating_is_waited_for_then_found_done(tmp_path: Path) -> None:
+    # The version read before the lock is stale here: the other process migrates while this one
+    # waits for its write lock. The version read again inside the transaction must skip the work.
+    path = tmp_path / "bot.sqlite3"
+    (version, _, sql), *later = migrations()
+    async with aiosqlite.connect(path) as db:
+        await db.execute_fetchall("PRAGMA journal_mode = WAL")  # as the bot leaves it: opening needs no lock then
+        await db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        opening = asyncio.create_task(SQLiteStorage.open(path))
+        await asyncio.sleep(0.3)  # it has read version 1 and waits for the lock
+        assert not opening.done()
+        for number, _, more in later:
+            for statement in statements(more):
+                other.execute(statement).fetchall()
+            other.execute(f"PRAGMA user_version = {number}")
+        other.execute("COMMIT")
+        storage = await asyncio.wait_for(opening, 10)  # not "table already exists"
+        try:
+            assert await storage.schema_version() == len(migrations())
+        finally:
+            await storage.close()
+    finally:
+        other.close()
