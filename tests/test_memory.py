@@ -132,3 +132,38 @@ async def test_the_bot_resumes_collection_once_logged_in(
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_every_command_but_run_collects_cycles_when_it_works(tmp_path: Path) -> None:
+    # Each command as `python -m bot` runs it, one after the other in one process, doing its work
+    # (exit 0, not stopping at a missing config): none leaves the collector paused behind it.
+    script = """
+import contextlib, gc, io, runpy, sys
+for argv in [
+    ["show", "4"],
+    ["console"],
+    ["export", "--document", "62/152"],
+    ["compare", "76/174", "78/216"],
+    ["check"],
+    ["import", sys.argv[1], "--out", sys.argv[2]],
+]:
+    sys.argv = ["bot", *argv]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            runpy.run_module("bot", run_name="__main__")
+        except SystemExit as exit:
+            code = exit.code
+    print(argv[0], code, gc.isenabled())
+"""
+    source = ROOT / "tests" / "fixtures" / "unxml"
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(next(source.glob("*.xml"))), str(tmp_path / "imported")],
+        stdin=subprocess.DEVNULL,  # the console reads to the end of its input
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert out.stdout.splitlines()[-6:] == [
+        f"{command} 0 True" for command in ("show", "console", "export", "compare", "check", "import")
+    ], out.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -49,3 +50,28 @@ print(lazyre.pending())
     assert declared >= 10  # the finder's, the CJK classes, …
     assert at_import == declared
     assert after_warm == 0
+
+
+def test_threads_using_a_pattern_before_it_is_compiled_all_get_its_answers() -> None:
+    # The warm-up thread compiles while a command's thread uses the pattern: both answer as compiled.
+    slow = "|".join(f"[\\u4e00-\\u9fff]{{{n}}}x{n}" for n in range(1, 200))  # some ms to compile
+    text = "abc 维护x1 维护维护x2"
+    expected = re.compile(slow).search(text)
+    assert expected is not None
+
+    def use(lazy: LazyPattern, start: threading.Barrier, found: list[tuple[int, int] | None]) -> None:
+        start.wait()
+        match = lazy.search(text)
+        found.append(match and match.span())
+
+    for _ in range(5):
+        lazy = LazyPattern(slow)
+        start = threading.Barrier(8)
+        found: list[tuple[int, int] | None] = []
+        threads = [threading.Thread(target=use, args=(lazy, start, found)) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert found == [expected.span()] * 8
+        assert lazy.is_compiled
