@@ -210,3 +210,20 @@ def test_a_catalogue_that_is_not_utf8_is_reported_with_file_and_line(
     with caplog.at_level("ERROR", logger="bot.i18n.catalogue"):
         assert lazy.format("fr", "help-help") == "this help"
     assert "fr/interface.ftl:" in caplog.text and "its readers get English" in caplog.text
+
+
+def test_a_catalogue_file_that_cannot_be_read_is_reported_with_its_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A `.ftl` that cannot be opened (here a link to a file since removed) is a problem named after
+    the file, as a content file's is: not an OSError at start-up or for a language's first reader."""
+    locales = copy_of_shipped(tmp_path)
+    dangling = locales / "fr" / "zz-more.ftl"
+    dangling.symlink_to(tmp_path / "removed.ftl")
+    with pytest.raises(CatalogueProblems) as caught:
+        load_catalogues(locales, (SOURCE_LOCALE, "fr"))
+    assert [p.startswith(f"{dangling}:0: cannot be read") for p in caught.value.problems] == [True]
+    lazy = load_catalogues(locales, lazy=True)
+    with caplog.at_level("ERROR", logger="bot.i18n.catalogue"):
+        assert lazy.format("fr", "help-help") == "this help"
+    assert "fr/zz-more.ftl:0: cannot be read" in caplog.text
