@@ -194,7 +194,10 @@ def _parse(path: Path, locale: str) -> Parsed:
 
     Fluent's parser is pure Python (about 50 ms for the English files): a file parsed before without a
     problem is not parsed again (bot.content.parsecache)."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # as for a content file: the file named, line 0
+        return ftl.Resource([]), {}, [f"{path}:0: cannot be read: {exc.strerror or exc}"]
     return parsecache.parsed(
         path,
         raw,
