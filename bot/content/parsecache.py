@@ -45,7 +45,7 @@ _DIGEST_BYTES = 32
 
 
 @cache
-def _code_digest() -> bytes:
+def _code_digest() -> bytes | None:
     """The code whose output is kept: a change to any of it makes every entry stale. (Fluent's parser and
     syntax tree are its source files: `importlib.metadata` would take 50 ms to say its version.)"""
     import fluent.syntax
@@ -53,16 +53,23 @@ def _code_digest() -> bytes:
 
     package = Path(__file__).resolve().parent.parent
     fluent_syntax = Path(fluent.syntax.__file__).resolve().parent
+    content = sorted((package / "content").glob("*.py"))
+    if not content:
+        return None  # an install of bytecode only: no way to tell the code changed, so nothing is kept
     code = (
-        *sorted((package / "content").glob("*.py")),
+        *content,
         package / "i18n" / "catalogue.py",
         fluent_syntax / "parser.py",
         fluent_syntax / "ast.py",
     )
     digest = hashlib.sha256(f"{sys.version_info!r} PyYAML {yaml.__version__} {yaml.__with_libyaml__}".encode())
     for path in code:
+        try:
+            source = path.read_bytes()
+        except OSError:
+            return None  # the same: nothing is kept, every file is parsed
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        digest.update(source)
     return digest.digest()
 
 
@@ -79,9 +86,13 @@ def entry_path(path: Path, environ: Mapping[str, str] = os.environ) -> Path:
     return path.parent / FOLDER / f"{path.name}{SUFFIX}"
 
 
-def key(raw: bytes, name: str) -> bytes:
-    """What an entry must start with to stand for `raw` parsed, with problems reported under `name`."""
-    digest = hashlib.sha256(_code_digest())
+def key(raw: bytes, name: str) -> bytes | None:
+    """What an entry must start with to stand for `raw` parsed, with problems reported under `name`;
+    None when the parsing code's sources cannot be read (then nothing is cached)."""
+    code = _code_digest()
+    if code is None:
+        return None
+    digest = hashlib.sha256(code)
     digest.update(name.encode())
     digest.update(b"\0")
     digest.update(raw)
@@ -93,6 +104,8 @@ def parsed(path: Path, raw: bytes, name: str, parse: Callable[[], T], *, keep: C
 
     `parse` may raise (a file with problems); nothing is kept then, nor when `keep(result)` is false."""
     wanted = key(raw, name)
+    if wanted is None:
+        return parse()
     where = entry_path(path)
     found = _read(where, wanted)
     if found is not None:

@@ -238,3 +238,23 @@ def test_processes_writing_and_reading_one_entry_at_once_never_read_half_of_it(t
         assert run.returncode == 0, err.decode()
         assert out.decode().strip() == "ok"
     assert [p.name for p in where.parent.iterdir()] == [where.name]  # no temporary file left behind
+
+
+def test_without_the_parsing_codes_sources_nothing_is_kept(doc: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An install of bytecode only (or a parser's source gone): a change of code could not be told.
+    read = Path.read_bytes
+
+    def no_sources(self: Path) -> bytes:
+        if self.suffix == ".py":
+            raise FileNotFoundError(self)
+        return read(self)
+
+    parsecache._code_digest.cache_clear()
+    try:
+        monkeypatch.setattr(Path, "read_bytes", no_sources)
+        first = load_document(doc, "doc.yaml")
+        assert not parsecache.entry_path(doc).exists()
+        assert load_document(doc, "doc.yaml") == first
+    finally:
+        monkeypatch.undo()
+        parsecache._code_digest.cache_clear()
