@@ -125,6 +125,9 @@ class Catalogues:
         except CatalogueProblems as exc:
             log.error("The %s catalogue cannot be read; its readers get English:\n%s", locale, exc)
             resources, entries = [], {}
+        except Exception:  # anything else: the same, with its traceback (the first reader must get an answer)
+            log.exception("The %s catalogue cannot be read; its readers get English", locale)
+            resources, entries = [], {}
         self._resources[locale] = tuple(resources)
         self._entries[locale] = entries
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -227,3 +228,22 @@ def test_a_catalogue_file_that_cannot_be_read_is_reported_with_its_name(
     with caplog.at_level("ERROR", logger="bot.i18n.catalogue"):
         assert lazy.format("fr", "help-help") == "this help"
     assert "fr/zz-more.ftl:0: cannot be read" in caplog.text
+
+
+def test_a_language_read_on_first_use_that_fails_unexpectedly_gives_english_and_is_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.i18n import catalogue
+
+    for locale in (catalogue.SOURCE_LOCALE, "fr"):
+        shutil.copytree(catalogue.LOCALES_DIR / locale, tmp_path / locale)
+    loaded = catalogue.load_catalogues(tmp_path, (catalogue.SOURCE_LOCALE, "fr"), lazy=True)
+
+    def broken(folder: Path, locale: str) -> None:
+        raise RuntimeError("something no check foresaw")
+
+    monkeypatch.setattr(catalogue, "_read_locale", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.i18n.catalogue"):
+        text = loaded.format("fr", "read-search-count", total=3)
+    assert text == loaded.format(catalogue.SOURCE_LOCALE, "read-search-count", total=3)
+    assert any("fr catalogue cannot be read" in r.getMessage() for r in caplog.records)
