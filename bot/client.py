@@ -192,8 +192,9 @@ def _answer_undeliverable(error: BaseException) -> bool:
 def _warm(library: Library) -> None:
     """What is done on first use, done now: the search index, the slow regular expressions, and the
     modules only /compare and /trace need."""
+    import bot.compare_render  # noqa: F401 (first: a lazy pattern it declares is then compiled too)
+
     library.warm()
-    import bot.compare_render  # noqa: F401
 
 
 def _warmed(task: asyncio.Task[None]) -> None:
