@@ -279,10 +279,12 @@ def test_a_pathological_message_is_read_in_time_and_in_linear_time(doc: Document
     long = (unit * (MAX_SCAN // len(unit) + 1))[:MAX_SCAN]
     short = long[: MAX_SCAN // 10]
     find_refs(long, doc)  # warm the regex cache
-    long_cost, short_cost = _cost(long, doc), _cost(short, doc)
+    long_cost, short_cost = _cost(long, doc, runs=11), _cost(short, doc, runs=11)
     assert long_cost < BUDGET, f"{long_cost * 1000:.1f} ms"
-    # Ten times the text costs about ten times as much (quadratic would be a hundred).
-    assert long_cost <= 10 * short_cost * 1.5 + 0.0002, (long_cost, short_cost)
+    # Ten times the text costs about ten times as much: 6-10x here; quadratic would be a hundred. The
+    # bound allows twice that, since CI's busy cores once gave 17x (the short text's fastest run half
+    # its usual time).
+    assert long_cost <= 10 * short_cost * 2 + 0.0005, (long_cost, short_cost)
 
 
 @settings(max_examples=60, deadline=None)
