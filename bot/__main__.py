@@ -16,7 +16,7 @@ running with this identity (restarting would only fail again: the systemd unit d
 
 from __future__ import annotations
 
-from bot.memory import pause_collection
+from bot.memory import pause_collection, resume_collection
 
 if __name__ == "__main__":  # `python -m bot`, not a test importing this module
     pause_collection()  # before discord.py and the bot are imported; resumed once logged in (bot/memory.py)
@@ -55,7 +55,6 @@ from bot.content.yamlfile import FileProblems
 from bot.i18n.catalogue import LOCALES, SOURCE_LOCALE, CatalogueProblems, load_catalogues, shipped_catalogues
 from bot.instances import DuplicateInstance
 from bot.logsafety import install as install_redaction
-from bot.memory import resume_collection
 
 if TYPE_CHECKING:
     from bot.client import ResolutionBot

@@ -64,7 +64,7 @@ class ResolutionTree(app_commands.CommandTree["ResolutionBot"]):
 
     def _from_interaction(self, interaction: discord.Interaction[Any]) -> None:
         # What the client typed may be echoed back (an error naming it, a search, autocomplete choices).
-        interaction.data = without_lone_surrogates(interaction.data)
+        without_lone_surrogates(interaction.data)
 
         # discord.py's own dispatcher (2.7), with the time and outcome of each answer recorded.
         async def wrapper() -> None:
@@ -138,7 +138,8 @@ _SURROGATES = frozenset(map(chr, range(0xD800, 0xE000)))
 
 
 def without_lone_surrogates(value: Any) -> Any:
-    """`value` (an interaction's data) with every lone surrogate replaced by U+FFFD, as a decoder shows it.
+    """`value` (an interaction's data) with every lone surrogate replaced by U+FFFD, as a decoder shows it;
+    dicts and lists are mended in place.
 
     JSON may carry one escaped ("\\ud800"), though no UTF-8 text holds it; orjson, which discord.py
     answers with, refuses to encode it, so an answer that echoes what was typed would be lost. Only
@@ -151,10 +152,16 @@ def without_lone_surrogates(value: Any) -> Any:
         except UnicodeEncodeError:
             return "".join("\ufffd" if c in _SURROGATES else c for c in value)
         return value
-    if isinstance(value, dict):
-        return {k: without_lone_surrogates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):  # in place: nothing is copied on every interaction for a rare case
+        for key, item in value.items():
+            cleaned = without_lone_surrogates(item)
+            if cleaned is not item:
+                value[key] = cleaned
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            cleaned = without_lone_surrogates(item)
+            if cleaned is not item:
+                value[index] = cleaned
     return value
 
 

@@ -255,17 +255,23 @@ def read_file(path: Path, name: str) -> bytes:
         raise FileProblems([Problem(name, 0, "", f"cannot be read: {exc.strerror or exc}")]) from None
 
 
-def compose_bytes(raw: bytes, name: str) -> tuple[Reader, Node]:
-    """`compose` of bytes already read (see `read_file`), with problems reported under `name`."""
-    reader = Reader(name)
+def utf8_text(raw: bytes, name: str) -> str:
+    """A file's bytes as text; `FileProblems` with the line of the first byte that is not UTF-8."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise FileProblems(
             [Problem(name, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be read; save the file as UTF-8")]
         ) from None
-    text = text.removeprefix("\ufeff")  # a byte-order mark at the start is harmless (some editors write one)
+
+
+def compose_bytes(raw: bytes, name: str) -> tuple[Reader, Node]:
+    """`compose` of bytes already read (see `read_file`), with problems reported under `name`."""
+    reader = Reader(name)
+    text = utf8_text(raw, name).removeprefix(
+        "\ufeff"
+    )  # a byte-order mark at the start is harmless (some editors write one)
     if "\ufeff" in text:
         line = text.count("\n", 0, text.index("\ufeff")) + 1
         raise FileProblems([Problem(name, line, "", "a byte-order mark (U+FEFF) in the middle of the file; remove it")])

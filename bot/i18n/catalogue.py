@@ -18,6 +18,7 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as ftl
 
 from bot.content import parsecache
+from bot.content.yamlfile import FileProblems, utf8_text
 
 if TYPE_CHECKING:
     from fluent.runtime import FluentBundle
@@ -212,10 +213,9 @@ def _parse(path: Path, locale: str) -> Parsed:
 
 def _parse_bytes(raw: bytes, path: Path, locale: str) -> Parsed:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:  # a problem like any other, file:line, not a traceback
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return ftl.Resource([]), {}, [f"{path}:{line}: not UTF-8: byte 0x{raw[exc.start]:02x}; save the file as UTF-8"]
+        text = utf8_text(raw, str(path))
+    except FileProblems as exc:  # a problem like any other, file:line, not a traceback
+        return ftl.Resource([]), {}, [str(problem) for problem in exc.problems]
     return _parse_text(text, path, locale)
 
 

@@ -36,6 +36,7 @@ from tests.fakediscord import (
     Recorded,
     channel_option,
     guild_create_payload,
+    interaction_payload,
     message_payload,
     option,
     user_payload,
@@ -66,7 +67,10 @@ async def server_env(env: DiscordEnv) -> DiscordEnv:
     return env
 
 
-async def run_daily(env: DiscordEnv, sub: str, channel: int | None = None, **kw: Any) -> dict[str, Any]:
+async def run_daily(
+    env: DiscordEnv, sub: str, channel: int | None = None, *, locale: str | None = None, **kw: Any
+) -> dict[str, Any]:
+    """/daily `sub` with options `kw` (from a member whose Discord speaks `locale`, if given); the follow-up's JSON."""
     member_permissions = kw.pop("member_permissions", str((1 << 53) - 1))
     channel_permissions = kw.pop("channel_permissions", (1 << 53) - 1)
     options = [option(k, v) for k, v in kw.items()]
@@ -74,8 +78,12 @@ async def run_daily(env: DiscordEnv, sub: str, channel: int | None = None, **kw:
     if channel is not None:
         opt, resolved = channel_option("channel", channel, channel_permissions)
         options.insert(0, opt)
-    sent = await env.invoke("daily", daily(sub, options), resolved=resolved, member_permissions=member_permissions)
-    return await followed_up(env, sent)
+    payload = interaction_payload(
+        "daily", daily(sub, options), resolved=resolved, member_permissions=member_permissions
+    )
+    if locale is not None:
+        payload["locale"] = locale
+    return await followed_up(env, await env.dispatch(payload))
 
 
 async def followed_up(env: DiscordEnv, sent: Recorded) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from bot.render import daily_header, daily_markers
 from bot.storage import DeliveryState
 from bot.storage.sqlite import SQLiteStorage
 from tests.clock import FakeClock
-from tests.cogs.test_daily import followed_up
+from tests.cogs.test_daily import run_daily as run_daily_in
 from tests.cogs.test_reading import is_ephemeral
 from tests.conftest import DiscordEnv
 from tests.daily.conftest import CHANNEL, GUILD, Killed, RecordingPoster, Rig, make_scheduler, subscribe
@@ -35,7 +35,6 @@ from tests.fakediscord import (
     NO_EMBEDS_ID,
     NO_HISTORY_ID,
     VOICE_ID,
-    channel_option,
     guild_create_payload,
     interaction_payload,
     option,
@@ -78,21 +77,7 @@ async def server_env(env: DiscordEnv) -> DiscordEnv:
 
 async def run_daily(env: DiscordEnv, locale: str, sub: str, channel: int | None = None, **kw: Any) -> dict[str, Any]:
     """/daily `sub` from a member whose Discord speaks `locale`; the private follow-up's JSON."""
-    member_permissions = kw.pop("member_permissions", str((1 << 53) - 1))
-    channel_permissions = kw.pop("channel_permissions", (1 << 53) - 1)
-    options = [option(k, v) for k, v in kw.items()]
-    resolved = None
-    if channel is not None:
-        opt, resolved = channel_option("channel", channel, channel_permissions)
-        options.insert(0, opt)
-    payload = interaction_payload(
-        "daily",
-        [{"name": sub, "type": 1, "options": options}],
-        resolved=resolved,
-        member_permissions=member_permissions,
-    )
-    payload["locale"] = locale
-    data = await followed_up(env, await env.dispatch(payload))
+    data = await run_daily_in(env, sub, channel, locale=locale, **kw)
     assert is_ephemeral(data)  # a person's own answer: private, in their language
     return data
 
