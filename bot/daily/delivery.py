@@ -311,6 +311,7 @@ class Scheduler:
         self.health = SchedulerHealth()
         self.guard = guard or InvalidRequestGuard()
         self.pacer = pacer or Pacer(rate)
+        self.concurrency = concurrency  # posts (and history checks) in flight at once
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._stopping = False
@@ -673,7 +674,7 @@ class Scheduler:
             if not await self._request_slot(delivery) or await self._past_deadline(delivery, self.clock.now()):
                 return
             try:
-                found = await asyncio.wait_for(self._find(delivery, daily_markers(delivery.day)), self.send_timeout)
+                found = await self._find(delivery, daily_markers(delivery.day))
             except TimeoutError:
                 await self._retry(delivery, "history read timed out", uncertain=True)
                 return
@@ -709,20 +710,34 @@ class Scheduler:
         await self._record(delivery, result)
 
     async def _find(self, delivery: Delivery, marker: tuple[str, ...]) -> FindResult:
-        """Our post in the channel's history since the post's own time, page by page, each page paced."""
+        """Our post in the channel's history since the post's own time, page by page, each request
+        paced. Raises `TimeoutError` once its requests have taken `send_timeout` at Discord.
+
+        The bound is Discord's time, as a send's is: the waits for our pace are not counted
+        (`bot.daily.timing` says why the nonce window allows them). A take-over's checks queue
+        behind each other in the pacer, a permission read or three and a page each; counting that
+        queue made every check of a take-over time out, and their retries met in the same queue."""
         channel = delivery.channel_id
+        loop = asyncio.get_running_loop()
+        async with asyncio.timeout(self.send_timeout) as bound:
 
-        async def read_page(after: int | None, limit: int) -> Sequence[MessageRecord]:
-            await self.pacer.acquire()
-            return await self.poster.read_history(channel, after, limit)
+            async def pace() -> None:
+                left = (bound.when() or loop.time()) - loop.time()
+                bound.reschedule(None)  # our own queue: not Discord's time
+                await self.pacer.acquire()
+                bound.reschedule(loop.time() + left)
 
-        return await find_own_post(
-            read_page,
-            author_id=self.poster.own_id(),
-            marker=marker,
-            since=delivery.due - HISTORY_MARGIN,
-            readable=await self.poster.history_readable(channel, pace=self.pacer.acquire),
-        )
+            async def read_page(after: int | None, limit: int) -> Sequence[MessageRecord]:
+                await pace()
+                return await self.poster.read_history(channel, after, limit)
+
+            return await find_own_post(
+                read_page,
+                author_id=self.poster.own_id(),
+                marker=marker,
+                since=delivery.due - HISTORY_MARGIN,
+                readable=await self.poster.history_readable(channel, pace=pace),
+            )
 
     async def _unconfirmed(self, delivery: Delivery, reason: str) -> None:
         """The post may have reached Discord and the history cannot tell: never send it again."""
@@ -755,7 +770,7 @@ class Scheduler:
         if uncertain or delivery.uncertain:
             # It may have reached Discord: record what happened (without sending anything), not "missed".
             try:
-                found = await asyncio.wait_for(self._find(delivery, daily_markers(delivery.day)), self.send_timeout)
+                found = await self._find(delivery, daily_markers(delivery.day))
             except Exception as exc:  # a timeout or a read that failed: it stays unknown
                 log.warning("Could not read channel %s's history: %r", delivery.channel_id, exc)
                 found = FindResult(Seen.UNKNOWN, reason=Phrase(UNREAD))

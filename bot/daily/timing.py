@@ -20,6 +20,13 @@ resend must come within NONCE_WINDOW of the first request it might repeat:
 with send_timeout = lease / 4. `timing_problem` checks both; the configuration refuses values
 that break them. Later retries (backing off to 30 min) are past the window by design: by then
 the history check has run, and without it nothing is sent again.
+
+The send timeout bounds Discord's time: a send's request, and a history check's requests taken
+together. Waiting for the process's own pace (`bot.daily.delivery.Pacer`) before each request is
+not counted, or a take-over's checks, queued behind each other, would all time out and meet again
+in the same queue at their retry. That wait is at most the send slots over the rate per request,
+8 / 45 s at the defaults; the largest check (three permission reads and 50 pages) and the send's
+two turns then wait some 10 s in all, well inside the 120 s the defaults leave under the window.
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ RETRY_CAP = dt.timedelta(minutes=30)
 
 
 def send_timeout(lease: dt.timedelta) -> dt.timedelta:
-    """Each request (a send, a history read) is bounded well inside the lease."""
+    """A send's request, and a history check's requests together, are bounded well inside the
+    lease (not counting the waits for the process's pace)."""
     return lease / 4
 
 

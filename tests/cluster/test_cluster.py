@@ -38,10 +38,11 @@ LEASE_S = 5
 # take-over at 15 s is then past it, so only the history check keeps the killed process's
 # accepted post from appearing twice, as with production timings after a long stall.
 NONCE_WINDOW_S = 2.0
-# The compressed lease bounds each request at 1.25 s (lease / 4). On a loaded machine (CI: two
-# cores, five processes and PostgreSQL) a taken-over post's history read can miss that bound; the
-# post is then retried after 30, 60, 120 s, as in production. The promise checked here is "once",
-# not "on time", so the waits below allow three such retries. They end as soon as all is posted.
+# The compressed lease bounds each request at 1.25 s (lease / 4), not counting the wait for the
+# process's pace (CI failed when a take-over's history checks counted their queue in the pacer).
+# On a loaded machine (CI: two cores, five processes and PostgreSQL) a request can still miss it;
+# the post is then retried after 30, 60, 120 s, as in production. The promise checked here is
+# "once", not "on time", so the waits below allow three such retries. They end once all is posted.
 RETRIES_S = 7 * RETRY_BASE.total_seconds() + 30
 
 

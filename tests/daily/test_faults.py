@@ -213,6 +213,86 @@ async def test_a_hanging_request_is_bounded_and_checked_before_a_resend(rig: Rig
     assert record is not None and record.state is DeliveryState.SENT
 
 
+async def uncertain_post(rig: Rig, library: Library) -> None:
+    """Today's post accepted by Discord, its answer lost: the delivery waits to be retried, uncertain."""
+    await subscribe(rig)
+    real_post = rig.poster.post
+
+    async def accepted_then_hung(channel_id: int, reply: Reply, nonce: str) -> SendResult:
+        await real_post(channel_id, reply, nonce)
+        await asyncio.sleep(3600)  # the answer never comes
+        raise AssertionError("unreachable")
+
+    rig.poster.post = accepted_then_hung  # type: ignore[method-assign]
+    rig.clock.set(NINE_BERLIN)
+    assert await make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=0.05).run_once() == 1
+    rig.poster.post = real_post  # type: ignore[method-assign]
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.RETRY and record.uncertain
+    rig.clock.advance(minutes=30)  # past the retry and the nonce window
+
+
+async def test_a_history_check_waiting_for_its_turn_is_not_a_hanging_request(rig: Rig, library: Library) -> None:
+    """The bound on a request is Discord's time, not the wait for our own pace (CI's cluster test
+    failed so: a take-over's history checks, queued behind each other in one pacer, each ran out
+    of a bound meant for one request, and were retried together into the same queue)."""
+    await uncertain_post(rig, library)
+    pacer = Pacer(5)  # a turn every 0.2 s: the history page waits longer than a request may take
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=0.1)
+    scheduler.pacer = pacer
+    assert await scheduler.run_once() == 1
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.SENT, record and record.error
+    assert len(rig.posts()) == 1  # found in the history, not sent again
+
+
+@pytest.mark.parametrize("hangs", ["history page", "permission read"])
+async def test_a_history_check_whose_request_hangs_is_retried_within_the_bound(
+    rig: Rig, library: Library, hangs: str
+) -> None:
+    await uncertain_post(rig, library)
+    requests: list[str] = []
+
+    async def hang(*args: Any, pace: Any = None) -> Any:
+        if pace is not None:
+            await pace()
+        requests.append(hangs)
+        await asyncio.sleep(3600)
+
+    if hangs == "history page":
+        rig.poster.read_history = hang  # type: ignore[method-assign, assignment]
+    else:
+        rig.poster.history_readable = hang  # type: ignore[method-assign, assignment]
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=0.1)
+    async with asyncio.timeout(5):
+        assert await scheduler.run_once() == 1
+    assert requests == [hangs]
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.RETRY and record.uncertain
+    assert record.error == "history read timed out"
+    assert len(rig.posts()) == 1  # the one Discord accepted; nothing sent blind
+
+
+async def test_a_history_check_is_bounded_as_a_whole_not_request_by_request(rig: Rig, library: Library) -> None:
+    """Fifty slow pages, each well inside the bound: the check still ends at one send timeout of
+    Discord's time, so a resend stays within the nonce window (`bot.daily.timing`)."""
+    await uncertain_post(rig, library)
+    pages: list[int | None] = []
+
+    async def busy_channel(channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
+        pages.append(after)
+        await asyncio.sleep(0.02)
+        start = (after or 0) + 1
+        return [MessageRecord(start + i, 1234, "someone else") for i in range(limit)]  # always a full page
+
+    rig.poster.read_history = busy_channel  # type: ignore[method-assign]
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=0.1)
+    assert await scheduler.run_once() == 1
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.RETRY and record.error == "history read timed out"
+    assert 2 <= len(pages) <= 6
+
+
 @pytest.mark.parametrize(
     ("result", "checked"),
     [

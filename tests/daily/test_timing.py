@@ -11,6 +11,7 @@ import pytest
 from bot.config import DailySettings, load_settings
 from bot.content.yamlfile import FileProblems
 from bot.daily.delivery import Scheduler
+from bot.daily.history import MAX_PAGES
 from bot.daily.timing import (
     NONCE_WINDOW,
     RETRY_BASE,
@@ -39,6 +40,18 @@ def test_the_scheduler_bounds_each_request_as_the_inequality_assumes(library: ob
     scheduler = Scheduler(None, library, None, lease=DailySettings().claim_lease)  # type: ignore[arg-type]
     assert scheduler.send_timeout == send_timeout(DailySettings().claim_lease).total_seconds()
     assert scheduler.lease == DailySettings().claim_lease
+
+
+def test_the_pacing_the_bounds_leave_out_fits_in_what_the_defaults_leave_under_the_window(library: object) -> None:
+    """The send timeout counts Discord's time, not the waits for the process's pace: at most one
+    turn of every send slot per request. A take-over's largest history check (three permission
+    reads and every page) and its send's two turns must still end inside the nonce window."""
+    daily = DailySettings()
+    scheduler = Scheduler(None, library, None, lease=daily.claim_lease)  # type: ignore[arg-type]
+    turn = dt.timedelta(seconds=scheduler.concurrency / scheduler.pacer.rate)
+    requests = 3 + MAX_PAGES + 2
+    assert latest_takeover_resend(daily.claim_lease, daily.takeover_grace) + requests * turn < NONCE_WINDOW
+    assert latest_retry_resend(daily.claim_lease) + requests * turn < NONCE_WINDOW
 
 
 def test_the_old_defaults_break_it() -> None:
