@@ -431,7 +431,9 @@ class SearchIndex:
         table, text, starts, ids = self._gram_slots, self._gram_text, self._gram_starts, self._gram_ids_view
         mask = len(table) - 2
         runs = []
-        for gram in _grams(word):
+        # In a fixed order, not the set's (which follows the process's hash seed): words tied at
+        # the pool's edge are then the same ones in every process, and so is the answer.
+        for gram in sorted(_grams(word)):
             slot = hash(gram) & mask  # its hash is already made: the set of triples made it
             for at in range(table[slot], table[slot + 1]):
                 if text.startswith(gram, 3 * at):
