@@ -6,8 +6,11 @@ pickle takes about 10. This is Python's own answer for source files (`__pycache_
 
 - **Where.** Beside the file, in its folder's `__pycache__/` (which git ignores), named after the
   file; under systemd, whose sandbox leaves the bot's files read-only, in the service's cache
-  directory (`CacheDirectory=`, `$CACHE_DIRECTORY`). A folder the bot cannot write to simply gets
-  no cache.
+  directory (`CacheDirectory=`, `$CACHE_DIRECTORY`); with `PYTHONPYCACHEPREFIX` set, under that
+  prefix, as bytecode goes. A folder the bot cannot write to simply gets no cache. (It does not
+  follow `PYTHONDONTWRITEBYTECODE`, which many containers set for bytecode alone: the bot would
+  then parse its whole library at every start.) An entry has its file's permissions, as a `.pyc`
+  has its source's, so whoever may read the file may read its parse.
 - **When it is used.** Each entry starts with a digest of the file's bytes, of the parsing code
   (the source of `bot/content/` and of the catalogue reader), of the versions of Python, PyYAML and
   Fluent, and of the name problems are reported under. Any change to any of them and the file is
@@ -17,13 +20,15 @@ pickle takes about 10. This is Python's own answer for source files (`__pycache_
 - **Faults.** An entry that cannot be read (truncated by a crash, written by another version, not a
   pickle) is parsed again; one that cannot be written is skipped, and logged at debug level. Entries
   are written to a temporary file and renamed, so processes starting at once never read half an
-  entry.
+  entry; a temporary file left by a process killed while writing is removed by the next write of
+  that entry, once it is ten minutes old.
 - **Trust.** Loading a pickle runs code from it, exactly as importing a `.pyc` does: whoever can
   write the cache folder can already write the files beside it.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import logging
 import os
@@ -81,9 +86,15 @@ def entry_path(path: Path, environ: Mapping[str, str] = os.environ) -> Path:
     (its files are read-only there), in a tree mirroring the file's absolute path."""
     cache = environ.get(CACHE_DIRECTORY_ENV, "").split(":")[0]
     if cache:
-        absolute = path.resolve()
-        return Path(cache) / "parsed" / absolute.parent.relative_to(absolute.anchor) / f"{absolute.name}{SUFFIX}"
+        return _mirrored(Path(cache) / "parsed", path)
+    if sys.pycache_prefix:
+        return _mirrored(Path(sys.pycache_prefix), path)
     return path.parent / FOLDER / f"{path.name}{SUFFIX}"
+
+
+def _mirrored(root: Path, path: Path) -> Path:
+    absolute = path.resolve()
+    return root / absolute.parent.relative_to(absolute.anchor) / f"{absolute.name}{SUFFIX}"
 
 
 def key(raw: bytes, name: str) -> bytes | None:
@@ -112,7 +123,7 @@ def parsed(path: Path, raw: bytes, name: str, parse: Callable[[], T], *, keep: C
         return cast(T, found)  # an entry holds what `parse` returned for these bytes
     result = parse()
     if keep(result):
-        _write(where, wanted, result)
+        _write(where, wanted, result, path)
     return result
 
 
@@ -130,18 +141,38 @@ def _read(where: Path, wanted: bytes) -> object | None:
         return None
 
 
-def _write(where: Path, wanted: bytes, value: object) -> None:
+STALE_TEMPORARY_S = 600.0  # a temporary entry this old was left by a process killed while writing it
+
+
+def _write(where: Path, wanted: bytes, value: object, source: Path | None = None) -> None:
+    """Keep `value` at `where`, readable by whoever may read `source`."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=f".{where.name}.")
+        prefix = f".{where.name}."
+        handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=prefix)
         try:
             with os.fdopen(handle, "wb") as out:
+                if source is not None:
+                    os.fchmod(out.fileno(), (source.stat().st_mode & 0o666) | 0o600)
                 out.write(wanted)
                 out.write(data)
             os.replace(temporary, where)
         except BaseException:
             os.unlink(temporary)
             raise
+        _remove_stale_temporaries(where, prefix)
     except Exception as exc:  # a read-only folder, a full disk: the bot works without its cache
         log.debug("Could not keep the cache entry %s: %r", where, exc)
+
+
+def _remove_stale_temporaries(where: Path, prefix: str) -> None:
+    """Temporary files of this entry that a killed process left, judged by the file system's own
+    clock (the entry just written is its present): one still being written is minutes younger."""
+    written = where.stat().st_mtime
+    for left in where.parent.glob(f"{glob.escape(prefix)}*"):
+        try:
+            if written - left.stat().st_mtime > STALE_TEMPORARY_S:
+                left.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove

@@ -258,3 +258,39 @@ def test_without_the_parsing_codes_sources_nothing_is_kept(doc: Path, monkeypatc
     finally:
         monkeypatch.undo()
         parsecache._code_digest.cache_clear()
+
+
+def test_with_a_pycache_prefix_the_cache_goes_under_it(
+    doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prefix = tmp_path / "prefix"
+    monkeypatch.setattr(sys, "pycache_prefix", str(prefix))
+    first = load_document(doc, "doc.yaml")
+    entry = parsecache.entry_path(doc)
+    assert entry.is_relative_to(prefix) and entry.is_file()
+    assert not (doc.parent / parsecache.FOLDER).exists()  # nothing beside the content, as for bytecode
+    monkeypatch.setattr("bot.content.yamlfile.yaml.parse", None)
+    assert load_document(doc, "doc.yaml") == first
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o600])
+def test_an_entry_may_be_read_by_whoever_may_read_its_file(doc: Path, mode: int) -> None:
+    """As a .pyc takes its source's permissions: a service running as another user than the one
+    who ran `make run` first reads the entries, instead of parsing everything at each start."""
+    doc.chmod(mode)
+    load_document(doc, "doc.yaml")
+    assert parsecache.entry_path(doc).stat().st_mode & 0o777 == mode
+
+
+def test_a_temporary_entry_left_by_a_killed_process_is_removed_by_the_next_write(doc: Path) -> None:
+    entry = parsecache.entry_path(doc)
+    entry.parent.mkdir(parents=True)
+    old, young = entry.parent / f".{entry.name}.k1ll3d", entry.parent / f".{entry.name}.wr1t1ng"
+    for left in (old, young):
+        left.write_bytes(b"half an entry")
+    an_hour_ago = young.stat().st_mtime - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    load_document(doc, "doc.yaml")
+    assert entry.is_file()
+    assert not old.exists()  # a killed writer's
+    assert young.exists()  # another process may be writing it right now
