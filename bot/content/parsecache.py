@@ -9,8 +9,8 @@ pickle takes about 10. This is Python's own answer for source files (`__pycache_
   directory (`CacheDirectory=`, `$CACHE_DIRECTORY`); with `PYTHONPYCACHEPREFIX` set, under that
   prefix, as bytecode goes. A folder the bot cannot write to simply gets no cache. (It does not
   follow `PYTHONDONTWRITEBYTECODE`, which many containers set for bytecode alone: the bot would
-  then parse its whole library at every start.) An entry has its file's permissions, as a `.pyc`
-  has its source's, so whoever may read the file may read its parse.
+  then parse its whole library at every start.) An entry has its file's read permissions, as a
+  `.pyc` has its source's, so whoever may read the file may read its parse; never its write ones.
 - **When it is used.** Each entry starts with a digest of the file's bytes, of the parsing code
   (the source of `bot/content/` and of the catalogue reader), of the versions of Python, PyYAML and
   Fluent, and of the name problems are reported under. Any change to any of them and the file is
@@ -154,7 +154,7 @@ def _write(where: Path, wanted: bytes, value: object, source: Path | None = None
         try:
             with os.fdopen(handle, "wb") as out:
                 if source is not None:
-                    os.fchmod(out.fileno(), (source.stat().st_mode & 0o666) | 0o600)
+                    _share(out.fileno(), source)
                 out.write(wanted)
                 out.write(data)
             os.replace(temporary, where)
@@ -164,6 +164,16 @@ def _write(where: Path, wanted: bytes, value: object, source: Path | None = None
         _remove_stale_temporaries(where, prefix)
     except Exception as exc:  # a read-only folder, a full disk: the bot works without its cache
         log.debug("Could not keep the cache entry %s: %r", where, exc)
+
+
+def _share(handle: int, source: Path) -> None:
+    """The source's read permissions, never its write ones: whoever may edit a content file gets
+    no code run by it, and a pickle they could edit would run theirs (fchmod is not masked by the
+    umask, as a .pyc's mode is). A file system without modes keeps the entry its owner's only."""
+    try:
+        os.fchmod(handle, (source.stat().st_mode & 0o444) | 0o600)
+    except OSError as exc:
+        log.debug("Could not give the cache entry of %s its permissions: %r", source, exc)
 
 
 def _remove_stale_temporaries(where: Path, prefix: str) -> None:
