@@ -715,7 +715,7 @@ class Scheduler:
 
         The bound is Discord's time, as a send's is: the waits for our pace are not counted
         (`bot.daily.timing` says why the nonce window allows them). A take-over's checks queue
-        behind each other in the pacer, a permission read or three and a page each; counting that
+        behind each other in the pacer, up to four permission reads and a page each; counting that
         queue made every check of a take-over time out, and their retries met in the same queue."""
         channel = delivery.channel_id
         loop = asyncio.get_running_loop()

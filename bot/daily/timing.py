@@ -25,7 +25,7 @@ The send timeout bounds Discord's time: a send's request, and a history check's 
 together. Waiting for the process's own pace (`bot.daily.delivery.Pacer`) before each request is
 not counted, or a take-over's checks, queued behind each other, would all time out and meet again
 in the same queue at their retry. That wait is at most the send slots over the rate per request,
-8 / 45 s at the defaults; the largest check (three permission reads and 50 pages) and the send's
+8 / 45 s at the defaults; the largest check (four permission reads, a thread's, and 50 pages) and the send's
 two turns then wait some 10 s in all, well inside the 120 s the defaults leave under the window.
 """
 
