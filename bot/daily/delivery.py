@@ -723,6 +723,9 @@ class Scheduler:
 
             async def pace() -> None:
                 left = (bound.when() or loop.time()) - loop.time()
+                if left <= 0:  # spent while the loop was busy, its timer not yet run: no other turn, no other read
+                    bound.reschedule(loop.time())
+                    await asyncio.sleep(0)  # the bound's cancellation lands here
                 bound.reschedule(None)  # our own queue: not Discord's time
                 await self.pacer.acquire()
                 bound.reschedule(loop.time() + left)

