@@ -72,23 +72,49 @@ def parse_language(value: str | None) -> str | None:
     return found
 
 
-# "The text is not available in X": one line, in the reader's language (the official languages are the
-# ones a reader can ask for). The language's name is given in English beside it for the others.
+# "The text is not available in X": one line, in the language asked for (the official languages are the
+# ones a reader can ask for), so each sentence names that language as its own grammar wants ("en français",
+# "на русском языке"), and names the original in that language too, as CLDR does (`LANGUAGE_NAMES`).
 _NOT_AVAILABLE = {
     "en": "The official text is not available in {name}; this is the original ({original}).",
-    "fr": "Le texte officiel n’existe pas en {name} dans la bibliothèque ; voici l’original ({original}).",
-    "es": "El texto oficial no está disponible en {name}; este es el original ({original}).",
-    "ru": "Официальный текст на языке «{name}» недоступен; это оригинал ({original}).",
-    "zh": "没有{name}的正式文本；以下是原文（{original}）。",
-    "ar": "النص الرسمي غير متاح باللغة {name}؛ هذا هو النص الأصلي ({original}).",
+    "fr": "Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original ({original}).",
+    "es": "El texto oficial no está disponible en español; este es el original ({original}).",
+    "ru": "Официальный текст на русском языке недоступен; это оригинал ({original}).",
+    "zh": "没有中文的正式文本；以下是原文（{original}）。",
+    "ar": "النص الرسمي غير متاح باللغة العربية؛ هذا هو النص الأصلي ({original}).",
+}
+
+# The six languages' names in each of them, as in running text (lower case in French, Spanish and
+# Russian): CLDR's, which a test checks against Babel's copy; kept here so a note costs no locale data.
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "fr": "French", "es": "Spanish", "ru": "Russian", "zh": "Chinese", "ar": "Arabic"},
+    "fr": {"en": "anglais", "fr": "français", "es": "espagnol", "ru": "russe", "zh": "chinois", "ar": "arabe"},
+    "es": {"en": "inglés", "fr": "francés", "es": "español", "ru": "ruso", "zh": "chino", "ar": "árabe"},
+    "ru": {
+        "en": "английский",
+        "fr": "французский",
+        "es": "испанский",
+        "ru": "русский",
+        "zh": "китайский",
+        "ar": "арабский",
+    },
+    "zh": {"en": "英语", "fr": "法语", "es": "西班牙语", "ru": "俄语", "zh": "中文", "ar": "阿拉伯语"},
+    "ar": {
+        "en": "الإنجليزية",
+        "fr": "الفرنسية",
+        "es": "الإسبانية",
+        "ru": "الروسية",
+        "zh": "الصينية",
+        "ar": "العربية",
+    },
 }
 
 
 def not_available(wanted: str, original: str) -> str:
     """The one line said when a document lacks the reader's language, in that language."""
-    return _NOT_AVAILABLE.get(wanted, _NOT_AVAILABLE["en"]).format(
-        name=ENDONYMS.get(wanted, wanted), original=ENDONYMS.get(original, original)
-    )
+    said = wanted if wanted in _NOT_AVAILABLE else "en"
+    names = LANGUAGE_NAMES[said]
+    return _NOT_AVAILABLE[said].format(name=names.get(wanted, wanted), original=names.get(original, original))
 
 
 # -- right to left -------------------------------------------------------------------------

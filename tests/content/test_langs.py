@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.langs import parse_language, text_language
+from bot.content.langs import LANGUAGE_NAMES, LANGUAGES, not_available, parse_language, text_language
 from bot.content.library import load_library
 from bot.content.yamlfile import FileProblems
 from tests.conftest import ROOT
@@ -68,3 +68,29 @@ def test_the_language_option_takes_a_code_or_a_name(typed: str, code: str) -> No
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="Klingon"):
         parse_language("Klingon")
+
+
+def test_the_languages_names_are_cldr_s_in_each_language() -> None:
+    """Retyped for speed (no locale data loaded for a note), so checked against Babel's CLDR."""
+    from babel import Locale
+
+    for said in LANGUAGES:
+        cldr = Locale.parse(said).languages
+        assert LANGUAGE_NAMES[said] == {code: cldr[code] for code in LANGUAGES}, said
+
+
+@pytest.mark.parametrize(
+    ("wanted", "original", "line"),
+    [
+        ("fr", "en", "Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original (anglais)."),
+        ("es", "en", "El texto oficial no está disponible en español; este es el original (inglés)."),
+        ("ru", "fr", "Официальный текст на русском языке недоступен; это оригинал (французский)."),
+        ("zh", "en", "没有中文的正式文本；以下是原文（英语）。"),
+        ("ar", "en", "النص الرسمي غير متاح باللغة العربية؛ هذا هو النص الأصلي (الإنجليزية)."),
+        ("en", "fr", "The official text is not available in English; this is the original (French)."),
+    ],
+)
+def test_the_missing_language_line_is_written_as_that_language_writes(wanted: str, original: str, line: str) -> None:
+    """Not "en Français" nor «на языке «Русский»»: language names are lower case in French, Spanish
+    and Russian running text, and Russian says "на русском языке"."""
+    assert not_available(wanted, original) == line
