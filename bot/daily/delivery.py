@@ -54,7 +54,7 @@ from bot.content.model import Document
 from bot.content.refs import format_refs, parse_ref
 from bot.daily import regressions
 from bot.daily.health import SchedulerHealth, restart_delay
-from bot.daily.history import FindResult, MessageRecord, Seen, find_own_post
+from bot.daily.history import FindResult, HistoryUnavailable, MessageRecord, Seen, find_own_post
 from bot.daily.schedule import Order, nonce, pick, plan, sequence
 from bot.daily.timing import CLAIM_LEASE_SECONDS, RETRY_BASE, RETRY_CAP, send_timeout
 from bot.daily.words import Phrase, stored
@@ -106,12 +106,14 @@ class Poster(Protocol):
         """The bot's own user id: its posts are the messages by this author."""
 
     async def history_readable(self, channel_id: int, pace: Callable[[], Awaitable[None]] | None = None) -> bool | None:
-        """Whether the bot may read the channel's history (Read Message History); None if not known.
-        Awaits `pace()` before each request it makes to Discord (none when it knows from its cache)."""
+        """Whether the bot may read the channel's history (Read Message History); None if Discord will
+        not say. Awaits `pace()` before each request it makes to Discord (none when it knows from its
+        cache); raises `HistoryUnavailable` for a fault that passes."""
 
     async def read_history(self, channel_id: int, after: int | None, limit: int) -> Sequence[MessageRecord]:
         """One page of the channel's history after the snowflake `after`, oldest first (see
-        `bot.daily.history.ReadPage`); raises `HistoryRefused` when Discord refuses the read."""
+        `bot.daily.history.ReadPage`); raises `HistoryRefused` when Discord refuses the read,
+        `HistoryUnavailable` for a fault that passes."""
 
 
 class Clock(Protocol):
@@ -678,6 +680,9 @@ class Scheduler:
             except TimeoutError:
                 await self._retry(delivery, "history read timed out", uncertain=True)
                 return
+            except HistoryUnavailable as fault:
+                await self._retry(delivery, f"history read failed: {fault}", uncertain=True)
+                return
             if found.seen is Seen.FOUND:
                 if await self.storage.finish(
                     delivery, DeliveryState.SENT, claimant=self.claimant, message_id=found.message_id
@@ -711,7 +716,8 @@ class Scheduler:
 
     async def _find(self, delivery: Delivery, marker: tuple[str, ...]) -> FindResult:
         """Our post in the channel's history since the post's own time, page by page, each request
-        paced. Raises `TimeoutError` once its requests have taken `send_timeout` at Discord.
+        paced. Raises `TimeoutError` once its requests have taken `send_timeout` at Discord, and
+        `HistoryUnavailable` when one fails in a way that passes.
 
         The bound is Discord's time, as a send's is: the waits for our pace are not counted
         (`bot.daily.timing` says why the nonce window allows them). A take-over's checks queue

@@ -14,7 +14,7 @@ import aiohttp
 import discord
 
 from bot.daily.delivery import InvalidRequestGuard, Outcome, SendResult
-from bot.daily.history import HistoryRefused, MessageRecord
+from bot.daily.history import HistoryRefused, HistoryUnavailable, MessageRecord
 from bot.daily.words import Phrase
 from bot.render import Reply
 
@@ -89,15 +89,19 @@ class DiscordPoster:
         shard's server, taken over from a process that went quiet) computed from the channel, the
         server's roles and the bot's member, read over REST, each read after `pace()` (the
         scheduler's pacer: a take-over of many claims must not burst past the global limit).
-        None when it cannot be known."""
+        None when Discord will not say (it does not show the bot the channel, 403 or 404); a fault
+        that passes raises `HistoryUnavailable`, so the check is tried again."""
         channel = self.client.get_channel(channel_id)
         if isinstance(channel, (discord.abc.GuildChannel, discord.Thread)) and channel.guild.me is not None:
             return channel.permissions_for(channel.guild.me).read_message_history
         try:
             return await self._fetch_history_permission(channel_id, pace or _no_pace)
-        except (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError, KeyError, ValueError) as exc:
+        except (discord.Forbidden, discord.NotFound, KeyError, ValueError) as exc:  # Discord will not say
             log.info("Cannot tell whether I may read the history of channel %s: %s", channel_id, exc)
             return None
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError) as exc:
+            # A fault that passes: "not known" would leave a post not found unsent for good.
+            raise HistoryUnavailable(_fault(exc)) from exc
 
     async def _fetch_history_permission(self, channel_id: int, pace: Pace) -> bool | None:
         http = self.client.http
@@ -129,10 +133,20 @@ class DiscordPoster:
             page = [MessageRecord(message.id, message.author.id, message.content) async for message in history]
         except (discord.Forbidden, discord.NotFound) as exc:
             raise HistoryRefused(f"{exc.status}, code {exc.code}") from exc
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise HistoryUnavailable(_fault(exc)) from exc
         return sorted(page, key=lambda m: m.id)
 
 
 THREAD_TYPES = frozenset({10, 11, 12})
+
+
+def _fault(exc: BaseException) -> str:
+    """A passing fault, for the log: Discord's status, or the network error's kind."""
+    if isinstance(exc, discord.HTTPException):
+        return f"{exc.status} from Discord"
+    return f"network: {type(exc).__name__}"
+
 
 Pace = Callable[[], Awaitable[None]]
 

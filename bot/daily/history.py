@@ -65,6 +65,11 @@ class HistoryRefused(Exception):
     """Discord refused the history read (403, 404): the post can be neither found nor ruled out."""
 
 
+class HistoryUnavailable(Exception):
+    """A read for the history check failed in a way that passes (a dropped connection, a 5xx after
+    discord.py's own retries, a network timeout): the check is tried again later, as a send is."""
+
+
 ReadPage = Callable[[int | None, int], Awaitable[Sequence[MessageRecord]]]
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import aiohttp
+import discord
 import pytest
 
 from bot.content.library import Library
@@ -500,3 +502,49 @@ async def test_a_history_check_past_its_bound_starts_no_further_read(rig: Rig, l
     record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
     assert record is not None and record.error == "history read timed out"
     assert len(pages) == 1, f"{len(pages)} reads started"
+
+
+@pytest.mark.parametrize("fault", ["connection reset", "503 after discord.py's own retries", "read timeout"])
+async def test_a_passing_fault_reading_the_permission_is_retried_not_taken_for_an_unknown_permission(
+    rig: Rig, library: Library, fault: str
+) -> None:
+    """A take-over reads the bot's permission in another shard's channel over REST. A fault that
+    passes (a reset, a 5xx, aiohttp's own timeout) said "permission unknown", and a post not found
+    with an unknown permission is never sent again: the day's post was lost to one dropped
+    connection. It is retried now, as a failed history page is; only Discord's answer that the
+    channel cannot be seen (403, 404) leaves the permission unknown."""
+    await subscribe(rig)
+    rig.clock.set(NINE_BERLIN)
+    rig.poster.outcomes = [SendResult(Outcome.RETRY, detail="500 from Discord", uncertain=True)]  # not created
+    assert await rig.scheduler.run_once() == 1
+    rig.clock.advance(minutes=30)
+    failures = [1]
+
+    async def get_channel(channel_id: int) -> Any:
+        if failures:
+            failures.pop()
+            if fault == "connection reset":
+                raise aiohttp.ClientConnectionError("Connection reset by peer")
+            if fault == "read timeout":
+                raise TimeoutError
+            raise discord.DiscordServerError(SimpleNamespace(status=503, reason="Service Unavailable"), "upstream")
+        return {"id": str(channel_id), "guild_id": "77", "type": 0, "permission_overwrites": []}
+
+    async def get_guild(guild_id: int, with_counts: bool = False) -> Any:
+        return {"id": "77", "owner_id": "1", "roles": [{"id": "77", "permissions": str(1 << 16)}]}
+
+    async def get_member(guild_id: int, user_id: int) -> Any:
+        return {"user": {"id": str(user_id)}, "roles": []}
+
+    http = SimpleNamespace(get_channel=get_channel, get_guild=get_guild, get_member=get_member)
+    client = SimpleNamespace(get_channel=lambda _: None, http=http, user=SimpleNamespace(id=4242))
+    rig.poster.history_readable = DiscordPoster(client).history_readable  # type: ignore[arg-type, method-assign]
+    scheduler = make_scheduler(rig.storage, library, rig.poster, rig.clock, send_timeout=5)
+    assert await scheduler.run_once() == 1
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.RETRY and record.uncertain, record
+    rig.clock.advance(minutes=5)
+    assert await scheduler.run_once() == 1
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None and record.state is DeliveryState.SENT, record  # not in the history: sent now
+    assert len(rig.posts()) == 1
