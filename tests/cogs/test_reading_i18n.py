@@ -223,7 +223,7 @@ async def test_a_citation_s_wrapper_is_in_the_readers_language_and_the_legal_sty
     ("locale", "title", "default", "sizes"),
     [
         ("fr", "La bibliothèque\u00a0: 3 documents", "← texte par défaut ici", "15 alinéas du préambule"),
-        ("es-ES", "La biblioteca: 3 documentos", "← texto predeterminado aquí", "15 párrafos del preámbulo"),
+        ("es-ES", "La biblioteca: 3 documentos", "← texto por defecto aquí", "15 párrafos del preámbulo"),
         ("ru", "Библиотека: 3 документа", "← здесь по умолчанию", "15 пунктов преамбулы"),
         ("zh-CN", "文库：共 3 份文件", "← 此处默认文本", "序言部分 15 段"),
     ],
