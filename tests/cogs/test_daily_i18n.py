@@ -90,9 +90,9 @@ def no_english(text: str) -> None:
 # What each language says; the channel mention and Discord timestamps are the same in all of them.
 SET = {
     "fr": (
-        f"Publications quotidiennes mises en place dans <#{CHANNEL_ID}> : chaque jour à 18:30 Europe/Berlin, "
+        f"Publications quotidiennes mises en place dans <#{CHANNEL_ID}>\u00a0: chaque jour à 18:30 Europe/Berlin, "
         "ordre du document (PP1…, puis OP1…, puis on recommence), tirées de A/RES/62/152.\n"
-        f"Prochaine publication <t:{DUE}:F> (<t:{DUE}:R>) : PP 1 (1 sur 32)."
+        f"Prochaine publication le <t:{DUE}:F> (<t:{DUE}:R>)\u00a0: PP 1 (1 sur 32)."
     ),
     "es-ES": (
         f"Publicaciones diarias configuradas en <#{CHANNEL_ID}>: cada día a las 18:30 Europe/Berlin, "
@@ -183,7 +183,7 @@ async def test_the_preview_shows_the_post_in_the_servers_language_under_a_note_i
 @pytest.mark.parametrize(
     ("locale", "channel", "kw", "expected"),
     [
-        ("fr", CHANNEL_ID, {"time": "25:00"}, "« 25:00 » n’est pas une heure : écrivez HH:MM sur 24 heures"),
+        ("fr", CHANNEL_ID, {"time": "25:00"}, "«\u00a025:00\u00a0» n’est pas une heure\u00a0: écrivez HH:MM sur 24 heures"),
         ("zh-CN", CHANNEL_ID, {"time": "25:00"}, '"25:00"不是时间：请使用 24 小时制 HH:MM'),
         ("ru", CHANNEL_ID, {"timezone": "Mars/Olympus"}, "«Mars/Olympus» — незнакомый мне часовой пояс."),
         ("es-ES", CHANNEL_ID, {"timezone": "Mars/Olympus"}, "«Mars/Olympus» no es una zona horaria que conozca."),
@@ -193,7 +193,7 @@ async def test_the_preview_shows_the_post_in_the_servers_language_under_a_note_i
             "fr",
             NO_EMBEDS_ID,
             {},
-            f"Je ne peux pas publier dans <#{NO_EMBEDS_ID}> : il me manque Intégrer des liens, Envoyer des messages",
+            f"Je ne peux pas publier dans <#{NO_EMBEDS_ID}>\u00a0: il me manque Intégrer des liens, Envoyer des messages",
         ),
         ("zh-CN", NO_EMBEDS_ID, {}, f"我无法在 <#{NO_EMBEDS_ID}> 发布：我在那里缺少以下权限：嵌入链接、发送消息。"),
         (
@@ -303,7 +303,7 @@ async def test_a_deleted_channel_is_told_in_the_readers_language(server_env: Dis
             break
         await asyncio.sleep(0.01)
     fr = (await run_daily(server_env, "fr", "status"))["content"]
-    assert "• #news : le salon a été supprimé, ses publications quotidiennes ont donc cessé (<t:" in fr
+    assert "• #news\u00a0: le salon a été supprimé, ses publications quotidiennes ont donc cessé (<t:" in fr
     es = (await run_daily(server_env, "es-ES", "status"))["content"]
     assert "• #news: el canal se eliminó, así que sus publicaciones diarias se detuvieron (<t:" in es
 

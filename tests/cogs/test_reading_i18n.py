@@ -137,7 +137,7 @@ async def test_a_paragraph_its_title_fields_and_buttons_are_in_the_readers_langu
 @pytest.mark.parametrize(
     ("locale", "said", "english"),
     [
-        ("fr", ["10 sur 17 affichés", "Non affichés : OP11-17", "**Plus** les affiche"], ["Showing", "Left out"]),
+        ("fr", ["10 sur 17 affichés", "Non affichés\u00a0: OP11-17", "**Suite** les affiche"], ["Showing", "Left out"]),
         ("es-ES", ["Se muestran 10 de 17", "Sin mostrar: OP11-17", "**Más** los muestra"], ["Showing", "Left out"]),
         ("ru", ["Показано 10 из 17", "Не показаны: OP11-17", "кнопка **Ещё**"], ["Showing", "Left out"]),
         ("zh-CN", ["显示 17 项中的 10 项", "未显示：OP11-17", "**更多**"], ["Showing", "Left out"]),
@@ -166,7 +166,7 @@ async def test_a_footnote_and_the_paragraphs_citing_it(lenv: DiscordEnv, locale:
 @pytest.mark.parametrize(
     ("locale", "title", "heading"),
     [
-        ("fr", "ce qui est demandé : States", "**Demande**"),
+        ("fr", "ce qui est demandé\u00a0: States", "**Demande**"),
         ("es-ES", "lo que se pide a: States", "**Exhorta**"),
         ("ru", "что просят сделать: States", "**Призывает**"),
         ("zh-CN", "对以下方面的要求：States", "**促请**"),
@@ -186,7 +186,7 @@ async def test_a_summary_its_headings_and_footer(lenv: DiscordEnv, locale: str, 
 @pytest.mark.parametrize(
     ("locale", "footer", "nothing"),
     [
-        ("fr", "résultats, les 5 meilleurs affichés", "Rien dans les textes que je propose ne correspond à « zzqqxx »"),
+        ("fr", "résultats, les 5 meilleurs affichés", "Rien dans les textes que je propose ne correspond à «\u00a0zzqqxx\u00a0»"),
         ("es-ES", "coincidencias, se muestran las 5 mejores", "Nada en los textos que ofrezco coincide con «zzqqxx»"),
         ("ru", "показаны 5 лучших", "В текстах, которые я предоставляю, нет совпадений с «zzqqxx»"),
         ("zh-CN", "显示最佳的 5 个", "我提供的文本中没有与“zzqqxx”匹配的内容"),
@@ -222,8 +222,8 @@ async def test_a_citation_s_wrapper_is_in_the_readers_language_and_the_legal_sty
 @pytest.mark.parametrize(
     ("locale", "title", "default", "sizes"),
     [
-        ("fr", "La bibliothèque : 3 documents", "← texte par défaut ici", "15 alinéas du préambule"),
-        ("es-ES", "La biblioteca: 3 documentos", "← texto predeterminado aquí", "15 párrafos del preámbulo"),
+        ("fr", "La bibliothèque\u00a0: 3 documents", "← texte par défaut ici", "15 alinéas du préambule"),
+        ("es-ES", "La biblioteca: 3 documentos", "← texto por defecto aquí", "15 párrafos del preámbulo"),
         ("ru", "Библиотека: 3 документа", "← здесь по умолчанию", "15 пунктов преамбулы"),
         ("zh-CN", "文库：共 3 份文件", "← 此处默认文本", "序言部分 15 段"),
     ],

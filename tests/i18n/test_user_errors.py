@@ -134,14 +134,14 @@ def test_every_error_message_formats_in_every_language() -> None:
 
 def test_an_error_is_said_in_the_language_asked_and_in_english_for_the_logs() -> None:
     error = UserError("err-range-backwards", start="7", end="4")
-    assert error.text("fr") == "La plage 7-4 est à l’envers : vouliez-vous dire 4-7 ?"
+    assert error.text("fr") == "La plage 7-4 est à l’envers\u00a0: vouliez-vous dire 4-7\u00a0?"
     assert error.text("zh-TW") == "范围 7-4 是倒序的：您是指 4-7 吗？"
     assert error.text("de") == str(error) == "The range 7-4 runs backwards: did you mean 4-7?"
     assert (
         UserError("err-no-footnote", number="1200", footnotes=0)
         .text("fr")
         .startswith(
-            "Il n’y a pas de note de bas de page 1200 :"  # a number someone typed is echoed as typed
+            "Il n’y a pas de note de bas de page 1200\u00a0:"  # a number someone typed is echoed as typed
         )
     )
 
@@ -163,7 +163,7 @@ async def answer(env: DiscordEnv, payload: dict[str, Any], locale: str) -> str:
 
 
 BAD_REFERENCE = {
-    "fr": "Le paragraphe du dispositif 999 n’existe pas : cette résolution comporte les paragraphes du dispositif "
+    "fr": "Le paragraphe du dispositif 999 n’existe pas\u00a0: cette résolution comporte les paragraphes du dispositif "
     "1 à 17 et les alinéas du préambule PP1 à PP15.",
     "es-ES": "No existe el párrafo de la parte dispositiva 999: esta resolución tiene los párrafos de la parte "
     "dispositiva 1 a 17 y los párrafos del preámbulo PP1 a PP15.",
@@ -184,7 +184,7 @@ async def test_a_bad_reference_is_answered_in_the_readers_language(env: DiscordE
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
-        ("fr", "La plage 4-2 est à l’envers : vouliez-vous dire 2-4 ?"),
+        ("fr", "La plage 4-2 est à l’envers\u00a0: vouliez-vous dire 2-4\u00a0?"),
         ("zh-CN", "范围 4-2 是倒序的：您是指 2-4 吗？"),
     ],
 )
@@ -195,7 +195,7 @@ async def test_a_range_written_backwards_is_answered_in_the_readers_language(
 
 
 BAD_CHOICE = {
-    "fr": "« klingon » n’est pas valide pour cette option : choisissez l’une des valeurs proposées.",
+    "fr": "«\u00a0klingon\u00a0» n’est pas valide pour cette option\u00a0: choisissez l’une des valeurs proposées.",
     "es-ES": "«klingon» no es válido para esta opción: elija uno de los valores propuestos.",
     "ru": "«klingon» не подходит для этого параметра: выберите один из предложенных вариантов.",
     "zh-CN": "“klingon”不是此选项的有效值：请从给出的选项中选择一项。",
@@ -256,7 +256,7 @@ async def test_discord_py_s_permission_check_names_the_permissions_as_discord_sh
 
 
 OLD_BUTTON = {
-    "fr": "Ce bouton vient d’une version du bot qui n’existe plus ; relancez la commande.",
+    "fr": "Ce bouton vient d’une version du bot qui n’existe plus\u00a0; relancez la commande.",
     "es-ES": "Ese botón es de una versión del bot que ya no existe; vuelva a ejecutar el comando.",
     "ru": "Эта кнопка осталась от версии бота, которой больше нет; выполните команду ещё раз.",
     "zh-CN": "该按钮来自已不存在的旧版机器人；请重新运行命令。",
@@ -281,7 +281,7 @@ async def test_a_language_chosen_with_settings_wins_over_the_discord_client_s(en
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
-        ("fr", "Aucun document « 99/999 » dans la bibliothèque."),
+        ("fr", "Aucun document «\u00a099/999\u00a0» dans la bibliothèque."),
         ("zh-CN", "库中没有文件“99/999”。"),
     ],
 )
@@ -300,7 +300,7 @@ async def test_settings_document_answers_in_the_readers_language(env: DiscordEnv
 @pytest.mark.parametrize(
     ("locale", "named"),
     [
-        ("fr", "(résolution 62/152 de l’Assemblée générale) ; « resolution 60/161 » désigne un autre texte."),
+        ("fr", "(résolution 62/152 de l’Assemblée générale)\u00a0; «\u00a0resolution 60/161\u00a0» désigne un autre texte."),
         ("es-ES", "(resolución 62/152 de la Asamblea General); «resolution 60/161» designa otro texto."),
         ("ru", "(резолюция 62/152 Генеральной Ассамблеи); «resolution 60/161» указывает на другой текст."),
         ("zh-CN", "（大会第62/152号决议）；“resolution 60/161”指的是另一份文本。"),
@@ -318,9 +318,9 @@ async def test_another_resolution_is_named_the_uns_way_in_the_readers_language(
 
 WHATEVER_ELSE = {
     "fr": (
-        "Cette commande n’est plus disponible ; elle peut mettre une minute à disparaître de Discord.",
+        "Cette commande n’est plus disponible\u00a0; elle peut mettre une minute à disparaître de Discord.",
         "Cette commande ne fonctionne que sur les serveurs.",
-        "Désolé, une erreur s’est produite de mon côté. Elle a été consignée ; veuillez réessayer.",
+        "Désolé, une erreur s’est produite de mon côté. Elle a été consignée\u00a0; veuillez réessayer.",
     ),
     "zh-CN": (
         "此命令已不再可用；它可能要过一分钟才会从 Discord 中消失。",

@@ -51,20 +51,20 @@ daily-set-done = Publicaciones diarias { $verb ->
         [updated] actualizadas
        *[set] configuradas
     } en { $channel }: cada día a las { $time } { $zone }, { $order }, de { $symbol }.
-daily-set-next = Próxima publicación: { $when } ({ $relative }): { $label } ({ $index } de { $total }).
+daily-set-next = Próxima publicación el { $when } ({ $relative }): { $label } ({ $index } de { $total }).
 daily-stopped = Publicaciones diarias detenidas en { $channel }.
 daily-stopped-named = Publicaciones diarias detenidas en { $channel } (#{ $name }).
-daily-skipped = Se ha saltado { $skipped } en { $channel }. Próxima publicación: { $when }: { $label } ({ $index } de { $total }).
+daily-skipped = Se ha saltado { $skipped } en { $channel }. Próxima publicación el { $when }: { $label } ({ $index } de { $total }).
 daily-preview = Vista previa de la próxima publicación en { $channel }, { $when }:
 
 ## /daily status
 
 daily-status-title = **Publicaciones diarias** ({ $count } de { $most })
 daily-status-none = No hay publicaciones diarias en este servidor. Configúrelas con `/daily set channel:`.
-daily-status-line = • { $channel } a las { $time } { $zone }, { $order } — próxima { $when }: { $what }
+daily-status-line = • { $channel } a las { $time } { $zone }, { $order } — próxima publicación el { $when }: { $what }
 daily-status-next = { $label } ({ $index } de { $total })
 daily-status-invalid = (los ajustes ya no son válidos)
-daily-status-paused = ⏸ **En pausa**: { $reason }. Corríjalo y luego ejecute `/daily set` para este canal para reanudarlas.
+daily-status-paused = ⏸ **En pausa**: { $reason }. Corríjalo y vuelva a ejecutar `/daily set` en este canal para reanudarlas.
 daily-status-problem = ⚠ Último problema { $when }: { $problem }.
 daily-status-overdue = ⚠ La publicación del { $day } no salió antes de que terminara su plazo de recuperación: el bot se bloqueó mientras la enviaba. Se registrará como perdida y nunca se publicará con retraso.
 daily-status-no-history = ⚠ No tengo el permiso **Leer el historial de mensajes** en ese canal: si se pierde la respuesta a una publicación, no puedo comprobar si llegó, así que no la volveré a publicar. Concédamelo para que las publicaciones sean fiables.
@@ -97,9 +97,9 @@ daily-why-attempts = { $problem }, tras { $count ->
     }
 daily-retrying = { $problem }; se volverá a intentar
 daily-unconfirmed = puede que la publicación del { $day } llegara a Discord, pero { $reason }, así que no pude confirmar si Discord la aceptó; no la volví a publicar para que nunca aparezca dos veces
-daily-missed = la publicación del { $day } se perdió: { $why }, y su margen de recuperación ({ $hours } h después de su hora) ha terminado, así que no se publicó con retraso
-daily-down-one = la publicación del { $day } se perdió: el bot estaba detenido (o no podía conectar con su base de datos) en ese momento y no volvió hasta después del margen de recuperación ({ $hours } h después de la hora de publicación), así que no se publicó con retraso
-daily-down-range = las publicaciones del { $first } al { $last } se perdieron: el bot estaba detenido (o no podía conectar con su base de datos) en ese momento y no volvió hasta después del margen de recuperación ({ $hours } h después de la hora de publicación), así que no se publicaron con retraso
+daily-missed = la publicación del { $day } se perdió: { $why }, y su plazo de recuperación ({ $hours } h después de su hora) ha terminado, así que no se publicó con retraso
+daily-down-one = la publicación del { $day } se perdió: el bot estaba detenido (o no podía conectar con su base de datos) en ese momento y no volvió hasta después del plazo de recuperación ({ $hours } h después de la hora de publicación), así que no se publicó con retraso
+daily-down-range = las publicaciones del { $first } al { $last } se perdieron: el bot estaba detenido (o no podía conectar con su base de datos) en ese momento y no volvió hasta después del plazo de recuperación ({ $hours } h después de la hora de publicación), así que no se publicaron con retraso
 daily-deleted = el canal se eliminó, así que sus publicaciones diarias se detuvieron
 daily-zone-gone = su zona horaria «{ $zone }» ya no existe en la base de datos de zonas horarias; ejecute `/daily set` con una zona vigente, como Europe/Zurich
 daily-settings-invalid = sus ajustes guardados ya no son válidos; vuelva a ejecutar `/daily set` para este canal

@@ -8,7 +8,7 @@ help-paragraph = un párrafo tal cual; también `PP 3`, `fn 2`, `4-6`, `4, 7`, `
 help-cite = una cita lista para copiar (Naciones Unidas, corta, Bluebook, OSCOLA, AGLC); `quote:True` cita también el texto
 help-footnote = una nota a pie de página, sus enlaces y los párrafos que la citan
 help-summary = lo que se pide a los Estados (o a otros, o `all` para todos)
-help-search = los pasajes más pertinentes de la biblioteca; las "frases entre comillas" funcionan
+help-search = los pasajes más pertinentes de la biblioteca; las «frases entre comillas» funcionan
 help-about = los datos de la resolución y la procedencia del texto
 help-library = los textos cargados; la opción `document` de cada comando elige uno
 help-compare = qué cambió entre dos resoluciones, párrafo por párrafo, con los cambios marcados
@@ -19,7 +19,7 @@ help-settings-document = administradores del servidor: el texto que los comandos
 help-settings-server-language = administradores del servidor: el idioma de las respuestas públicas y publicaciones diarias
 help-settings-language = el idioma en que el bot le responde
 help-help = esta ayuda
-help-references = **Referencias:** pruebe `4` u `OP 4` (párrafo de la parte dispositiva), `PP 3` (párrafo del preámbulo), `fn 2` (nota a pie de página), un intervalo como `4-6` o una lista como `4, 7`. También `para. 4`, `¶¶ 4–6`, `pmbl. para. 3`, `third preambular paragraph`, `{ $number }, ¶ 4` (las referencias se escriben en inglés). En una lista, la parte se mantiene: `PP 3, 5` es PP3 y PP5.
+help-references = **Referencias:** pruebe `4` u `OP 4` (párrafo de la parte dispositiva), `PP 3` (párrafo del preámbulo), `fn 2` (nota a pie de página), un intervalo como `4-6` o una lista como `4, 7`. También `párr. 4`, `párrafos 4 y 7`, `párrafo 3 del preámbulo`, `¶¶ 4–6`, `{ $number }, ¶ 4`, y las formas inglesas `para. 4`, `pmbl. para. 3`, `third preambular paragraph`. En una lista, la parte se mantiene: `PP 3, 5` es PP3 y PP5.
 help-discussion = **En una conversación:** clic derecho (o pulsación larga) en un mensaje → Aplicaciones → *{ menu-quote-cited-paragraphs }* muestra todos los párrafos que menciona.
 help-contents = Esta resolución tiene los párrafos de la parte dispositiva 1 a { $operative }{ $preambular ->
         [0] {""}
@@ -52,7 +52,7 @@ about-contents = Contenido
 about-official-text = Texto oficial
 about-commands = Comandos
 about-commands-more = `/help` explica qué hace cada uno.
-about-footer = El texto es la transcripción fiel del documento oficial distribuido por las Naciones Unidas (en inglés). Los resúmenes son paráfrasis del bot en lenguaje sencillo, nunca el texto.
+about-footer = El texto es la transcripción fiel del documento oficial distribuido por las Naciones Unidas. Los resúmenes son paráfrasis del bot en lenguaje sencillo, nunca el texto.
 
 ## /settings
 

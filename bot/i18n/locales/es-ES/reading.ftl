@@ -88,7 +88,7 @@ read-library-title = { $count ->
         [one] La biblioteca: { $count } documento
        *[other] La biblioteca: { $count } documentos
     }
-read-library-default = ← texto predeterminado aquí
+read-library-default = ← texto por defecto aquí
 read-library-sizes = { $preambular ->
         [one] { $preambular } párrafo del preámbulo
        *[other] { $preambular } párrafos del preámbulo
@@ -116,7 +116,7 @@ read-button-open-annex = Abrir la { $number }, anexo
 
 ## Publicar en el canal, cuando el bot no publica
 
-read-post-locked = Este hilo está cerrado: solo quienes tienen el permiso **Gestionar hilos** pueden publicar en él, así que no lo publicaré aquí por usted. Su copia privada sigue visible para usted.
+read-post-locked = Este hilo está bloqueado: solo quienes tienen el permiso **Gestionar hilos** pueden publicar en él, así que no lo publicaré aquí por usted. Su copia privada sigue visible para usted.
 read-post-refused = No puede publicar usted mismo en { $where ->
         [thread] este hilo
        *[channel] este canal

@@ -18,8 +18,8 @@ cmp-change-dropped = supprimé
 cmp-change-split = scindé
 cmp-change-merged = fusionné
 cmp-change-moved = déplacé
-cmp-alike = similaire à { $percent } %
-cmp-modified-alike = modifié (similaire à { $percent } %)
+cmp-alike = similaire à { $percent } %
+cmp-modified-alike = modifié (similaire à { $percent } %)
 cmp-run-unchanged = { $refs } · inchangés
 cmp-run-unchanged-renumbered = { $refs } · inchangés (anciennement { $old })
 
@@ -67,19 +67,22 @@ cmp-lead-words = Mots introductifs
 ## La vue d’ensemble
 
 cmp-overview-title = { $old } → { $new } · ce qui a changé
-cmp-overview-description = Paragraphes appariés par leur texte, non par leur numéro : { $old } ({ $old_year }) → { $new } ({ $new_year }).
+cmp-overview-description = Paragraphes appariés par leur texte, non par leur numéro : { $old } ({ $old_year }) → { $new } ({ $new_year }).
 cmp-addressees = Destinataires
-cmp-addressee-new = nouveau : { $name }
-cmp-addressee-dropped = retiré : { $name }
+cmp-addressee-new = nouveau : { $name }
+cmp-addressee-dropped = retiré : { $name }
 cmp-references-new = Nouvelles références
 cmp-references-dropped = Références qui ne figurent plus
 cmp-footnotes = Notes de bas de page (comparées par leur contenu)
-cmp-footnote-dropped = ~~{ $old }~~ supprimée : { $text }
-cmp-footnote-new = { $new } nouvelle : { $text }
-cmp-footnote-renumbered = { $new } (anciennement { $old }) : { $text }
-cmp-overview-footer = Modifications apparentes : ~~supprimé~~ **ajouté**. { cmp-more } : chaque paragraphe, partie par partie.
-cmp-overview-more = Page 1 sur { $total } : **{ cmp-more }** affiche chaque paragraphe.
-cmp-and-more = … et { $count } de plus
+cmp-footnote-dropped = ~~{ $old }~~ supprimée : { $text }
+cmp-footnote-new = { $new } nouvelle : { $text }
+cmp-footnote-renumbered = { $new } (anciennement { $old }) : { $text }
+cmp-overview-footer = Modifications apparentes : ~~supprimé~~ **ajouté**. { cmp-more } : chaque paragraphe, partie par partie.
+cmp-overview-more = Page 1 sur { $total } : **{ cmp-more }** affiche chaque paragraphe.
+cmp-and-more = … et { $count ->
+        [one] { $count } autre
+       *[other] { $count } autres
+    }
 
 ## Les pages
 
@@ -88,15 +91,15 @@ cmp-page-footer = Page { $page } sur { $total } · { cmp-legend }
 
 ## Un paragraphe (/compare … paragraph:)
 
-cmp-paragraph-new = Nouveau dans la résolution { $new } : la résolution { $old } n’a pas d’équivalent.
-cmp-paragraph-dropped = Supprimé : la résolution { $new } n’a pas d’équivalent.
+cmp-paragraph-new = Nouveau dans la résolution { $new } : la résolution { $old } n’a pas d’équivalent.
+cmp-paragraph-dropped = Supprimé : la résolution { $new } n’a pas d’équivalent.
 cmp-paragraph-footer = { cmp-legend } · appariés par le texte, non par le numéro
 
 ## /trace
 
-cmp-trace-title = Historique : { $query }
-cmp-trace-first = Première occurrence : { $number } { $ref } ({ $year }).
-cmp-trace-first-strengthened = Première occurrence : { $number } { $ref } ({ $year }) ; formulation renforcée dans { $later }.
+cmp-trace-title = Historique : { $query }
+cmp-trace-first = Première occurrence : { $number } { $ref } ({ $year }).
+cmp-trace-first-strengthened = Première occurrence : { $number } { $ref } ({ $year }) ; formulation renforcée dans { $later }.
 cmp-trace-first-appearance = première occurrence
 cmp-trace-unchanged-since = inchangé depuis { $symbol }
 cmp-trace-elsewhere = dans un autre paragraphe
@@ -105,13 +108,13 @@ cmp-trace-lead = { $direction ->
         [weaker] mots introductifs moins fermes
        *[changed] autres mots introductifs
     }
-cmp-trace-against = par rapport à { $symbol } :
+cmp-trace-against = par rapport à { $symbol } :
 cmp-trace-footer = { $found ->
         [one] Dans { $found } résolution sur { $searched }, par ordre d’adoption
        *[other] Dans { $found } résolutions sur { $searched }, par ordre d’adoption
     }
 cmp-trace-page = page { $page } sur { $total }
-cmp-trace-choice-words = « { $text } »
+cmp-trace-choice-words = « { $text } »
 
 ## Boutons
 
@@ -122,12 +125,12 @@ cmp-post = Publier dans le salon
 
 ## Erreurs
 
-cmp-error-same = Les deux désignent { $symbol } : choisissez deux résolutions différentes à comparer.
-cmp-error-not-a-part = « { $part } » n’est pas une partie : choisissez le préambule (`preamble`) ou le dispositif (`operative`).
+cmp-error-same = Les deux désignent { $symbol } : choisissez deux résolutions différentes à comparer.
+cmp-error-not-a-part = « { $part } » n’est pas une partie : choisissez le préambule (`preamble`) ou le dispositif (`operative`).
 cmp-error-not-compared = { $symbol } ne fait pas partie des deux résolutions comparées.
-cmp-error-footnote = Comparez ici des paragraphes ; les notes de bas de page sont comparées par leur contenu dans la vue d’ensemble.
-cmp-error-no-match = Aucune résolution de la bibliothèque ne contient « { $query } ». Essayez avec moins de mots, ou un paragraphe comme `78/216 op 5`.
-cmp-error-old-button = Ce bouton provient d’une version du bot qui n’existe plus ; relancez la commande.
-cmp-error-trace-footnote = L’historique suit des paragraphes : indiquez un paragraphe, par exemple `78/216 op 5`, ou citez les mots.
-cmp-error-trace-too-long = Ce texte est trop long pour en retracer l’historique ({ $length } caractères) ; limitez-le à moins de { $limit } caractères.
+cmp-error-footnote = Comparez ici des paragraphes ; les notes de bas de page sont comparées par leur contenu dans la vue d’ensemble.
+cmp-error-no-match = Aucune résolution de la bibliothèque ne contient « { $query } ». Essayez avec moins de mots, ou un paragraphe comme `78/216 op 5`.
+cmp-error-old-button = Ce bouton provient d’une version du bot qui n’existe plus ; relancez la commande.
+cmp-error-trace-footnote = L’historique suit des paragraphes : indiquez un paragraphe, par exemple `78/216 op 5`, ou citez les mots.
+cmp-error-trace-too-long = Ce texte est trop long pour en retracer l’historique ({ $length } caractères) ; limitez-le à moins de { $limit } caractères.
 cmp-error-trace-empty = Indiquez des mots dont retracer l’historique, ou un paragraphe comme `78/216 op 5`.
