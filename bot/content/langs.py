@@ -77,7 +77,7 @@ def parse_language(value: str | None) -> str | None:
 # "на русском языке"), and names the original in that language too, as CLDR does (`LANGUAGE_NAMES`).
 _NOT_AVAILABLE = {
     "en": "The official text is not available in {name}; this is the original ({original}).",
-    "fr": "Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original ({original}).",
+    "fr": "Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original ({original}).",
     "es": "El texto oficial no está disponible en español; este es el original ({original}).",
     "ru": "Официальный текст на русском языке недоступен; это оригинал ({original}).",
     "zh": "没有中文的正式文本；以下是原文（{original}）。",

@@ -74,7 +74,7 @@ async def test_a_document_without_the_reader_s_language_comes_in_the_original_wi
     data = await run(lang_env, "paragraph", "fr", ref="4")  # 62/152: English only
     assert (
         data["content"]
-        == "*Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original (anglais).*"
+        == "*Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original (anglais).*"
     )
     assert data["embeds"][0]["description"].startswith("4. *Calls upon* all States")
 

@@ -82,7 +82,7 @@ def test_the_languages_names_are_cldr_s_in_each_language() -> None:
 @pytest.mark.parametrize(
     ("wanted", "original", "line"),
     [
-        ("fr", "en", "Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original (anglais)."),
+        ("fr", "en", "Le texte officiel n’existe pas en français dans la bibliothèque ; voici l’original (anglais)."),
         ("es", "en", "El texto oficial no está disponible en español; este es el original (inglés)."),
         ("ru", "fr", "Официальный текст на русском языке недоступен; это оригинал (французский)."),
         ("zh", "en", "没有中文的正式文本；以下是原文（英语）。"),
