@@ -140,7 +140,7 @@ async def test_a_paragraph_its_title_fields_and_buttons_are_in_the_readers_langu
         ("fr", ["10 sur 17 affichés", "Non affichés\u00a0: OP11-17", "**Suite** les affiche"], ["Showing", "Left out"]),
         ("es-ES", ["Se muestran 10 de 17", "Sin mostrar: OP11-17", "**Más** los muestra"], ["Showing", "Left out"]),
         ("ru", ["Показано 10 из 17", "Не показаны: OP11-17", "кнопка **Ещё**"], ["Showing", "Left out"]),
-        ("zh-CN", ["显示 17 项中的 10 项", "未显示：OP11-17", "**更多**"], ["Showing", "Left out"]),
+        ("zh-CN", ["显示17项中的10项", "未显示：OP11-17", "**更多**"], ["Showing", "Left out"]),
     ],
 )
 async def test_what_did_not_fit_is_said_in_the_readers_language(
@@ -169,7 +169,7 @@ async def test_a_footnote_and_the_paragraphs_citing_it(lenv: DiscordEnv, locale:
         ("fr", "ce qui est demandé\u00a0: States", "**Demande**"),
         ("es-ES", "lo que se pide a: States", "**Exhorta**"),
         ("ru", "что просят сделать: States", "**Призывает**"),
-        ("zh-CN", "对以下方面的要求：States", "**促请**"),
+        ("zh-CN", "对以下对象的要求：States", "**促请**"),
     ],
 )
 async def test_a_summary_its_headings_and_footer(lenv: DiscordEnv, locale: str, title: str, heading: str) -> None:
@@ -189,7 +189,7 @@ async def test_a_summary_its_headings_and_footer(lenv: DiscordEnv, locale: str, 
         ("fr", "résultats, les 5 meilleurs affichés", "Rien dans les textes que je propose ne correspond à «\u00a0zzqqxx\u00a0»"),
         ("es-ES", "coincidencias, se muestran las 5 mejores", "Nada en los textos que ofrezco coincide con «zzqqxx»"),
         ("ru", "показаны 5 лучших", "В текстах, которые я предоставляю, нет совпадений с «zzqqxx»"),
-        ("zh-CN", "显示最佳的 5 个", "我提供的文本中没有与“zzqqxx”匹配的内容"),
+        ("zh-CN", "显示最佳的5个", "我提供的文本中没有与“zzqqxx”匹配的内容"),
     ],
 )
 async def test_search_results_and_no_results(lenv: DiscordEnv, locale: str, footer: str, nothing: str) -> None:
@@ -225,7 +225,7 @@ async def test_a_citation_s_wrapper_is_in_the_readers_language_and_the_legal_sty
         ("fr", "La bibliothèque\u00a0: 3 documents", "← texte par défaut ici", "15 alinéas du préambule"),
         ("es-ES", "La biblioteca: 3 documentos", "← texto por defecto aquí", "15 párrafos del preámbulo"),
         ("ru", "Библиотека: 3 документа", "← здесь по умолчанию", "15 пунктов преамбулы"),
-        ("zh-CN", "文库：共 3 份文件", "← 此处默认文本", "序言部分 15 段"),
+        ("zh-CN", "文库：共3份文件", "← 此处默认文本", "序言部分15段"),
     ],
 )
 async def test_the_library(lenv: DiscordEnv, locale: str, title: str, default: str, sizes: str) -> None:
@@ -241,7 +241,7 @@ async def test_the_library(lenv: DiscordEnv, locale: str, title: str, default: s
 @pytest.mark.parametrize(
     ("locale", "article"),
     [("fr", "Déclaration, article 12"), ("es-ES", "Declaración, artículo 12"), ("ru", "Декларация, статья 12"),
-     ("zh-CN", "宣言，第12条")],
+     ("zh-CN", "《宣言》，第12条")],
 )  # fmt: skip
 async def test_an_article_of_the_declaration(lenv: DiscordEnv, locale: str, article: str) -> None:
     data = await run(lenv, "paragraph", locale, ref="53/144 art 12")
@@ -405,7 +405,7 @@ async def complete(env: DiscordEnv, command: str, locale: str, name: str, typed:
         ("fr", "OP4-6 · 3 éléments", "Tout le monde (tous les destinataires)", "(dans OP 2)", "article 12 · "),
         ("es-ES", "OP4-6 · 3 elementos", "Todos (todos los destinatarios)", "(en OP 2)", "artículo 12 · "),
         ("ru", "OP4-6 · 3 элемента", "Все (все адресаты)", "(в: OP 2)", "статья 12 · "),
-        ("zh-CN", "OP4-6 · 3 项", "所有人（全部对象）", "（见 OP 2）", "第12条 · "),
+        ("zh-CN", "OP4-6 · 3项", "所有人（全部对象）", "（见 OP 2）", "第12条 · "),
     ],
 )
 async def test_autocomplete_names_are_in_the_readers_language_and_values_stay_as_typed(

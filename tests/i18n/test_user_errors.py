@@ -135,7 +135,7 @@ def test_every_error_message_formats_in_every_language() -> None:
 def test_an_error_is_said_in_the_language_asked_and_in_english_for_the_logs() -> None:
     error = UserError("err-range-backwards", start="7", end="4")
     assert error.text("fr") == "La plage 7-4 est à l’envers\u00a0: vouliez-vous dire 4-7\u00a0?"
-    assert error.text("zh-TW") == "范围 7-4 是倒序的：您是指 4-7 吗？"
+    assert error.text("zh-TW") == "范围 7-4 是倒序的：你是指 4-7 吗？"
     assert error.text("de") == str(error) == "The range 7-4 runs backwards: did you mean 4-7?"
     assert (
         UserError("err-no-footnote", number="1200", footnotes=0)
@@ -185,7 +185,7 @@ async def test_a_bad_reference_is_answered_in_the_readers_language(env: DiscordE
     ("locale", "expected"),
     [
         ("fr", "La plage 4-2 est à l’envers\u00a0: vouliez-vous dire 2-4\u00a0?"),
-        ("zh-CN", "范围 4-2 是倒序的：您是指 2-4 吗？"),
+        ("zh-CN", "范围 4-2 是倒序的：你是指 2-4 吗？"),
     ],
 )
 async def test_a_range_written_backwards_is_answered_in_the_readers_language(
@@ -214,7 +214,7 @@ async def test_a_bad_option_value_is_answered_in_the_readers_language(env: Disco
 
 MANAGE_SERVER = {
     "fr": "Il faut l’autorisation Gérer le serveur pour changer les réglages de ce serveur.",
-    "zh-CN": '需要"管理服务器"权限才能更改本服务器的设置。',
+    "zh-CN": '需要“管理服务器”权限才能更改本服务器的设置。',
 }
 
 
@@ -236,7 +236,7 @@ GUARDED = {
     "fr": "Il vous faut les autorisations Gérer le serveur, Intégrer des liens pour faire cela.",
     "es-ES": "Necesita los permisos Gestionar servidor, Insertar enlaces para hacer eso.",
     "ru": "Для этого нужны права «Управлять сервером», «Встраивать ссылки».",
-    "zh-CN": "执行此操作需要以下 2 项权限：“管理服务器”、“嵌入链接”。",
+    "zh-CN": "执行此操作需要以下2项权限：“管理服务器”、“嵌入链接”。",
     "en-US": "You need the Manage Server, Embed Links permissions to do that.",
 }
 
@@ -282,7 +282,7 @@ async def test_a_language_chosen_with_settings_wins_over_the_discord_client_s(en
     ("locale", "expected"),
     [
         ("fr", "Aucun document «\u00a099/999\u00a0» dans la bibliothèque."),
-        ("zh-CN", "库中没有文件“99/999”。"),
+        ("zh-CN", "文库中没有文件“99/999”。"),
     ],
 )
 async def test_settings_document_answers_in_the_readers_language(env: DiscordEnv, locale: str, expected: str) -> None:

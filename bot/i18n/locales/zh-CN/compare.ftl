@@ -18,20 +18,20 @@ cmp-change-dropped = 删除
 cmp-change-split = 拆分
 cmp-change-merged = 合并
 cmp-change-moved = 移位
-cmp-alike = 相似度 { $percent }%
-cmp-modified-alike = 已修改（相似度 { $percent }%）
+cmp-alike = 相似度{ $percent }%
+cmp-modified-alike = 已修改（相似度{ $percent }%）
 cmp-run-unchanged = { $refs } · 未改动
 cmp-run-unchanged-renumbered = { $refs } · 未改动（原为 { $old }）
 
 ## 各部分按变化类型统计的段落数
 
-cmp-count-unchanged = 未改动 { $count } 段
-cmp-count-modified = 修改 { $count } 段
-cmp-count-new = 新增 { $count } 段
-cmp-count-dropped = 删除 { $count } 段
-cmp-count-split = 拆分 { $count } 段
-cmp-count-merged = 合并 { $count } 段
-cmp-count-moved = 移位 { $count } 段
+cmp-count-unchanged = 未改动{ $count }段
+cmp-count-modified = 修改{ $count }段
+cmp-count-new = 新增{ $count }段
+cmp-count-dropped = 删除{ $count }段
+cmp-count-split = 拆分{ $count }段
+cmp-count-merged = 合并{ $count }段
+cmp-count-moved = 移位{ $count }段
 cmp-count-nothing = 无
 
 ## 引导词（执行部分的动词）
@@ -57,13 +57,13 @@ cmp-footnote-dropped = ~~{ $old }~~ 删除：{ $text }
 cmp-footnote-new = { $new } 新增：{ $text }
 cmp-footnote-renumbered = { $new }（原为 { $old }）：{ $text }
 cmp-overview-footer = 修订标记：~~删除~~ **插入**。{ cmp-more }：逐部分列出每一段。
-cmp-overview-more = 第 1 页，共 { $total } 页：点击 **{ cmp-more }** 查看每一段。
-cmp-and-more = ……另有 { $count } 项
+cmp-overview-more = 第1页，共{ $total }页：点击 **{ cmp-more }** 查看每一段。
+cmp-and-more = ……另有{ $count }项
 
 ## 分页
 
 cmp-legend = ~~删除~~ **插入**
-cmp-page-footer = 第 { $page } 页，共 { $total } 页 · { cmp-legend }
+cmp-page-footer = 第{ $page }页，共{ $total }页 · { cmp-legend }
 
 ## 单个段落（/compare … paragraph:）
 
@@ -85,8 +85,8 @@ cmp-trace-lead = { $direction ->
        *[changed] 引导词有改动
     }
 cmp-trace-against = 与 { $symbol } 相比：
-cmp-trace-footer = 在所检索的 { $searched } 项决议中出现于 { $found } 项，按通过先后排列
-cmp-trace-page = 第 { $page } 页，共 { $total } 页
+cmp-trace-footer = 在所检索的{ $searched }项决议中出现于{ $found }项，按通过先后排列
+cmp-trace-page = 第{ $page }页，共{ $total }页
 cmp-trace-choice-words = “{ $text }”
 
 ## 按钮
@@ -102,8 +102,8 @@ cmp-error-same = 两项均为 { $symbol }：请选择两项不同的决议进行
 cmp-error-not-a-part = “{ $part }”不是决议的组成部分：请选择序言部分（`preamble`）或执行部分（`operative`）。
 cmp-error-not-compared = { $symbol } 不是所比较的两项决议之一。
 cmp-error-footnote = 此处比较的是段落；脚注在概览中按内容比较。
-cmp-error-no-match = 库中没有任何决议包含“{ $query }”。请减少字数，或输入段落，例如 `78/216 op 5`。
+cmp-error-no-match = 文库中没有任何决议包含“{ $query }”。请减少字数，或输入段落，例如 `78/216 op 5`。
 cmp-error-old-button = 该按钮来自已不复存在的旧版机器人；请重新运行命令。
 cmp-error-trace-footnote = 追溯以段落为单位：请输入段落，例如 `78/216 op 5`，或引用原文。
-cmp-error-trace-too-long = 该文本过长，无法追溯（{ $length } 个字符）；请控制在 { $limit } 个字符以内。
+cmp-error-trace-too-long = 该文本过长，无法追溯（{ $length }个字符）；请控制在{ $limit }个字符以内。
 cmp-error-trace-empty = 请输入要追溯的文字，或输入段落，例如 `78/216 op 5`。

@@ -18,7 +18,7 @@ err-other-text = 本机器人提供的是 { $symbol }（{ $body ->
         [general-assembly] 大会第{ $number }号决议
        *[other] { $name }
     }）；“{ $shown }”指的是另一份文本。请查询第{ $number }号决议的段落，例如 `4` 或 `PP 3`。
-err-reference-too-long = 该引用太长，无法读取（{ $length } 个字符）。{ err-syntax-help }
+err-reference-too-long = 该引用太长，无法读取（{ $length }个字符）。{ err-syntax-help }
 err-no-article = { $symbol } 没有第{ $article }条。
 err-reference-needs-number = 哪一个编号？“{ $item }”需要一个编号，例如 `{ $item } 3`。{ err-syntax-help }
 err-reference-unreadable = 无法将“{ $item }”识别为段落引用。{ err-syntax-help }
@@ -33,11 +33,11 @@ err-range-mixed = 范围只能在同一部分之内：“{ $item }”混合了{ 
         [art] 条款
        *[op] 执行部分段落
     }。请改用列表，例如 `PP 15, OP 1`。
-err-range-backwards = 范围 { $start }-{ $end } 是倒序的：您是指 { $end }-{ $start } 吗？
-err-too-many = 一次请求的条目超过 { $max } 个；请缩小范围。
+err-range-backwards = 范围 { $start }-{ $end } 是倒序的：你是指 { $end }-{ $start } 吗？
+err-too-many = 一次请求的条目超过{ $max }个；请缩小范围。
 err-which-paragraph = 哪一段？{ err-syntax-help }
 err-which-paragraph-or-all = 哪一段？{ err-syntax-help } 保留 `all` 即可引用整项决议。
-err-one-reference = 此处只能给出一个引用，而不是 { $count } 个。
+err-one-reference = 此处只能给出一个引用，而不是{ $count }个。
 err-paragraph-not-footnote = “{ $ref }”是段落，不是脚注：请使用 `/paragraph { $ref }`。
 err-no-footnote = 没有脚注{ $number }：本决议{ $footnotes ->
         [0] 没有脚注
@@ -59,7 +59,7 @@ err-no-such-part = 没有{ $kind ->
 
 ## 决议附件所载宣言的条款（/paragraph art 12）
 
-err-no-articles-anywhere = 库中没有任何文本包含条款：条款属于决议附件所载的宣言。
+err-no-articles-anywhere = 文库中没有任何文本包含条款：条款属于决议附件所载的宣言。
 err-no-articles = { $symbol } 没有条款：它包含{ err-outline }。
 err-no-articles-elsewhere = { $symbol } 没有条款：它包含{ err-outline }。《宣言》的条款见 { $declaration }。
 err-no-such-article = 没有第{ $article }条：《宣言》共有第{ $first }至{ $last }条。
@@ -81,15 +81,15 @@ err-no-such-item = 第{ $article }条{ $clause ->
 
 ## 库中的文件
 
-err-no-document = 库中没有文件“{ $name }”。库中有 { $symbols }：请用文号、编号（62/152）、年份或标题中的词语来指定。
-err-resolution-not-in-library = 第{ $number }号决议不在库中；库中有 { $symbols }。
+err-no-document = 文库中没有文件“{ $name }”。文库中有 { $symbols }：请用文号、编号（62/152）、年份或标题中的词语来指定。
+err-resolution-not-in-library = 第{ $number }号决议不在文库中；文库中有 { $symbols }。
 err-document-conflict = “{ $text }”指的是 { $named }，但 document 选项选择的是 { $chosen }：请将该选项留空，或从引用中删去文号。
 
 ## /cite、/search、/summary、引用所提及的段落
 
-err-no-style = 没有“{ $style }”这种引用格式。请从以下格式中选择：{ $styles }。（没有 APA 或 Harvard：这两种手册都没有为联合国决议公布引用格式。）
-err-search-too-long = 搜索内容太长（{ $length } 个字符）；请少于 { $max } 个字符。
-err-search-empty = 请至少输入一个词进行搜索，例如 `有罪不罚` 或 `"言论自由"`。
+err-no-style = 没有“{ $style }”这种引文格式。请从以下格式中选择：{ $styles }。（没有 APA 或 Harvard：这两种手册都没有为联合国决议公布引文格式。）
+err-search-too-long = 搜索内容太长（{ $length }个字符）；请少于{ $max }个字符。
+err-search-empty = 请至少输入一个词进行搜索，例如 `有罪不罚` 或 `“言论自由”`。
 err-not-addressee = “{ $text }”不是本决议针对的对象。请从以下选项中选择：{ $choices }，或 `all`。
 err-nobody-addressed = { $symbol } 的执行部分中没有任何段落针对：{ $addressee }。
 err-nobody-addressed-anyone = { $symbol } 的执行部分中没有任何段落针对任何对象。
@@ -130,9 +130,9 @@ err-invalid-option = “{ $value }”不是此选项的有效值：{ $type ->
 err-servers-only = 此命令只能在服务器中使用。
 err-missing-permissions = 执行此操作需要{ $count ->
         [1] {""}
-       *[other] 以下 { $count } 项
+       *[other] 以下{ $count }项
     }权限：“{ $permissions }”。
-err-not-here = 您不能在此处使用此命令。
+err-not-here = 你不能在此处使用此命令。
 err-discord-problem = Discord 处理该请求时出现问题；请稍后再试。
 err-unexpected = 抱歉，我这边出了点问题。问题已记录；请重试。
 

@@ -8,7 +8,7 @@ help-paragraph = 段落原文；也可用 `PP 3`、`fn 2`、`4-6`、`4, 7`、`ar
 help-cite = 可直接复制的引文（联合国、简短、Bluebook、OSCOLA、AGLC）；`quote:True` 同时引用原文
 help-footnote = 脚注、其中的链接以及引用它的段落
 help-summary = 对各国（或其他对象，或 `all` 表示全部）提出的要求
-help-search = 文库中最相关的段落；支持"带引号的短语"
+help-search = 文库中最相关的段落；支持“带引号的短语”
 help-about = 本决议的基本信息和文本来源
 help-library = 已载入的文本；每个命令的 `document` 选项可选择其中之一
 help-compare = 两项决议之间有何变化，逐段对照，并标出修改
@@ -33,21 +33,21 @@ about-adopted-on-report = { DATETIME($adopted, dateStyle: "long") }根据委员�
 about-adopted-on-report-only = { DATETIME($adopted, dateStyle: "long") }通过（报告{ $report }）
 about-description = **{ $name }**，{ $origin }。
 about-session = 届会
-    .value = { $session }，议程项目 { $item }
+    .value = { $session }，议程项目{ $item }
 about-adopted = 通过
     .value = { DATETIME($adopted, dateStyle: "long") }，{ $meeting }
 about-distributed = 分发
     .value = { DATETIME($distributed, dateStyle: "long") }（{ $distribution }）
 about-contents = 内容
-    .value = 序言部分 { $preambular } 段 · 执行部分 { $operative } 段 · 脚注 { $footnotes } 个
+    .value = 序言部分{ $preambular }段 · 执行部分{ $operative }段 · 脚注{ $footnotes }个
 about-official-text = 正式文本
 about-commands = 命令
 about-commands-more = 各命令的作用见 `/help`。
-about-footer = 文本逐字转录自联合国分发的正式文件（英文）。摘要是机器人用通俗语言所作的转述，绝非决议原文。
+about-footer = 文本逐字转录自联合国分发的正式文件。摘要是机器人用通俗语言所作的转述，绝非决议原文。
 
 ## /settings
 
-settings-manage-server = 需要"管理服务器"权限才能更改本服务器的设置。
+settings-manage-server = 需要“管理服务器”权限才能更改本服务器的设置。
 settings-style-current = 本服务器的引文默认采用 **{ $style }** 格式。可用 `style` 选项选择其他格式。
 settings-style-set = 本服务器的引文现在默认采用 **{ $style }** 格式。每个人仍可用 `/cite … style:` 选择格式。
 settings-language-chosen = 机器人在任何地方回答你时使用的语言：**{ $language }**。选择 *{ choice-language-auto }* 可恢复跟随 Discord 语言。

@@ -10,12 +10,12 @@ read-title = { $kind ->
        *[operative] 执行部分第{ $number }段
     }
 read-article = 第{ $number }条{ $rest }
-read-declaration = 宣言
+read-declaration = 《宣言》
 read-annexed = { $annex }，{ $article }
 read-footnotes = 脚注
 read-links = 链接
 read-cited-in = 引用于
-read-showing = 显示 { $total } 项中的 { $shown } 项（一条 Discord 消息最多容纳 { $embeds } 个嵌入内容和 { $chars } 个字符）。未显示：{ $rest }；{ $how }。
+read-showing = 显示{ $total }项中的{ $shown }项（一条 Discord 消息最多容纳{ $embeds }个嵌入内容和{ $chars }个字符）。未显示：{ $rest }；{ $how }。
 read-more-all = 点击 **更多** 或使用 `/paragraph { $rest }` 可查看
 read-more-some = **更多** 显示 { $shows }；`/paragraph { $rest }` 显示全部
 read-more-none = 使用 `/paragraph { $rest }` 可查看
@@ -36,18 +36,18 @@ read-strength = { $strength ->
         [invites] 邀请
        *[other] 其他规定（未提出要求）
     }
-read-also-to = *（亦向：{ $who }）*
+read-also-to = *（亦针对：{ $who }）*
 read-summary-everyone = 要求谁做什么
 read-summary-who = { $plural ->
-        [yes] 对以下方面的要求：{ $who }
-       *[no] 对以下方面的要求：{ $who }
+        [yes] 对以下对象的要求：{ $who }
+       *[no] 对以下对象的要求：{ $who }
     }
 read-summary-continued = { $title }（续）
 read-summary-footer = 这些是为本机器人撰写的通俗摘要（英文），并非决议的措辞。如需正式文本，请使用 /paragraph 加段落编号。
 read-summary-footer-opening = 本文本尚未撰写摘要：每行引号中的内容是该段落自身的开头文字。如需完整的正式文本，请使用 /paragraph 加段落编号。
 read-summary-footer-mixed = 引号中的行是该段落自身的开头文字（尚未撰写摘要）；其余为本机器人撰写的通俗摘要（英文），并非决议的措辞。如需正式文本，请使用 /paragraph 加段落编号。
-read-page-more = 第 { $page } 页，共 { $pages } 页：**更多** 显示其余内容。
-read-page = 第 { $page } 页，共 { $pages } 页。
+read-page-more = 第{ $page }页，共{ $pages }页：**更多** 显示其余内容。
+read-page = 第{ $page }页，共{ $pages }页。
 
 ## /search
 
@@ -60,20 +60,20 @@ read-search-nothing = { $symbol } 中没有与“{ $query }”匹配的内容。
 read-search-close = 文本中的相近词：{ $words }。
 read-search-try = 请尝试减少或更换搜索词，或使用 `/paragraph` 浏览。
 read-search-title = 搜索：{ $query }
-read-search-best = 共 { $total } 个结果，显示最佳的 { $shown } 个 · 使用 /paragraph 加编号查看全文
-read-search-count = 共 { $total } 个结果 · 使用 /paragraph 加编号查看全文
+read-search-best = 共{ $total }个结果，显示最佳的{ $shown }个 · 使用 /paragraph 加编号查看全文
+read-search-count = 共{ $total }个结果 · 使用 /paragraph 加编号查看全文
 
 ## /cite
 
 read-style = { $style ->
         [un] 联合国惯例
-        [short] 文件编号
+        [short] 文号
        *[other] { $name }
     }
 read-cite-running = 正文中的写法：
 read-cite-official = 正式文本：<{ $url }>
 read-cite-whole = *（整份决议太长，无法在此引用：请引用具体段落。）*
-read-cite-whole-declaration = *（整份宣言太长，无法在此引用：请引用具体条款。）*
+read-cite-whole-declaration = *（整份《宣言》太长，无法在此引用：请引用具体条款。）*
 read-quote-shortened = *（引文已缩短以容纳于一条消息；`/paragraph { $refs }` 显示全文。）*
 read-not-quoted = *（为容纳于一条消息而未引用：{ $rest }；{ $ask }。）*
 read-not-quoted-ask = `/paragraph { $refs }` 可显示这些内容
@@ -81,10 +81,10 @@ read-not-quoted-ask-bare = `/paragraph` 可显示这些内容
 
 ## /library
 
-read-library-title = 文库：共 { $count } 份文件
+read-library-title = 文库：共{ $count }份文件
 read-library-default = ← 此处默认文本
-read-library-sizes = 序言部分 { $preambular } 段、执行部分 { $operative } 段、脚注 { $footnotes } 个
-read-library-articles = 第1–{ $count }条
+read-library-sizes = 序言部分{ $preambular }段、执行部分{ $operative }段、脚注{ $footnotes }个
+read-library-articles = 第1至{ $count }条
 read-library-footer = 每个阅读和引用命令都有 document 选项：文号、编号（78/216）、年份（2023）或标题中的词语（Declaration）。已指明文件的引用（A/RES/78/216 para 5）无需此选项。
 
 ## 按钮
@@ -111,7 +111,7 @@ read-permission = { $permission ->
        *[send] 发送消息
     }
 read-permissions = { $first } 和 { $second }
-read-post-wait = 你刚刚发布过：{ $seconds } 秒后可以再次发布。你的私人副本仍然对你可见。
+read-post-wait = 你刚刚发布过：{ $seconds }秒后可以再次发布。你的私人副本仍然对你可见。
 
 ## 终端控制台（python -m bot console）
 
@@ -123,6 +123,6 @@ read-reference = 大会第{ $number }号决议，{ $pin }
 
 ## 自动补全：选项名称的其余部分（其值是用户输入的内容，各语言相同）
 
-read-choice-items = { $count } 项
+read-choice-items = { $count }项
 read-choice-footnote = { $text }（见 { $where }）
 read-choice-everyone = 所有人（全部对象）
