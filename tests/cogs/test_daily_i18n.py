@@ -331,7 +331,7 @@ async def test_a_long_status_stays_within_discords_limit_in_every_language(serve
         "ru": "… и ещё ",
         "fr": "… et ",
         "es-ES": "… y ",
-        "zh-CN": "……另有 ",
+        "zh-CN": "……另有",
         "en-US": "… and ",
     }[locale]
     assert lines[-1].startswith(more)  # what was left out is said, in the same language
