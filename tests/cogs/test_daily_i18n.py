@@ -183,8 +183,13 @@ async def test_the_preview_shows_the_post_in_the_servers_language_under_a_note_i
 @pytest.mark.parametrize(
     ("locale", "channel", "kw", "expected"),
     [
-        ("fr", CHANNEL_ID, {"time": "25:00"}, "«\u00a025:00\u00a0» n’est pas une heure\u00a0: écrivez HH:MM sur 24 heures"),
-        ("zh-CN", CHANNEL_ID, {"time": "25:00"}, '“25:00”不是时间：请使用24小时制 HH:MM'),
+        (
+            "fr",
+            CHANNEL_ID,
+            {"time": "25:00"},
+            "«\u00a025:00\u00a0» n’est pas une heure\u00a0: écrivez HH:MM sur 24 heures",
+        ),
+        ("zh-CN", CHANNEL_ID, {"time": "25:00"}, "“25:00”不是时间：请使用24小时制 HH:MM"),
         ("ru", CHANNEL_ID, {"timezone": "Mars/Olympus"}, "«Mars/Olympus» — незнакомый мне часовой пояс."),
         ("es-ES", CHANNEL_ID, {"timezone": "Mars/Olympus"}, "«Mars/Olympus» no es una zona horaria que conozca."),
         ("fr", VOICE_ID, {}, f"<#{VOICE_ID}> est un salon vocal. Les publications quotidiennes vont dans"),
@@ -203,7 +208,7 @@ async def test_the_preview_shows_the_post_in_the_servers_language_under_a_note_i
             f"Я не могу публиковать в <#{NO_EMBEDS_ID}>: мне там не хватает прав: Встраивать ссылки, Отправлять",
         ),
         ("fr", NO_HISTORY_ID, {}, f"Il me faut l’autorisation Voir les anciens messages dans <#{NO_HISTORY_ID}>"),
-        ("zh-CN", NO_HISTORY_ID, {}, f'每日发布需要我在 <#{NO_HISTORY_ID}> 拥有“阅读消息历史记录”权限'),
+        ("zh-CN", NO_HISTORY_ID, {}, f"每日发布需要我在 <#{NO_HISTORY_ID}> 拥有“阅读消息历史记录”权限"),
     ],
 )
 async def test_errors_are_in_the_persons_language(
@@ -223,7 +228,7 @@ async def test_errors_are_in_the_persons_language(
             "Il faut l’autorisation Gérer le serveur, ou Gérer les salons dans "
             f"<#{CHANNEL_ID}>, pour modifier les publications quotidiennes.",
         ),
-        ("zh-CN", f'需要“管理服务器”权限，或 <#{CHANNEL_ID}> 的“管理频道”权限，才能更改每日发布。'),
+        ("zh-CN", f"需要“管理服务器”权限，或 <#{CHANNEL_ID}> 的“管理频道”权限，才能更改每日发布。"),
     ],
 )
 async def test_a_member_without_permission_is_told_in_their_language(
@@ -236,7 +241,7 @@ async def test_a_member_without_permission_is_told_in_their_language(
         status["content"]
         == {
             "fr": "Il faut l’autorisation Gérer le serveur ou Gérer les salons pour voir les publications quotidiennes.",
-            "zh-CN": '需要“管理服务器”或“管理频道”权限才能查看每日发布。',
+            "zh-CN": "需要“管理服务器”或“管理频道”权限才能查看每日发布。",
         }[locale]
     )
 

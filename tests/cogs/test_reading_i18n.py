@@ -186,7 +186,11 @@ async def test_a_summary_its_headings_and_footer(lenv: DiscordEnv, locale: str, 
 @pytest.mark.parametrize(
     ("locale", "footer", "nothing"),
     [
-        ("fr", "résultats, les 5 meilleurs affichés", "Rien dans les textes que je propose ne correspond à «\u00a0zzqqxx\u00a0»"),
+        (
+            "fr",
+            "résultats, les 5 meilleurs affichés",
+            "Rien dans les textes que je propose ne correspond à «\u00a0zzqqxx\u00a0»",
+        ),
         ("es-ES", "coincidencias, se muestran las 5 mejores", "Nada en los textos que ofrezco coincide con «zzqqxx»"),
         ("ru", "показаны 5 лучших", "В текстах, которые я предоставляю, нет совпадений с «zzqqxx»"),
         ("zh-CN", "显示最佳的5个", "我提供的文本中没有与“zzqqxx”匹配的内容"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,19 @@ async def test_a_renamed_option_is_keyed_by_the_name_discord_shows(env: DiscordE
     payload = {c["name"]: c for c in await sync_payload(env.bot.tree, CatalogueTranslator(env.bot.catalogues))}
     (sent,) = [o for o in payload["compare"]["options"] if o["name"] == "from"]
     assert sent["description_localizations"]["fr"] == env.bot.catalogues.lookup("fr", "cmd-compare", "from")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_un_style_choice_shows_what_cite_gives_in_that_language(library: Library, locale: str) -> None:
+    """The style menu's example of the `un` style is the citation /cite writes for para 4 of 62/152
+    in the reader's language (the Russian example once put the number before "Генеральной Ассамблеи",
+    where the UN's Russian texts, and so /cite, put it after)."""
+    from bot.content.cite import citation
+    from bot.content.langs import text_language
+    from bot.content.model import Kind, Ref
+    from bot.i18n import say
+
+    label = say(locale, "choice-style-un")
+    example = re.split(r"\s?[:：]\s?", label, maxsplit=1)[1]
+    cited = citation(library.default, [Ref(Kind.OPERATIVE, 4)], "un", language=text_language(locale)).text
+    assert example == cited

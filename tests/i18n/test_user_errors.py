@@ -214,7 +214,7 @@ async def test_a_bad_option_value_is_answered_in_the_readers_language(env: Disco
 
 MANAGE_SERVER = {
     "fr": "Il faut l’autorisation Gérer le serveur pour changer les réglages de ce serveur.",
-    "zh-CN": '需要“管理服务器”权限才能更改本服务器的设置。',
+    "zh-CN": "需要“管理服务器”权限才能更改本服务器的设置。",
 }
 
 
@@ -300,9 +300,12 @@ async def test_settings_document_answers_in_the_readers_language(env: DiscordEnv
 @pytest.mark.parametrize(
     ("locale", "named"),
     [
-        ("fr", "(résolution 62/152 de l’Assemblée générale)\u00a0; «\u00a0resolution 60/161\u00a0» désigne un autre texte."),
+        (
+            "fr",
+            "(résolution 62/152 de l’Assemblée générale)\u00a0; «\u00a0resolution 60/161\u00a0» désigne un autre texte.",
+        ),
         ("es-ES", "(resolución 62/152 de la Asamblea General); «resolution 60/161» designa otro texto."),
-        ("ru", "(резолюция 62/152 Генеральной Ассамблеи); «resolution 60/161» указывает на другой текст."),
+        ("ru", "(резолюция Генеральной Ассамблеи 62/152); «resolution 60/161» указывает на другой текст."),
         ("zh-CN", "（大会第62/152号决议）；“resolution 60/161”指的是另一份文本。"),
     ],
 )

@@ -59,7 +59,7 @@ cmd-settings-language = Язык, на котором бот отвечает в
 cmd-settings-server-language = Язык публичных ответов и ежедневных публикаций на этом сервере
     .language = Язык этого сервера (оставьте пустым, чтобы увидеть текущий)
 
-choice-style-un = Практика ООН: резолюция 62/152 Генеральной Ассамблеи от 18 декабря 2007 года, п. 4
+choice-style-un = Практика ООН: резолюция Генеральной Ассамблеи 62/152 от 18 декабря 2007 года, п. 4
 choice-style-short = Условное обозначение: A/RES/62/152, п. 4
 choice-style-bluebook = Bluebook: G.A. Res. 62/152, ¶ 4, U.N. Doc. A/RES/62/152 (Dec. 18, 2007)
 choice-style-oscola = OSCOLA: UNGA Res 62/152 (18 December 2007) UN Doc A/RES/62/152, para 4
