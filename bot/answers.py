@@ -26,6 +26,7 @@ from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
 from bot.content.summary import ALL, resolve_addressee, summarize
 from bot.i18n import SOURCE_LOCALE, say
+from bot.i18n.catalogue import shipped_catalogues
 from bot.render import (
     CHOICES_LIMIT,
     Navigation,
@@ -54,27 +55,6 @@ log = logging.getLogger(__name__)
 
 SEARCH_RESULTS = 5
 CUSTOM_ID_ROOM = 70  # of Discord's 100 characters for a custom_id, what a source may use
-
-# (command, what it does, works outside servers)
-COMMANDS: tuple[tuple[str, str, bool], ...] = (
-    ("/paragraph 4", "a paragraph verbatim; also `PP 3`, `fn 2`, `4-6`, `4, 7`, `art. 12`, `78/216 para 5`", True),
-    (
-        "/cite 4 style:bluebook",
-        "a copy-ready citation (UN, short, Bluebook, OSCOLA, AGLC); `quote:True` quotes it",
-        True,
-    ),
-    ("/footnote 5", "a footnote, its links and the paragraphs citing it", True),
-    ("/summary States", "what States (or anyone else, or `all`) are asked to do", True),
-    ("/search impunity", 'ranked matches in the library; "quoted phrases" work', True),
-    ("/library", "the texts loaded; every command's `document` option picks one", True),
-    ("/compare 76/174 78/216", "what changed between two resolutions, paragraph by paragraph, with redlines", True),
-    ("/trace 78/216 op 5", "since when the Assembly says this: a phrase or paragraph through the library", True),
-    ("/about", "the resolution's details and where the text comes from", True),
-    ("/daily set", "server managers: post a paragraph every day in a channel", False),
-    ("/settings citation-style", "server managers: the server's default citation style", False),
-    ("/settings document", "server managers: the text commands read here by default", False),
-    ("/help", "this help", True),
-)
 
 # A source names its document by symbol ("p:A/RES/62/152:OP4"). Buttons sent before the bot held a
 # library named none ("p:OP4"): those mean the bot's default document, as they did then.
@@ -450,21 +430,24 @@ class Answers:
         result = self.library.index.search(query, limit=SEARCH_RESULTS, within=doc.symbol if document else None)
         return search_reply(doc, result, several=len(self.library.symbols) > 1, locale=locale)
 
-    def about(self, document: str | None = None, *, in_server: bool = True, fallback: str | None = None) -> Reply:
-        return about_reply(self.document(document, "", fallback), self._commands(in_server))
+    def about(
+        self,
+        document: str | None = None,
+        *,
+        in_server: bool = True,
+        fallback: str | None = None,
+        locale: str = SOURCE_LOCALE,
+    ) -> Reply:
+        """/about, as the Discord command gives it (`bot.cogs.info`): the console's too."""
+        return about_reply(shipped_catalogues(), locale, self.document(document, "", fallback), here=in_server)
 
     def catalogue(self, fallback: str | None = None, *, locale: str = SOURCE_LOCALE) -> Reply:
         """/library: every loaded document, and which one answers here by default."""
         return library_reply(self.library.documents, self.document(None, "", fallback), locale)
 
-    def help(self, document: str | None = None, *, in_server: bool = True) -> Reply:
-        doc = self.library.entry(document).document
-        return help_reply(doc, self._commands(in_server), references.SYNTAX_HELP)
-
-    @staticmethod
-    def _commands(in_server: bool) -> list[tuple[str, str]]:
-        """The commands that work where the answer is shown: no /daily in DMs."""
-        return [(name, what) for name, what, anywhere in COMMANDS if anywhere or in_server]
+    def help(self, document: str | None = None, *, in_server: bool = True, locale: str = SOURCE_LOCALE) -> Reply:
+        """/help, as the Discord command gives it (`bot.cogs.info`): the console's too."""
+        return help_reply(shipped_catalogues(), locale, self.library.entry(document).document, here=in_server)
 
     # -- showing references, with where the buttons lead ------------------------
 

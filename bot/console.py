@@ -99,9 +99,9 @@ def dispatch(answers: Answers, line: str) -> Reply:
         "cite": lambda a: _cite(answers, a, doc, locale),
         "summary": lambda a: answers.summary(a or None, doc, locale=locale),
         "search": search,
-        "about": lambda a: answers.about(doc),
+        "about": lambda a: answers.about(doc, locale=locale),
         "library": lambda a: answers.catalogue(locale=locale),
-        "help": lambda a: answers.help(),
+        "help": lambda a: answers.help(doc, locale=locale),
     }
     command = table.get(name)
     try:

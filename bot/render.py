@@ -19,8 +19,8 @@ from bot.content.model import FOOTNOTE_MARKER, Annex, Article, Document, Footnot
 from bot.content.refs import ArticlePoint, format_refs
 from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
-from bot.content.un_wording import pinpoints, un_citation
-from bot.i18n import SOURCE_LOCALE, say
+from bot.content.un_wording import pinpoints, resolution_name, un_citation
+from bot.i18n import SOURCE_LOCALE, Catalogues, say
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT_LIMIT = 2_000
@@ -423,49 +423,98 @@ def search_reply(doc: Document, result: SearchResult, *, several: bool = False, 
     return Reply(embeds=(embed,))
 
 
-def about_reply(doc: Document, commands: Sequence[tuple[str, str]]) -> Reply:
+# (what to type, its message in the catalogue, whether it works outside a server that installed the bot).
+# What people type stays English in every language; only what it does is translated.
+HELP_COMMANDS: tuple[tuple[str, str, bool], ...] = (
+    ("/paragraph 4", "help-paragraph", True),
+    ("/cite 4 style:bluebook", "help-cite", True),
+    ("/footnote 5", "help-footnote", True),
+    ("/summary States", "help-summary", True),
+    ("/search impunity", "help-search", True),
+    ("/about", "help-about", True),
+    ("/library", "help-library", True),
+    ("/compare 76/174 78/216", "help-compare", True),
+    ("/trace 78/216 op 5", "help-trace", True),
+    ("/daily set", "help-daily-set", False),
+    ("/settings citation-style", "help-settings-citation-style", False),
+    ("/settings document", "help-settings-document", False),
+    ("/settings server-language", "help-settings-server-language", False),
+    ("/settings language", "help-settings-language", False),
+    ("/help", "help-help", True),
+)
+
+
+def command_lines(catalogues: Catalogues, locale: str, *, here: bool) -> list[str]:
+    return [
+        f"`{example}` — {catalogues.format(locale, key)}"
+        for example, key, anywhere in HELP_COMMANDS
+        if anywhere or here
+    ]
+
+
+def help_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: bool) -> Reply:
+    """The commands in the message, the reference syntax below them in an embed: French or Spanish
+    /help in a server is longer than a message's 2,000 characters, and was cut at its end."""
+    say = catalogues.format
+    lines = [say(locale, "help-title", symbol=doc.symbol), *command_lines(catalogues, locale, here=here)]
+    notes = [
+        say(locale, "help-references", number=doc.meta.number),
+        say(locale, "help-discussion"),
+        say(
+            locale,
+            "help-contents",
+            operative=len(doc.operative),
+            preambular=len(doc.preamble),
+            footnotes=len(doc.footnotes),
+        ),
+    ]
+    embed = discord.Embed(colour=UN_BLUE, description=clip("\n".join(notes), DESCRIPTION_LIMIT))
+    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), embeds=(embed,), ephemeral=True)
+
+
+def about_reply(catalogues: Catalogues, locale: str, doc: Document, *, here: bool) -> Reply:
+    """The document's details; its own words (title, committee, meeting) stay as the document gives them."""
+    say = catalogues.format
     meta = doc.meta
-    adopted = f"{meta.adopted.day} {meta.adopted:%B %Y}"
-    origin = f"adopted on {adopted}"
-    if meta.report:
-        report = f"[{meta.report}]({meta.report_url})" if meta.report_url else meta.report
-        origin += f" on the report of the {meta.committee or 'committee'} ({report})"
+    # The UN's own words in the reader's language where the library holds that version: the title,
+    # and the resolution's name as the official texts write it.
+    shown = reader_version(doc, locale)
+    name = resolution_name(meta, shown.meta.language) if shown is not doc else None
+    report = (f"[{meta.report}]({meta.report_url})" if meta.report_url else meta.report) if meta.report else None
+    if report and shown is not doc:  # the committee's name is the English document's: the report says it
+        origin = say(locale, "about-adopted-on-report-only", adopted=meta.adopted, report=report)
+    elif report:
+        origin = say(
+            locale, "about-adopted-on-report", adopted=meta.adopted, committee=meta.committee or "—", report=report
+        )
+    else:
+        origin = say(locale, "about-adopted-on", adopted=meta.adopted)
     embed = discord.Embed(
-        title=clip(f"{meta.symbol} · {meta.title}", TITLE_LIMIT),
+        title=clip(f"{meta.symbol} · {shown.meta.title}", TITLE_LIMIT),
         url=meta.url,
         colour=UN_BLUE,
-        description=f"**{meta.citation_name}**, {origin}.",
+        description=say(locale, "about-description", name=name or meta.citation_name, origin=origin),
     )
-    embed.add_field(name="Session", value=f"{meta.session}, agenda item {meta.agenda_item}")
-    embed.add_field(name="Adopted", value=f"{adopted}, {meta.meeting}")
-    embed.add_field(name="Distributed", value=f"{meta.distributed.day} {meta.distributed:%B %Y} ({meta.distribution})")
-    embed.add_field(
-        name="Contents",
-        value=f"{len(doc.preamble)} preambular paragraphs · {len(doc.operative)} operative paragraphs · "
-        f"{len(doc.footnotes)} footnotes",
-        inline=False,
+    fields = (
+        ("about-session", {"session": meta.session, "item": meta.agenda_item}, True),
+        ("about-adopted", {"adopted": meta.adopted, "meeting": meta.meeting}, True),
+        ("about-distributed", {"distributed": meta.distributed, "distribution": meta.distribution}, True),
+        (
+            "about-contents",
+            {"preambular": len(doc.preamble), "operative": len(doc.operative), "footnotes": len(doc.footnotes)},
+            False,
+        ),
     )
-    embed.add_field(name="Official text", value=meta.url, inline=False)
-    embed.add_field(name="Commands", value="\n".join(f"`{name}` — {what}" for name, what in commands), inline=False)
-    embed.set_footer(
-        text="The text is transcribed verbatim from the official document as distributed by the United Nations. "
-        "Summaries are the bot's own plain-language paraphrases, never the text."
-    )
+    for key, args, inline in fields:
+        embed.add_field(name=say(locale, key), value=say(locale, key, "value", **args), inline=inline)
+    embed.add_field(name=say(locale, "about-official-text"), value=meta.url, inline=False)
+    # What to type, not what each does: with every description, a server's list is over an embed
+    # field's 1,024 characters in English already; /help says what each does.
+    typed = " · ".join(f"`{example}`" for example, _key, anywhere in HELP_COMMANDS if anywhere or here)
+    commands = f"{typed}\n{say(locale, 'about-commands-more')}"
+    embed.add_field(name=say(locale, "about-commands"), value=clip(commands, FIELD_VALUE_LIMIT), inline=False)
+    embed.set_footer(text=say(locale, "about-footer"))
     return Reply(embeds=(embed,))
-
-
-def help_reply(doc: Document, commands: Sequence[tuple[str, str]], syntax: str) -> Reply:
-    lines = [f"**Reading {doc.symbol}**"]
-    lines += [f"`{name}` — {what}" for name, what in commands]
-    lines += [
-        "",
-        f"**References:** {syntax} Also `para. 4`, `¶¶ 4–6`, `pmbl. para. 3`, `third preambular paragraph`, "
-        f"`{doc.meta.number}, ¶ 4`. In a list the part carries over: `PP 3, 5` is PP3 and PP5.",
-        "**In a discussion:** right-click (or long-press) a message → Apps → *Quote cited paragraphs* "
-        "quotes every paragraph it refers to.",
-        f"This resolution has {doc.outline()}, and footnotes 1–{len(doc.footnotes)}.",
-    ]
-    return Reply(content=clip("\n".join(lines), CONTENT_LIMIT), ephemeral=True)
 
 
 QUOTE_BUDGET = 1_400  # the most a quote takes of a message's 2,000 characters, however short the citation

@@ -29,11 +29,6 @@ MAX_INPUT = 200
 MAX_REFS = 60  # far more than a message can show; stops "1-99999" work
 MAX_SCAN = 4_000  # the finder reads at most this much of a message (Discord's own limit)
 
-SYNTAX_HELP = (
-    "Try `4` or `OP 4` (operative paragraph), `PP 3` (preambular paragraph), "
-    "`fn 2` (footnote), a range like `4-6`, or a list like `4, 7`."
-)
-
 # -- normalising ------------------------------------------------------------
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
