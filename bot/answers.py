@@ -32,6 +32,7 @@ from bot.render import (
     Navigation,
     Reply,
     about_reply,
+    addressee_name,
     article_cite_reply,
     article_label,
     article_reply,
@@ -399,7 +400,7 @@ class Answers:
         locale: str = SOURCE_LOCALE,
     ) -> Reply:
         doc = self.document(document, "", fallback)
-        ident = resolve_addressee(doc, addressee)
+        ident = resolve_addressee(doc, addressee, [(i, addressee_name(doc, i, locale)) for i, _ in doc.addressees])
         pages = self._summaries.get((doc.symbol, ident, locale), lambda: self._summary_pages(doc, ident, locale))
         page = min(max(page, 0), len(pages) - 1)
         return pages[page]
@@ -411,7 +412,7 @@ class Answers:
         if not sections:
             if ident is None:
                 raise UserError("err-nobody-addressed-anyone", symbol=doc.symbol)
-            raise UserError("err-nobody-addressed", symbol=doc.symbol, addressee=doc.addressee_label(ident))
+            raise UserError("err-nobody-addressed", symbol=doc.symbol, addressee=addressee_name(doc, ident, locale))
         pages = summary_pages(doc, sections, everyone=ident is None, locale=locale)
         key = _addressee_key(doc, ident)
         replies = []
@@ -740,7 +741,8 @@ class Answers:
         except UserError:
             return []
         words = fold(references.normalise(current))[:100]
-        options = [(label, ident) for ident, label in doc.addressees] + [(say(locale, "read-choice-everyone"), ALL)]
+        options = [(addressee_name(doc, ident, locale), ident) for ident, _ in doc.addressees]
+        options.append((say(locale, "read-choice-everyone"), ALL))
         return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]
 
     @staticmethod

@@ -39,6 +39,7 @@ from bot.render import (
     TITLE_LIMIT,
     UN_BLUE,
     Reply,
+    addressee_name,
     clip,
     escape,
     superscript,
@@ -206,8 +207,9 @@ def overview_embed(result: Comparison, kinds: Sequence[Kind], locale: str | None
             for c in leads
         ]
         embed.add_field(name=say(locale, "cmp-lead-words"), value=_fit_lines(lines, locale), inline=False)
-    who = [say(locale, "cmp-addressee-new", name=escape(a)) for a in result.addressees_added] + [
-        say(locale, "cmp-addressee-dropped", name=escape(a)) for a in result.addressees_dropped
+    who = [say(locale, "cmp-addressee-new", name=escape(_addressee(new, a, locale))) for a in result.addressees_added]
+    who += [
+        say(locale, "cmp-addressee-dropped", name=escape(_addressee(old, a, locale))) for a in result.addressees_dropped
     ]
     if who:
         embed.add_field(name=say(locale, "cmp-addressees"), value=_fit_lines(who, locale), inline=False)
@@ -228,6 +230,12 @@ def overview_embed(result: Comparison, kinds: Sequence[Kind], locale: str | None
         embed.add_field(name=say(locale, "cmp-footnotes"), value=_fit_lines(notes, locale), inline=False)
     embed.set_footer(text=say(locale, "cmp-overview-footer"))
     return embed
+
+
+def _addressee(doc: Document, label: str, locale: str) -> str:
+    """An addressee the comparison names by its label, in the reader's language."""
+    ident = next((i for i, shown in doc.addressees if shown == label), None)
+    return addressee_name(doc, ident, locale) if ident else label
 
 
 def _note_line(note: NoteChange, locale: str) -> str:

@@ -21,6 +21,7 @@ from bot.content.search import SearchResult
 from bot.content.summary import OTHER, Section
 from bot.content.un_wording import pinpoints, resolution_name, un_citation
 from bot.i18n import SOURCE_LOCALE, Catalogues, say
+from bot.i18n.catalogue import catalogue_locale, shipped_catalogues
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT_LIMIT = 2_000
@@ -306,6 +307,21 @@ def summary_footer(sections: Sequence[Section], locale: str = SOURCE_LOCALE) -> 
     return say(locale, "read-summary-footer-mixed" if False in written else "read-summary-footer")
 
 
+def addressee_name(doc: Document, ident: str, locale: str | None = SOURCE_LOCALE) -> str:
+    """Who a paragraph asks, as the reader's language names them (`addressees.ftl`: the UN's own
+    names in that language); in English, or for an addressee the catalogue lacks, the document's label."""
+    label = dict(doc.addressees).get(ident, ident)
+    served = catalogue_locale(locale)
+    if served is None or served == SOURCE_LOCALE:
+        return label
+    return shipped_catalogues().lookup(served, f"addressee-{ident}") or label
+
+
+def heading(text: str) -> str:
+    """A name as a heading: its first letter capital ("государства" → "Государства")."""
+    return text[:1].upper() + text[1:]
+
+
 def summary_pages(
     doc: Document, sections: Sequence[Section], everyone: bool, locale: str = SOURCE_LOCALE
 ) -> list[list[discord.Embed]]:
@@ -313,18 +329,18 @@ def summary_pages(
     lines: list[str] = []
     for section in sections:
         if everyone:
-            lines.append(f"__**{escape(section.addressee)}**__")
+            lines.append(f"__**{escape(heading(addressee_name(doc, section.ident, locale)))}**__")
         for group in section.groups:
             lines.append(f"**{strength_title(group.strength, locale)}**")
             for line in group.lines:
-                also = [a for a in line.addressees if a != section.addressee] if everyone else []
+                also = [addressee_name(doc, a, locale) for a in line.idents if a != section.ident] if everyone else []
                 with_ = f" {say(locale, 'read-also-to', who=escape(', '.join(also)))}" if also else ""
                 lines.append(f"• **{line.ref.label}** — {escape(line.summary)}{with_}")
         lines.append("")
     if everyone:
         title = say(locale, "read-summary-everyone")
     else:
-        who = sections[0].addressee
+        who = addressee_name(doc, sections[0].ident, locale)
         # "States are", "UN bodies … are"; "the Secretary-General is".
         title = say(locale, "read-summary-who", who=who, plural="yes" if who.endswith("s") else "no")
     footer = summary_footer(sections, locale)

@@ -8,10 +8,12 @@ written (imported texts), a line carries the paragraph's own opening words inste
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import UserError
 from .model import Document, Paragraph, Ref
+from .search import fold
 
 # Strongest first. UN drafting reads "urges" as firmer than "calls upon", and
 # "requests" is a directive to UN organs but a softer ask of States.
@@ -29,6 +31,7 @@ class Line:
     # False where no summary was written (imported texts): `summary` is then the paragraph's own
     # opening words, in quotes and cut with "…", and must not be presented as a paraphrase.
     written: bool = True
+    idents: tuple[str, ...] = ()  # the addressees' ids, for naming them in the reader's language
 
 
 OPENING_WORDS = 12
@@ -55,6 +58,7 @@ class Group:
 class Section:
     addressee: str  # label
     groups: tuple[Group, ...]
+    ident: str = ""  # its id, for naming it in the reader's language
 
 
 def strength_of(paragraph: Paragraph) -> str:
@@ -68,25 +72,28 @@ def strength_of(paragraph: Paragraph) -> str:
     return verb if verb in STRENGTHS else OTHER
 
 
-def resolve_addressee(doc: Document, text: str | None) -> str | None:
-    """The addressee id for what a person typed; None means everyone ("all")."""
+def resolve_addressee(doc: Document, text: str | None, names: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The addressee id for what a person typed; None means everyone ("all"). `names`: (id, name)
+    of the addressees in the reader's language, matched as their labels are ("États", "各国")."""
     if text is None or not text.strip():
         return doc.addressees[0][0] if doc.addressees else None
     wanted = _key(text)
     if wanted in (ALL, "everyone", "everybody"):
         return None
-    for ident, label in doc.addressees:
+    known = [*doc.addressees, *names]
+    for ident, label in known:
         if wanted in (_key(ident), _key(label)):
             return ident
-    for ident, label in doc.addressees:  # "high commissioner", "secretary"
+    for ident, label in known:  # "high commissioner", "secretary"
         if wanted and (wanted in _key(label) or wanted in _key(ident)):
             return ident
-    choices = ", ".join(label for _, label in doc.addressees)
+    choices = ", ".join(label for _, label in (names or doc.addressees))
     raise UserError("err-not-addressee", text=text.strip()[:60], choices=choices)
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+    """Case, accents and punctuation aside, in any script ("Etats" is "États")."""
+    return " ".join(fold(word) for word in re.split(r"[\W_]+", text) if word)
 
 
 def _groups(doc: Document, paragraphs: list[Paragraph], quoted: Document) -> tuple[Group, ...]:
@@ -94,7 +101,7 @@ def _groups(doc: Document, paragraphs: list[Paragraph], quoted: Document) -> tup
     for p in paragraphs:
         labels = tuple(doc.addressee_label(a) for a in p.addressees)
         written = bool(p.summary)
-        line = Line(p.ref, p.summary or opening_words(_same(quoted, p)), labels, written=written)
+        line = Line(p.ref, p.summary or opening_words(_same(quoted, p)), labels, written, p.addressees)
         by_strength[strength_of(p)].append(line)
     return tuple(Group(s, tuple(lines)) for s, lines in by_strength.items() if lines)
 
@@ -121,5 +128,5 @@ def summarize(doc: Document, addressee: str | None, quoted: Document | None = No
         else:
             paragraphs = [p for p in doc.operative if p.addressees[:1] == (ident,)]
         if paragraphs:
-            sections.append(Section(doc.addressee_label(ident), _groups(doc, paragraphs, quoted or doc)))
+            sections.append(Section(doc.addressee_label(ident), _groups(doc, paragraphs, quoted or doc), ident))
     return tuple(sections)

@@ -7,6 +7,7 @@ resolution's own words, references and citations are not the interface: they are
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -166,10 +167,10 @@ async def test_a_footnote_and_the_paragraphs_citing_it(lenv: DiscordEnv, locale:
 @pytest.mark.parametrize(
     ("locale", "title", "heading"),
     [
-        ("fr", "ce qui est demandé\u00a0: States", "**Demande**"),
-        ("es-ES", "lo que se pide a: States", "**Exhorta**"),
-        ("ru", "что просят сделать: States", "**Призывает**"),
-        ("zh-CN", "对以下对象的要求：States", "**促请**"),
+        ("fr", "ce qui est demandé\u00a0: États", "**Demande**"),
+        ("es-ES", "lo que se pide a: Estados", "**Exhorta**"),
+        ("ru", "что просят сделать: государства", "**Призывает**"),
+        ("zh-CN", "对以下对象的要求：各国", "**促请**"),
     ],
 )
 async def test_a_summary_its_headings_and_footer(lenv: DiscordEnv, locale: str, title: str, heading: str) -> None:
@@ -181,6 +182,12 @@ async def test_a_summary_its_headings_and_footer(lenv: DiscordEnv, locale: str, 
     assert "Plain-language" not in words(data) and "asked to do" not in words(data)
     everyone = await run(lenv, "summary", locale, addressee="all")
     assert everyone["embeds"][0]["title"] == f"A/RES/62/152 · {say(locale, 'read-summary-everyone')}"
+    # Who is asked is named as the UN's texts in that language name them, never in English (the
+    # summaries of 62/152 themselves were written in English, and say so in the footer).
+    shown = "\n".join(e["description"] for e in everyone["embeds"])
+    named = re.findall(r"__\*\*(.+?)\*\*__", shown) + re.findall(r"\*\((?:[^:：]+)[:：]\s?(.+?)\)\*", shown)
+    assert len(named) >= 4 and not {"States", "Secretary-General", "Special Representative"} & set(named), named
+    assert "UN bodies" not in "".join(named) and "Office of the High Commissioner" not in "".join(named)
 
 
 @pytest.mark.parametrize(
