@@ -37,15 +37,29 @@ class Line:
 OPENING_WORDS = 12
 
 
-def opening_words(paragraph: Paragraph, count: int = OPENING_WORDS) -> str:
-    """“Calls upon States to ensure that …”: the paragraph's first words, verb included, markup out."""
+# The quotation marks of each official language, as its own texts use them ("« … »" in French,
+# with the no-break spaces French puts inside them; «…» in Spanish, Russian and Arabic).
+QUOTES = {
+    "en": ("“", "”"),
+    "fr": ("«\u00a0", "\u00a0»"),
+    "es": ("«", "»"),
+    "ru": ("«", "»"),
+    "zh": ("“", "”"),
+    "ar": ("«", "»"),
+}
+
+
+def opening_words(paragraph: Paragraph, count: int = OPENING_WORDS, language: str = "en") -> str:
+    """“Calls upon States to ensure that …”: the paragraph's first words, verb included, markup out,
+    in the quotation marks of the text's `language`."""
+    start, end = QUOTES.get(language, QUOTES["en"])
     plain = re.sub(r"\[\^\d+\]", "", paragraph.full_text.split("\n", 1)[0]).replace("*", "").strip()
     words = plain.split()
     if len(words) < count and len(plain) > count * 3:  # Chinese: no spaces between words
         characters = count * 3 // 2
-        return f"“{plain[:characters]}…”" if len(plain) > characters else f"“{plain}”"
+        return f"{start}{plain[:characters]}…{end}" if len(plain) > characters else f"{start}{plain}{end}"
     cut = " ".join(words[:count])
-    return f"“{cut} …”" if len(words) > count else f"“{cut}”"
+    return f"{start}{cut} …{end}" if len(words) > count else f"{start}{cut}{end}"
 
 
 @dataclass(frozen=True)
@@ -101,7 +115,8 @@ def _groups(doc: Document, paragraphs: list[Paragraph], quoted: Document) -> tup
     for p in paragraphs:
         labels = tuple(doc.addressee_label(a) for a in p.addressees)
         written = bool(p.summary)
-        line = Line(p.ref, p.summary or opening_words(_same(quoted, p)), labels, written, p.addressees)
+        quote = opening_words(_same(quoted, p), language=quoted.meta.language)
+        line = Line(p.ref, p.summary or quote, labels, written, p.addressees)
         by_strength[strength_of(p)].append(line)
     return tuple(Group(s, tuple(lines)) for s, lines in by_strength.items() if lines)
 

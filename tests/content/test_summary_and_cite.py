@@ -126,6 +126,8 @@ def test_a_summary_quotes_opening_words_from_the_readers_language_and_cuts_chine
     }
     assert first["en"].ref == first["fr"].ref == first["zh"].ref  # the same paragraph, in the same place
     assert first["en"].summary.startswith("“Urges States")
-    assert first["fr"].summary.startswith("“Exhorte les États")
+    assert first["fr"].summary.startswith("«\u00a0Exhorte les États") and first["fr"].summary.endswith("…\u00a0»")
     assert first["zh"].summary.startswith("“敦促各国") and first["zh"].summary.endswith("…”")
     assert len(first["zh"].summary) <= 22  # 18 characters and the quotes, not the whole paragraph
+    russian = summarize(doc, None, doc.in_language("ru"))[0].groups[0].lines[0].summary
+    assert russian.startswith("«настоятельно призывает") and russian.endswith("…»")  # each language's own quotes
