@@ -253,7 +253,7 @@ def refused_post(interaction: Interaction, locale: str = SOURCE_LOCALE) -> str |
     names = [f"**{say(locale, 'read-permission', permission=name)}**" for name in missing]
     needed = names[0] if len(names) == 1 else say(locale, "read-permissions", first=names[0], second=names[1])
     where = "thread" if channel_type in _THREADS else "channel"
-    return say(locale, "read-post-refused", where=where, needed=needed)
+    return say(locale, "read-post-refused", where=where, needed=needed, count=len(names))
 
 
 class PostCooldown:

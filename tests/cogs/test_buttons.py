@@ -470,3 +470,12 @@ async def test_a_button_of_a_form_no_longer_used_gets_a_clear_answer(env: Discor
                 button["custom_id"] = "rb:cite:4"  # a form no version of the bot reads now
     data = message(await env.click(sent, "Cite"))
     assert is_ephemeral(data) and "no longer exists" in data["content"]
+
+
+async def test_a_member_missing_both_permissions_in_a_thread_is_told_both_in_the_plural(env: DiscordEnv) -> None:
+    copy = await private_copy(env, thread=True)
+    refused = message(
+        await env.click(copy, "Post to channel", user_id=OTHER_USER_ID, member_permissions=VIEW_ONLY, thread=True)
+    )
+    content = refused["content"]
+    assert "**Send Messages** and **Send Messages in Threads** permissions)" in content, content

@@ -112,7 +112,10 @@ read-post-locked = This thread is locked: only people with the **Manage Threads*
 read-post-refused = You can't post in this { $where ->
         [thread] thread
        *[channel] channel
-    } yourself (that needs the { $needed } permission), so I won't post this here for you. Your private copy stays visible to you.
+    } yourself (that needs the { $needed } { $count ->
+        [one] permission
+       *[other] permissions
+    }), so I won't post this here for you. Your private copy stays visible to you.
 read-permission = { $permission ->
         [threads] Send Messages in Threads
        *[send] Send Messages

@@ -120,7 +120,10 @@ read-post-locked = Este hilo está bloqueado: solo quienes tienen el permiso **G
 read-post-refused = No puede publicar usted mismo en { $where ->
         [thread] este hilo
        *[channel] este canal
-    } (se necesita el permiso { $needed }), así que no lo publicaré aquí por usted. Su copia privada sigue visible para usted.
+    } (se { $count ->
+        [one] necesita el permiso
+       *[other] necesitan los permisos
+    } { $needed }), así que no lo publicaré aquí por usted. Su copia privada sigue visible para usted.
 read-permission = { $permission ->
         [threads] Enviar mensajes en hilos
        *[send] Enviar mensajes

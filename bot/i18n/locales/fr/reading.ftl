@@ -120,7 +120,10 @@ read-post-locked = Ce fil est verrouillé : seules les personnes ayant l’auto
 read-post-refused = Vous ne pouvez pas publier vous-même dans { $where ->
         [thread] ce fil
        *[channel] ce salon
-    } (il faut l’autorisation { $needed }) ; je ne le publierai donc pas ici pour vous. Votre copie privée reste visible pour vous.
+    } (il faut { $count ->
+        [one] l’autorisation
+       *[other] les autorisations
+    } { $needed }) ; je ne le publierai donc pas ici pour vous. Votre copie privée reste visible pour vous.
 read-permission = { $permission ->
         [threads] Envoyer des messages dans les fils
        *[send] Envoyer des messages

@@ -105,7 +105,9 @@ read-post-locked = 此子区已锁定：只有拥有 **管理子区** 权限的�
 read-post-refused = 你本人无法在此{ $where ->
         [thread] 子区
        *[channel] 频道
-    }发言（需要 { $needed } 权限），因此我不会代你在此发布。你的私人副本仍然对你可见。
+    }发言（需要 { $needed } { $count ->
+       *[other] 权限
+    }），因此我不会代你在此发布。你的私人副本仍然对你可见。
 read-permission = { $permission ->
         [threads] 在子区中发送消息
        *[send] 发送消息
