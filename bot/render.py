@@ -418,8 +418,9 @@ def search_reply(doc: Document, result: SearchResult, *, several: bool = False, 
         else:
             message = say(locale, "read-search-nothing", symbol=doc.symbol, query=query)
         if result.suggestions:
-            message += " " + say(locale, "read-search-close", words=", ".join(result.suggestions))
-        message += " " + say(locale, "read-search-try")
+            close = say(locale, "read-search-close", words=say(locale, "read-list-separator").join(result.suggestions))
+            message = say(locale, "read-sentences", first=message, next=close)  # Chinese puts no space between
+        message = say(locale, "read-sentences", first=message, next=say(locale, "read-search-try"))
         return Reply(content=message, ephemeral=True)
     embed = _embed(doc, say(locale, "read-search-title", query=clip(result.query, 150)), "\n".join(notes) or None)
     for hit in result.hits:
@@ -667,13 +668,24 @@ def document_choice_name(doc: Document) -> str:
     return choice_name(f"{doc.symbol} ({doc.meta.adopted.year})", doc.meta.title)
 
 
+def _library_annex(annex: Annex, locale: str) -> str:
+    """ "Declaration (annex)", "déclaration (annexe)", "《宣言》（附件）"; an annex's number ("annex II") is kept."""
+    name = _annex_name(annex, locale).lower() if annex.articles else escape(clip(annex.title, 60))
+    numbered = re.fullmatch(r"(?i)annex\b\s*(.*)", annex.label.strip())
+    if numbered is None:  # a label of another kind: as the document gives it
+        return f"{name} ({annex.label.lower()})"
+    number = f" {numbered[1]}" if numbered[1] else ""
+    return say(locale, "read-library-annex", name=name, number=number)
+
+
 def library_reply(documents: Sequence[Document], default: Document, locale: str = SOURCE_LOCALE) -> Reply:
     """/library: every loaded document with its year, size and title; which one answers by default."""
     lines = []
     for doc in documents:
         annexes = "".join(
-            f" · {_annex_name(a, locale).lower() if a.articles else escape(clip(a.title, 60))} ({a.label.lower()})"
-            + (", " + say(locale, "read-library-articles", count=len(a.articles)) if a.articles else "")
+            " · "
+            + _library_annex(a, locale)
+            + (say(locale, "read-library-articles", count=len(a.articles)) if a.articles else "")
             for a in doc.annexes
         )
         mark = " " + say(locale, "read-library-default") if doc is default else ""

@@ -16,7 +16,16 @@ from tests.cogs.test_daily import run_daily
 from tests.cogs.test_reading import AUTOCOMPLETE_RESULT, is_ephemeral, message
 from tests.conftest import CONTENT, DiscordEnv, close_env, make_env
 from tests.content.test_articles import DECLARATION
-from tests.fakediscord import CHANNEL_ID, GUILD_ID, USER_ID, channel_option, chat_message, guild_create_payload, option
+from tests.fakediscord import (
+    CHANNEL_ID,
+    GUILD_ID,
+    USER_ID,
+    channel_option,
+    chat_message,
+    guild_create_payload,
+    interaction_payload,
+    option,
+)
 
 CONTENT_DIR = CONTENT.parent
 
@@ -415,3 +424,23 @@ async def test_summary_of_an_imported_text_says_its_lines_are_the_paragraphs_own
     written = message(await lib_env.invoke("summary", [option("document", "62/152")]))
     footers = [e["footer"]["text"] for e in written["embeds"] if e.get("footer")]
     assert footers and all("written for this bot" in f and "opening words" not in f for f in footers), footers
+
+
+@pytest.mark.parametrize(
+    ("locale", "annex"),
+    [
+        ("en-US", "declaration (annex), articles 1–20"),
+        ("fr", "déclaration (annexe), articles 1 à 20"),
+        ("es-ES", "(anexo), artículos 1 a 20"),
+        ("ru", "(приложение), статьи 1–20"),
+        ("zh-CN", "《宣言》（附件），第1至20条"),
+    ],
+)
+async def test_the_library_names_the_annexed_declaration_in_the_reader_s_language(
+    lib_env: DiscordEnv, locale: str, annex: str
+) -> None:
+    payload = interaction_payload("library", [])
+    payload["locale"] = locale
+    (embed,) = message(await lib_env.dispatch(payload))["embeds"]
+    assert annex in embed["description"], embed["description"]
+    assert locale == "en-US" or "(annex)" not in embed["description"]

@@ -212,6 +212,9 @@ async def test_search_results_and_no_results(lenv: DiscordEnv, locale: str, foot
     missing = await run(lenv, "search", locale, query="zzqqxx")
     assert is_ephemeral(missing) and nothing in missing["content"]
     assert "Nothing in" not in missing["content"] and "Try fewer" not in missing["content"]
+    # Sentences follow each other as the language writes them: Chinese puts no space between.
+    tried = say(locale, "read-search-try")
+    assert missing["content"].endswith(("。" if locale == "zh-CN" else ". ") + tried), missing["content"]
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)

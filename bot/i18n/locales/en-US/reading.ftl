@@ -60,6 +60,8 @@ read-search-nothing-library = Nothing in the texts I serve matches “{ $query }
 read-search-nothing = Nothing in { $symbol } matches “{ $query }”.
 read-search-close = Close words in the text: { $words }.
 read-search-try = Try fewer or other words, or browse with `/paragraph`.
+read-sentences = { $first } { $next }
+read-list-separator = {", "}
 read-search-title = search: { $query }
 read-search-best = { $total } matches, best { $shown } shown · /paragraph with a number for the full text
 read-search-count = { $total ->
@@ -91,7 +93,8 @@ read-library-title = { $count ->
     }
 read-library-default = ← default here
 read-library-sizes = { $preambular } preambular and { $operative } operative paragraphs, { $footnotes } footnotes
-read-library-articles = articles 1–{ $count }
+read-library-articles = , articles 1–{ $count }
+read-library-annex = { $name } (annex{ $number })
 read-library-footer = Every reading and citing command takes a document option: a symbol, a number (78/216), a year (2023) or words of the title (Declaration). A reference that names its document (A/RES/78/216 para 5) needs none.
 
 ## The buttons

@@ -59,6 +59,8 @@ read-search-nothing-library = Nada en los textos que ofrezco coincide con «{ $q
 read-search-nothing = Nada en { $symbol } coincide con «{ $query }».
 read-search-close = Palabras parecidas en el texto: { $words }.
 read-search-try = Pruebe con menos palabras o con otras, o recorra el texto con `/paragraph`.
+read-sentences = { $first } { $next }
+read-list-separator = {", "}
 read-search-title = búsqueda: { $query }
 read-search-best = { $total } coincidencias, se muestran las { $shown } mejores · /paragraph con un número para el texto completo
 read-search-count = { $total ->
@@ -99,7 +101,8 @@ read-library-sizes = { $preambular ->
         [one] { $footnotes } nota a pie de página
        *[other] { $footnotes } notas a pie de página
     }
-read-library-articles = artículos 1 a { $count }
+read-library-articles = , artículos 1 a { $count }
+read-library-annex = { $name } (anexo{ $number })
 read-library-footer = Todos los comandos de lectura y cita tienen una opción document: una signatura, un número (78/216), un año (2023) o palabras del título (Declaration). Una referencia que nombra su documento (A/RES/78/216 para 5) no la necesita.
 
 ## Los botones

@@ -59,6 +59,8 @@ read-search-nothing-library = Rien dans les textes que je propose ne correspond 
 read-search-nothing = Rien dans { $symbol } ne correspond à « { $query } ».
 read-search-close = Mots proches dans le texte : { $words }.
 read-search-try = Essayez moins de mots ou d’autres mots, ou parcourez le texte avec `/paragraph`.
+read-sentences = { $first } { $next }
+read-list-separator = {", "}
 read-search-title = recherche : { $query }
 read-search-best = { $total } résultats, les { $shown } meilleurs affichés · /paragraph avec un numéro pour le texte intégral
 read-search-count = { $total ->
@@ -99,7 +101,8 @@ read-library-sizes = { $preambular ->
         [one] { $footnotes } note de bas de page
        *[other] { $footnotes } notes de bas de page
     }
-read-library-articles = articles 1 à { $count }
+read-library-articles = , articles 1 à { $count }
+read-library-annex = { $name } (annexe{ $number })
 read-library-footer = Chaque commande de lecture et de citation a une option document : une cote, un numéro (78/216), une année (2023) ou des mots du titre (Declaration). Une référence qui nomme son document (A/RES/78/216 para 5) n’en a pas besoin.
 
 ## Les boutons

@@ -59,6 +59,8 @@ read-search-nothing-library = В текстах, которые я предос�
 read-search-nothing = В { $symbol } нет совпадений с «{ $query }».
 read-search-close = Похожие слова в тексте: { $words }.
 read-search-try = Попробуйте меньше слов или другие слова либо просмотрите текст с помощью `/paragraph`.
+read-sentences = { $first } { $next }
+read-list-separator = {", "}
 read-search-title = поиск: { $query }
 read-search-best = Совпадений: { $total }, показаны { $shown } лучших · /paragraph с номером — полный текст
 read-search-count = { $total ->
@@ -109,7 +111,8 @@ read-library-sizes = { $preambular ->
         [many] { $footnotes } сносок
        *[other] { $footnotes } сноски
     }
-read-library-articles = статьи 1–{ $count }
+read-library-articles = , статьи 1–{ $count }
+read-library-annex = { $name } (приложение{ $number })
 read-library-footer = У каждой команды чтения и цитирования есть параметр document: условное обозначение, номер (78/216), год (2023) или слова названия (Declaration). Ссылке, в которой назван документ (A/RES/78/216 para 5), он не нужен.
 
 ## Кнопки

@@ -59,6 +59,8 @@ read-search-nothing-library = 我提供的文本中没有与“{ $query }”匹�
 read-search-nothing = { $symbol } 中没有与“{ $query }”匹配的内容。
 read-search-close = 文本中的相近词：{ $words }。
 read-search-try = 请尝试减少或更换搜索词，或使用 `/paragraph` 浏览。
+read-sentences = { $first }{ $next }
+read-list-separator = 、
 read-search-title = 搜索：{ $query }
 read-search-best = 共{ $total }个结果，显示最佳的{ $shown }个 · 使用 /paragraph 加编号查看全文
 read-search-count = 共{ $total }个结果 · 使用 /paragraph 加编号查看全文
@@ -84,7 +86,8 @@ read-not-quoted-ask-bare = `/paragraph` 可显示这些内容
 read-library-title = 文库：共{ $count }份文件
 read-library-default = ← 此处默认文本
 read-library-sizes = 序言部分{ $preambular }段、执行部分{ $operative }段、脚注{ $footnotes }个
-read-library-articles = 第1至{ $count }条
+read-library-articles = ，第1至{ $count }条
+read-library-annex = { $name }（附件{ $number }）
 read-library-footer = 每个阅读和引用命令都有 document 选项：文号、编号（78/216）、年份（2023）或标题中的词语（Declaration）。已指明文件的引用（A/RES/78/216 para 5）无需此选项。
 
 ## 按钮
