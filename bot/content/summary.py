@@ -8,6 +8,7 @@ written (imported texts), a line carries the paragraph's own opening words inste
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -106,7 +107,10 @@ def resolve_addressee(doc: Document, text: str | None, names: Sequence[tuple[str
 
 
 def _key(text: str) -> str:
-    """Case, accents and punctuation aside, in any script ("Etats" is "États")."""
+    """Case, accents and punctuation aside, in any script ("Etats" is "États"). Combining marks go
+    before the split: a decomposed "É" (E + U+0301) or a Russian stress mark is not punctuation."""
+    marked = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in marked if not unicodedata.combining(c))
     return " ".join(fold(word) for word in re.split(r"[\W_]+", text) if word)
 
 

@@ -82,3 +82,20 @@ def test_summary_takes_and_offers_the_names_of_the_reader_s_language(
     (embed,) = answers.summary(typed, "78/216", locale=locale).embeds
     assert embed.title is not None and embed.title.endswith(name)
     assert (name, "states") in answers.addressee_choices("", "78/216", locale=locale)
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "ident"),
+    [("fr", "E\u0301tats", "states"), ("ru", "Специа\u0301льный докладчик", "special-rapporteur")],
+)
+def test_review_probe_a_name_typed_with_a_combining_accent_is_taken_as_autocomplete_offers_it(
+    locale: str, typed: str, ident: str
+) -> None:
+    """Review probe: "États" pasted decomposed (E + U+0301, as text copied from some PDFs and Mac
+    files comes), or Russian with a stress mark. Autocomplete folded it and offered the addressee,
+    but /summary's matching key split the word at the combining mark ("e tats") and refused it."""
+    from bot.content.summary import resolve_addressee
+
+    doc = _with_addressees((("states", "States"), ("special-rapporteur", "Special Rapporteur")))
+    names = [(i, addressee_name(doc, i, locale)) for i, _ in doc.addressees]
+    assert resolve_addressee(doc, typed, names) == ident
