@@ -548,3 +548,106 @@ async def test_a_passing_fault_reading_the_permission_is_retried_not_taken_for_a
     record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
     assert record is not None and record.state is DeliveryState.SENT, record  # not in the history: sent now
     assert len(rig.posts()) == 1
+
+
+# -- review probes: the real poster's history faults, and a failed check at the deadline ----------
+
+
+def _http_error(status: int) -> discord.HTTPException:
+    response = SimpleNamespace(status=status, reason="x")
+    kind = {403: discord.Forbidden, 404: discord.NotFound}.get(status, discord.HTTPException)
+    if status >= 500:
+        kind = discord.DiscordServerError
+    return kind(response, {"message": "x", "code": 0})
+
+
+HISTORY_FAULTS: dict[str, BaseException] = {
+    "429 after discord.py's retries": _http_error(429),
+    "503": _http_error(503),
+    "connection reset": aiohttp.ClientConnectionError("reset"),
+    "server disconnected": aiohttp.ServerDisconnectedError(),
+    "OSError": ConnectionResetError(104, "reset"),
+    "aiohttp's own timeout": TimeoutError(),
+}
+
+
+def _client_failing_with(exc: BaseException) -> Any:
+    async def fail(*_: Any, **__: Any) -> Any:
+        raise exc
+
+    class History:
+        def __aiter__(self) -> History:
+            return self
+
+        async def __anext__(self) -> Any:
+            raise exc
+
+    messageable = SimpleNamespace(history=lambda **_: History())
+    http = SimpleNamespace(get_channel=fail, get_guild=fail, get_member=fail)
+    return SimpleNamespace(
+        get_channel=lambda _: None,
+        get_partial_messageable=lambda _: messageable,
+        http=http,
+        user=SimpleNamespace(id=4242),
+    )
+
+
+@pytest.mark.parametrize("fault", sorted(HISTORY_FAULTS))
+async def test_review_probe_every_passing_fault_of_the_real_poster_is_history_unavailable(fault: str) -> None:
+    from bot.daily.history import HistoryUnavailable
+
+    poster = DiscordPoster(_client_failing_with(HISTORY_FAULTS[fault]))
+    with pytest.raises(HistoryUnavailable):
+        await poster.history_readable(CHANNEL)
+    with pytest.raises(HistoryUnavailable):
+        await poster.read_history(CHANNEL, None, 100)
+
+
+@pytest.mark.parametrize("status", [403, 404])
+async def test_review_probe_a_refusal_stays_unknown_or_refused_not_retried(status: int) -> None:
+    from bot.daily.history import HistoryRefused
+
+    poster = DiscordPoster(_client_failing_with(_http_error(status)))
+    assert await poster.history_readable(CHANNEL) is None
+    with pytest.raises(HistoryRefused):
+        await poster.read_history(CHANNEL, None, 100)
+
+
+async def test_review_probe_a_cancellation_is_not_taken_for_a_fault() -> None:
+    poster = DiscordPoster(_client_failing_with(asyncio.CancelledError()))
+    with pytest.raises(asyncio.CancelledError):
+        await poster.history_readable(CHANNEL)
+    with pytest.raises(asyncio.CancelledError):
+        await poster.read_history(CHANNEL, None, 100)
+
+
+@pytest.mark.parametrize("late", [False, True])
+async def test_review_probe_a_failed_history_page_is_retried_and_at_the_deadline_unconfirmed(
+    rig: Rig, library: Library, late: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A history page failing with a passing fault: retried (uncertain) within the window, never an
+    'unexpected' error with a traceback; past the window the check cannot tell, so the post is
+    recorded as unconfirmed, not sent and not 'missed'."""
+    from bot.daily.history import HistoryUnavailable
+
+    await subscribe(rig)
+    rig.clock.set(NINE_BERLIN)
+    rig.poster.outcomes = [SendResult(Outcome.RETRY, detail="500 from Discord", uncertain=True)]
+    assert await rig.scheduler.run_once() == 1
+
+    async def failing_page(channel_id: int, after: int | None, limit: int) -> list[MessageRecord]:
+        raise HistoryUnavailable("503 from Discord")
+
+    rig.poster.read_history = failing_page  # type: ignore[method-assign]
+    rig.clock.advance(hours=12 if late else 0.5)
+    with caplog.at_level(logging.WARNING):
+        await rig.scheduler.run_once()
+    record = await rig.storage.get_delivery(CHANNEL, dt.date(2026, 11, 28))
+    assert record is not None
+    assert not [r for r in caplog.records if r.exc_info], "a traceback in the log"
+    if late:
+        assert record.state is DeliveryState.UNCONFIRMED, record
+    else:
+        assert record.state is DeliveryState.RETRY and record.uncertain, record
+        assert record.error == "history read failed: 503 from Discord"
+    assert rig.posts() == []
