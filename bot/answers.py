@@ -24,7 +24,7 @@ from bot.content.langs import LANGUAGES, not_available, reader_version
 from bot.content.library import Entry, Library
 from bot.content.model import FOOTNOTE_MARKER, Annex, Document, Kind, Ref
 from bot.content.search import MAX_QUERY, fold
-from bot.content.summary import ALL, resolve_addressee, summarize
+from bot.content.summary import ALL, addressee_key, resolve_addressee, summarize
 from bot.i18n import SOURCE_LOCALE, say
 from bot.i18n.catalogue import shipped_catalogues
 from bot.render import (
@@ -740,10 +740,12 @@ class Answers:
             doc = self.document(document, "", fallback)
         except UserError:
             return []
-        words = fold(references.normalise(current))[:100]
+        # Matched as /summary matches what it is given: punctuation aside ("droits de l'homme" is
+        # "l’homme", "haut commissariat" "Haut-Commissariat"), not as the folded text stands.
+        words = addressee_key(references.normalise(current[:100]))
         options = [(addressee_name(doc, ident, locale), ident) for ident, _ in doc.addressees]
         options.append((say(locale, "read-choice-everyone"), ALL))
-        return [(n, v) for n, v in options if words in fold(n) or words in v][:CHOICES_LIMIT]
+        return [(n, v) for n, v in options if words in addressee_key(n) or words in addressee_key(v)][:CHOICES_LIMIT]
 
     @staticmethod
     def style_choices() -> list[tuple[str, str]]:

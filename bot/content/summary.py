@@ -92,23 +92,24 @@ def resolve_addressee(doc: Document, text: str | None, names: Sequence[tuple[str
     of the addressees in the reader's language, matched as their labels are ("États", "各国")."""
     if text is None or not text.strip():
         return doc.addressees[0][0] if doc.addressees else None
-    wanted = _key(text)
+    wanted = addressee_key(text)
     if wanted in (ALL, "everyone", "everybody"):
         return None
     known = [*doc.addressees, *names]
     for ident, label in known:
-        if wanted in (_key(ident), _key(label)):
+        if wanted in (addressee_key(ident), addressee_key(label)):
             return ident
     for ident, label in known:  # "high commissioner", "secretary"
-        if wanted and (wanted in _key(label) or wanted in _key(ident)):
+        if wanted and (wanted in addressee_key(label) or wanted in addressee_key(ident)):
             return ident
     choices = ", ".join(label for _, label in (names or doc.addressees))
     raise UserError("err-not-addressee", text=text.strip()[:60], choices=choices)
 
 
-def _key(text: str) -> str:
-    """Case, accents and punctuation aside, in any script ("Etats" is "États"). Combining marks go
-    before the split: a decomposed "É" (E + U+0301) or a Russian stress mark is not punctuation."""
+def addressee_key(text: str) -> str:
+    """What a name is matched by, here and in /summary's autocomplete: case, accents and punctuation
+    aside, in any script ("Etats" is "États"). Combining marks go before the split: a decomposed "É"
+    (E + U+0301) or a Russian stress mark is not punctuation."""
     marked = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in marked if not unicodedata.combining(c))
     return " ".join(fold(word) for word in re.split(r"[\W_]+", text) if word)

@@ -99,3 +99,28 @@ def test_review_probe_a_name_typed_with_a_combining_accent_is_taken_as_autocompl
     doc = _with_addressees((("states", "States"), ("special-rapporteur", "Special Rapporteur")))
     names = [(i, addressee_name(doc, i, locale)) for i, _ in doc.addressees]
     assert resolve_addressee(doc, typed, names) == ident
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "ident"),
+    [
+        ("fr", "droits de l'homme", "ohchr"),  # the keyboard's apostrophe; the name has "l’homme"
+        ("fr", "haut commissariat", "ohchr"),
+        ("es-ES", "organos organismos", "un-bodies"),
+        ("en-US", "UN bodies agencies", "un-bodies"),
+        ("fr", "", "states"),
+        ("fr", "all", "all"),
+    ],
+)
+def test_review_probe_autocomplete_offers_what_summary_takes(
+    library_all: Library, locale: str, typed: str, ident: str
+) -> None:
+    """Review probe: /summary took "droits de l'homme" (the apostrophe a keyboard types) and
+    "haut commissariat", matching words with punctuation aside, but its autocomplete compared the
+    folded text as it stands and offered nothing for them."""
+    from bot.answers import Answers
+
+    answers = Answers(library_all)
+    offered = [value for _name, value in answers.addressee_choices(typed, "78/216", locale=locale)]
+    assert ident in offered
+    assert answers.summary(typed or None, "78/216", locale=locale).embeds  # and /summary takes it
