@@ -400,6 +400,8 @@ class Answers:
         locale: str = SOURCE_LOCALE,
     ) -> Reply:
         doc = self.document(document, "", fallback)
+        if addressee is not None and _means_everyone(addressee, locale):
+            addressee = ALL
         ident = resolve_addressee(doc, addressee, [(i, addressee_name(doc, i, locale)) for i, _ in doc.addressees])
         pages = self._summaries.get((doc.symbol, ident, locale), lambda: self._summary_pages(doc, ident, locale))
         page = min(max(page, 0), len(pages) - 1)
@@ -821,6 +823,13 @@ def _typed_kind(prefix: str) -> Kind | None:
 
 def _value(refs: Sequence[Ref]) -> str:
     return references.format_refs(refs)[:100]
+
+
+def _means_everyone(typed: str, locale: str) -> bool:
+    """ "Tout le monde", "все", "所有人": the reader's word for everyone, as the autocomplete choice
+    names it (with or without what follows it in brackets), besides `all`."""
+    everyone = say(locale, "read-choice-everyone")
+    return addressee_key(typed) in {addressee_key(everyone), addressee_key(re.split(r"[(（]", everyone)[0])}
 
 
 def _addressee_key(doc: Document, ident: str | None) -> str:

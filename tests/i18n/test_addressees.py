@@ -124,3 +124,14 @@ def test_review_probe_autocomplete_offers_what_summary_takes(
     offered = [value for _name, value in answers.addressee_choices(typed, "78/216", locale=locale)]
     assert ident in offered
     assert answers.summary(typed or None, "78/216", locale=locale).embeds  # and /summary takes it
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed"),
+    [("fr", "tout le monde"), ("ru", "все"), ("zh-CN", "所有人"), ("es-ES", "Todos"), ("en-US", "all")],
+)
+def test_summary_takes_the_reader_s_word_for_everyone(library_all: Library, locale: str, typed: str) -> None:
+    from bot.answers import Answers
+
+    (embed, *_) = Answers(library_all).summary(typed, "78/216", locale=locale).embeds
+    assert embed.title is not None and embed.title.endswith(say(locale, "read-summary-everyone"))
