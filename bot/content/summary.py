@@ -120,8 +120,8 @@ def _groups(doc: Document, paragraphs: list[Paragraph], quoted: Document) -> tup
     for p in paragraphs:
         labels = tuple(doc.addressee_label(a) for a in p.addressees)
         written = bool(p.summary)
-        quote = opening_words(_same(quoted, p), language=quoted.meta.language)
-        line = Line(p.ref, p.summary or quote, labels, written, p.addressees)
+        shown = p.summary or opening_words(_same(quoted, p), language=quoted.meta.language)
+        line = Line(p.ref, shown, labels, written, p.addressees)
         by_strength[strength_of(p)].append(line)
     return tuple(Group(s, tuple(lines)) for s, lines in by_strength.items() if lines)
 
